@@ -1,0 +1,69 @@
+#!/usr/bin/env python3
+"""A real SMTP server for the tests and benchmarks: stores every message it accepts as an .eml file.
+
+One file per accepted recipient, so a test can find what one address received. Recipients whose local
+part starts with "tempfail" get a 451 answer and those starting with "reject" a 550, so the mailer's
+retry and suppression paths meet real SMTP answers.
+
+Usage: smtp-sink.py --port 2525 --dir /tmp/mails [--host 127.0.0.1]
+"""
+import argparse
+import os
+import signal
+import sys
+import time
+import uuid
+
+from aiosmtpd.controller import Controller
+
+
+class StoreHandler:
+    def __init__(self, directory):
+        self.directory = directory
+
+    async def handle_RCPT(self, server, session, envelope, address, rcpt_options):
+        local = address.split("@")[0].lower()
+        if local.startswith("tempfail"):
+            return "451 4.3.0 Mailbox temporarily unavailable"
+        if local.startswith("reject"):
+            return "550 5.1.1 No such user"
+        envelope.rcpt_tos.append(address)
+        return "250 OK"
+
+    async def handle_DATA(self, server, session, envelope):
+        content = envelope.original_content or envelope.content
+        if isinstance(content, str):
+            content = content.encode("utf-8")
+        for rcpt in envelope.rcpt_tos:
+            name = f"{time.time_ns()}-{uuid.uuid4().hex}.eml"
+            tmp = os.path.join(self.directory, name + ".tmp")
+            with open(tmp, "wb") as f:
+                f.write(f"X-Envelope-To: {rcpt}\r\n".encode("ascii", "replace"))
+                f.write(content)
+            # Rename after writing, so a reader never sees half a message.
+            os.replace(tmp, os.path.join(self.directory, name))
+        return "250 Message accepted for delivery"
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--host", default="127.0.0.1")
+    parser.add_argument("--port", type=int, default=2525)
+    parser.add_argument("--dir", required=True)
+    args = parser.parse_args()
+    os.makedirs(args.dir, exist_ok=True)
+    controller = Controller(StoreHandler(args.dir), hostname=args.host, port=args.port,
+                            data_size_limit=50 * 1024 * 1024, decode_data=False)
+    controller.start()
+    print(f"smtp-sink listening on {args.host}:{args.port}, storing into {args.dir}", flush=True)
+    try:
+        signal.pause()
+    except (KeyboardInterrupt, SystemExit):
+        pass
+    finally:
+        controller.stop()
+
+
+if __name__ == "__main__":
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
+    main()

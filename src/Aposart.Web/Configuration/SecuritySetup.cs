@@ -1,0 +1,46 @@
+using System.Globalization;
+using System.Threading.RateLimiting;
+using Aposart.Web.Infrastructure.Security;
+
+namespace Aposart.Web.Configuration;
+
+public static class SecuritySetup
+{
+    public static IServiceCollection AddAposartSecurity(this IServiceCollection services, IConfiguration configuration)
+    {
+        var limits = configuration.GetSection(RateLimitOptions.Section).Get<RateLimitOptions>() ?? new RateLimitOptions();
+        services.AddRateLimiter(options =>
+        {
+            options.AddPolicy(RateLimitOptions.AuthPolicy, context =>
+                RateLimitPartition.GetFixedWindowLimiter(
+                    context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                    _ => new FixedWindowRateLimiterOptions
+                    {
+                        PermitLimit = limits.AuthPermitLimit,
+                        Window = TimeSpan.FromSeconds(limits.AuthWindowSeconds),
+                        QueueLimit = 0,
+                    }));
+            options.OnRejected = async (context, cancellationToken) =>
+            {
+                var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait)
+                    ? (int)Math.Ceiling(wait.TotalSeconds)
+                    : limits.AuthWindowSeconds;
+                var response = context.HttpContext.Response;
+                response.StatusCode = StatusCodes.Status429TooManyRequests;
+                response.Headers.RetryAfter = retryAfter.ToString(CultureInfo.InvariantCulture);
+                response.ContentType = "text/html; charset=utf-8";
+                var env = context.HttpContext.RequestServices.GetRequiredService<IWebHostEnvironment>();
+                await response.SendFileAsync(env.WebRootFileProvider.GetFileInfo("errors/429.html"), cancellationToken);
+            };
+        });
+        services.AddHsts(options =>
+        {
+            options.MaxAge = TimeSpan.FromDays(365);
+            options.IncludeSubDomains = true;
+        });
+        return services;
+    }
+
+    public static IApplicationBuilder UseAposartSecurityHeaders(this IApplicationBuilder app) =>
+        app.UseMiddleware<SecurityHeadersMiddleware>();
+}

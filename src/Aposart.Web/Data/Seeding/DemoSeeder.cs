@@ -1,0 +1,44 @@
+using Aposart.Web.Domain;
+using Microsoft.AspNetCore.Identity;
+
+namespace Aposart.Web.Data.Seeding;
+
+public sealed class DemoOptions
+{
+    public const string Section = "Demo";
+
+    public bool Seed { get; set; }
+    /// <summary>The one password of every demo account; the run script prints it.</summary>
+    public string Password { get; set; } = "Rambouillet-demo-2026";
+}
+
+/// <summary>Fictional accounts for trying the portal in Development; Production seeds no account.</summary>
+public sealed class DemoSeeder(UserManager<AppUser> users, ILogger<DemoSeeder> logger)
+{
+    public static readonly IReadOnlyList<(string Email, string FirstName, string LastName, string[] Roles)> Accounts =
+    [
+        ("admin@demo.aposart.fr", "Alice", "Admin", [Roles.Professional, Roles.Admin]),
+        ("coordination@demo.aposart.fr", "Camille", "Coordination", [Roles.Professional, Roles.Coordinator]),
+        ("bureau@demo.aposart.fr", "Bastien", "Bureau", [Roles.Professional, Roles.Member, Roles.Board]),
+        ("membre@demo.aposart.fr", "Maëlle", "Membre", [Roles.Professional, Roles.Member]),
+    ];
+
+    public async Task SeedAsync(string password)
+    {
+        foreach (var (email, firstName, lastName, roles) in Accounts)
+        {
+            if (await users.FindByEmailAsync(email) is not null)
+            {
+                continue;
+            }
+            var user = new AppUser { UserName = email, Email = email, EmailConfirmed = true, FirstName = firstName, LastName = lastName };
+            var created = await users.CreateAsync(user, password);
+            if (!created.Succeeded)
+            {
+                throw new InvalidOperationException($"Demo account {email}: {string.Join(" ", created.Errors.Select(e => e.Description))}");
+            }
+            await users.AddToRolesAsync(user, roles);
+            logger.LogInformation("Demo account {Email} created", email);
+        }
+    }
+}

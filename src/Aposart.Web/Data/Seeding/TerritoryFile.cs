@@ -1,0 +1,20 @@
+using System.Text.Json;
+
+namespace Aposart.Web.Data.Seeding;
+
+/// <summary>The file written by scripts/territory/extract.mjs.</summary>
+public sealed record TerritoryFile(string Source, IReadOnlyList<TerritoryEpci> Epci, int Population, IReadOnlyList<TerritoryCommune> Communes)
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    public static async Task<TerritoryFile> LoadAsync(string path, CancellationToken cancellationToken)
+    {
+        await using var stream = File.OpenRead(path);
+        return await JsonSerializer.DeserializeAsync<TerritoryFile>(stream, Json, cancellationToken)
+            ?? throw new InvalidDataException($"{path} is empty.");
+    }
+}
+
+public sealed record TerritoryEpci(string Code, string Name);
+
+public sealed record TerritoryCommune(string InseeCode, string Name, IReadOnlyList<string> Postcodes, int Population);

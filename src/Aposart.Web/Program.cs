@@ -1,0 +1,47 @@
+using Aposart.Web.Configuration;
+using Aposart.Web.Data.Seeding;
+using Aposart.Web.Infrastructure.Web;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddAposartLogging();
+builder.Services.Configure<CptsOptions>(builder.Configuration.GetSection(CptsOptions.Section));
+builder.Services
+    .AddAposartData(builder.Configuration)
+    .AddAposartIdentity()
+    .AddAposartMail(builder.Configuration)
+    .AddAposartSecurity(builder.Configuration)
+    .AddAposartMvc()
+    .AddScoped<DemoSeeder>();
+
+var app = builder.Build();
+if (CommandLine.IsCommand(args))
+{
+    return await CommandLine.RunAsync(app, args);
+}
+
+await app.PrepareDatabaseAsync();
+
+if (!app.Environment.IsDevelopment())
+{
+    app.UseExceptionHandler("/erreur/500");
+    app.UseHsts();
+}
+else
+{
+    app.UseDeveloperExceptionPage();
+}
+app.UseAposartSecurityHeaders();
+app.UseStatusCodePagesWithReExecute("/erreur/{0}");
+app.UseStaticFiles();
+app.UseAposartRequestLogging();
+app.UseMiddleware<DatabaseUnavailableMiddleware>();
+app.UseRouting();
+app.UseRateLimiter();
+app.UseAuthentication();
+app.UseAuthorization();
+app.MapHealthChecks("/health");
+app.MapControllers();
+await app.RunAsync();
+return 0;
+
+public partial class Program;

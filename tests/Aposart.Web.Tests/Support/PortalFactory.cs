@@ -1,0 +1,92 @@
+using Aposart.Web.Data;
+using Aposart.Web.Domain;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Aposart.Web.Tests.Support;
+
+/// <summary>
+/// The whole portal in memory, on its own PostgreSQL database and the real SMTP sink.
+/// Used as a class fixture: each test class has its own database; tests inside a class use their own addresses.
+/// </summary>
+public class PortalFactory : WebApplicationFactory<Program>, IAsyncLifetime
+{
+    public const string Password = "une phrase de passe assez longue";
+
+    private readonly Dictionary<string, string?> settings = [];
+
+    public string DatabaseName { get; private set; } = "";
+    public string ConnectionString => TestDatabase.ConnectionStringFor(DatabaseName);
+    public SmtpSink Smtp { get; } = SmtpSink.Instance;
+
+    /// <summary>Settings that a test class needs to differ from the defaults below; call before the first client.</summary>
+    public PortalFactory With(string key, string? value)
+    {
+        settings[key] = value;
+        return this;
+    }
+
+    public virtual async Task InitializeAsync() => DatabaseName = await TestDatabase.CreateAsync();
+
+    async Task IAsyncLifetime.DisposeAsync()
+    {
+        await base.DisposeAsync();
+        await TestDatabase.DropAsync(DatabaseName);
+    }
+
+    protected virtual string DatabaseConnectionString => ConnectionString;
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        var defaults = new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:Default"] = DatabaseConnectionString,
+            ["Database:MigrateOnStartup"] = "false",
+            ["Cpts:PublicUrl"] = "http://localhost",
+            ["Mail:Transport"] = "Smtp",
+            ["Mail:SmtpHost"] = "127.0.0.1",
+            ["Mail:SmtpPort"] = Smtp.Port.ToString(),
+            ["Mail:SmtpSecurity"] = "None",
+            ["RateLimits:AuthPermitLimit"] = "100000",
+        };
+        foreach (var (key, value) in defaults.Concat(settings))
+        {
+            builder.UseSetting(key, value);
+        }
+    }
+
+    public Browser NewBrowser() => new(CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = true, HandleCookies = true }));
+
+    public static string NewEmail(string hint = "ps") => $"{hint}-{Guid.NewGuid():N}@exemple.fr";
+
+    /// <summary>A confirmed account with the given roles, made through Identity as the app would.</summary>
+    public async Task<AppUser> CreateUserAsync(string email, params string[] roles)
+    {
+        using var scope = Services.CreateScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+        var user = new AppUser { UserName = email, Email = email, EmailConfirmed = true, FirstName = "Claire", LastName = "Testeuse" };
+        var result = await users.CreateAsync(user, Password);
+        Assert.True(result.Succeeded, string.Join(" ", result.Errors.Select(e => e.Description)));
+        await users.AddToRolesAsync(user, roles.Length > 0 ? roles : [Roles.Professional]);
+        return user;
+    }
+
+    public async Task<T> WithDbAsync<T>(Func<AposartDbContext, Task<T>> query)
+    {
+        using var scope = Services.CreateScope();
+        return await query(scope.ServiceProvider.GetRequiredService<AposartDbContext>());
+    }
+
+    /// <summary>A browser signed in as a new confirmed account with these roles.</summary>
+    public async Task<(Browser Browser, AppUser User)> SignedInAsync(params string[] roles)
+    {
+        var user = await CreateUserAsync(NewEmail(), roles);
+        var browser = NewBrowser();
+        var page = await browser.LogInAsync(user.Email!, Password);
+        Assert.True(page.IsSignedIn, "Login failed: " + page.Text);
+        return (browser, user);
+    }
+}

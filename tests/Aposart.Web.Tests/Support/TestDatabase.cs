@@ -1,0 +1,99 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Npgsql;
+
+namespace Aposart.Web.Tests.Support;
+
+/// <summary>
+/// Real PostgreSQL. The schema is migrated once per run into a template database by the app's own start-up
+/// path; each test class then gets its own copy (CREATE DATABASE … TEMPLATE), which takes a fraction of a second.
+/// </summary>
+public static class TestDatabase
+{
+    private const string Prefix = "aposart_webtests_";
+    private static readonly SemaphoreSlim CloneLock = new(1, 1);
+    private static readonly Lazy<Task<string>> Template = new(CreateTemplateAsync);
+
+    /// <summary>Server credentials; test.sh sets APOSART_TEST_DB when the server is elsewhere.</summary>
+    public static string ServerConnectionString { get; } =
+        Environment.GetEnvironmentVariable("APOSART_TEST_DB") ?? "Host=127.0.0.1;Port=5432;Username=aposart;Password=aposart";
+
+    public static string ConnectionStringFor(string database) =>
+        new NpgsqlConnectionStringBuilder(ServerConnectionString) { Database = database, Pooling = true }.ConnectionString;
+
+    public static async Task<string> CreateAsync()
+    {
+        var template = await Template.Value;
+        var name = Prefix + Guid.NewGuid().ToString("N")[..16];
+        await CloneLock.WaitAsync();
+        try
+        {
+            await ExecuteAsync($"CREATE DATABASE {name} TEMPLATE {template}");
+        }
+        finally
+        {
+            CloneLock.Release();
+        }
+        return name;
+    }
+
+    public static async Task DropAsync(string database)
+    {
+        NpgsqlConnection.ClearAllPools();
+        await ExecuteAsync($"DROP DATABASE IF EXISTS {database} WITH (FORCE)");
+    }
+
+    public static async Task<string> CreateEmptyAsync()
+    {
+        var name = Prefix + "empty_" + Guid.NewGuid().ToString("N")[..12];
+        await ExecuteAsync($"CREATE DATABASE {name}");
+        return name;
+    }
+
+    private static async Task<string> CreateTemplateAsync()
+    {
+        // Databases left by a run that was killed before it could clean up.
+        await using (var connection = new NpgsqlConnection(ConnectionStringFor("postgres")))
+        {
+            await connection.OpenAsync();
+            var stale = new List<string>();
+            await using (var command = new NpgsqlCommand("SELECT datname FROM pg_database WHERE datname LIKE @prefix", connection))
+            {
+                command.Parameters.AddWithValue("prefix", Prefix + "%");
+                await using var reader = await command.ExecuteReaderAsync();
+                while (await reader.ReadAsync())
+                {
+                    stale.Add(reader.GetString(0));
+                }
+            }
+            foreach (var name in stale)
+            {
+                await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS {name} WITH (FORCE)", connection);
+                await drop.ExecuteNonQueryAsync();
+            }
+        }
+
+        var template = Prefix + "template";
+        await ExecuteAsync($"CREATE DATABASE {template}");
+        await using (var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(builder =>
+        {
+            builder.UseEnvironment("Testing");
+            builder.UseSetting("ConnectionStrings:Default", ConnectionStringFor(template));
+            builder.UseSetting("Database:MigrateOnStartup", "true");
+            builder.UseSetting("Demo:Seed", "false");
+        }))
+        {
+            using var client = factory.CreateClient();
+        }
+        NpgsqlConnection.ClearAllPools();
+        return template;
+    }
+
+    private static async Task ExecuteAsync(string sql)
+    {
+        await using var connection = new NpgsqlConnection(ConnectionStringFor("postgres"));
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync();
+    }
+}
