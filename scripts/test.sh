@@ -21,7 +21,7 @@ dotnet build Aposart.sln -c Release -warnaserror --nologo -v quiet
 echo "» test"
 status=0
 dotnet test Aposart.sln -c Release --no-build --nologo \
-  --logger "trx" --logger "console;verbosity=normal" --results-directory "$results" || status=$?
+  --logger "trx" --logger "console;verbosity=minimal" --results-directory "$results" || status=$?
 
 passed=0 failed=0 skipped=0
 for trx in "$results"/*.trx; do

@@ -11,12 +11,13 @@ public static class LoggingSetup
         var development = builder.Environment.IsDevelopment();
         builder.Services.AddSerilog((services, logger) =>
         {
+            // Defaults first, so that the "Serilog" configuration section can override any of them.
             logger
-                .ReadFrom.Configuration(builder.Configuration)
                 .MinimumLevel.Information()
                 // The hosting layer logs full URLs, query strings included, where mailed tokens travel.
                 .MinimumLevel.Override("Microsoft.AspNetCore", LogEventLevel.Warning)
                 .MinimumLevel.Override("Microsoft.EntityFrameworkCore", LogEventLevel.Warning)
+                .ReadFrom.Configuration(builder.Configuration)
                 .Enrich.FromLogContext();
             if (development)
             {

@@ -58,6 +58,20 @@ public sealed class SecurityTests(PortalFactory portal) : IClassFixture<PortalFa
     }
 
     [Fact]
+    public async Task Https_responses_outside_development_carry_hsts()
+    {
+        var client = portal.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions
+        {
+            BaseAddress = new Uri("https://portail.cpts-exemple.fr"),
+        });
+
+        var response = await client.GetAsync("/la-cpts");
+
+        var hsts = Assert.Single(response.Headers.GetValues("Strict-Transport-Security"));
+        Assert.Contains("max-age=31536000", hsts);
+    }
+
+    [Fact]
     public async Task Pages_contain_no_inline_script_so_the_policy_holds()
     {
         foreach (var url in new[] { "/", "/la-cpts", "/compte/connexion", "/compte/inscription", "/compte/mot-de-passe-oublie" })

@@ -51,6 +51,8 @@ public class PortalFactory : WebApplicationFactory<Program>, IAsyncLifetime
             ["Mail:SmtpPort"] = Smtp.Port.ToString(),
             ["Mail:SmtpSecurity"] = "None",
             ["RateLimits:AuthPermitLimit"] = "100000",
+            // Expected failures (wrong passwords, cut database) would otherwise flood the test output.
+            ["Serilog:MinimumLevel:Default"] = "Fatal",
         };
         foreach (var (key, value) in defaults.Concat(settings))
         {

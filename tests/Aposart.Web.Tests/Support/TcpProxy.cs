@@ -42,7 +42,15 @@ public sealed class TcpProxy : IAsyncDisposable
         {
             foreach (var client in open)
             {
-                client.Client.LingerState = new LingerOption(true, 0);
+                try
+                {
+                    // Reset rather than close politely: the server is gone, not saying goodbye.
+                    client.Client.LingerState = new LingerOption(true, 0);
+                }
+                catch (ObjectDisposedException)
+                {
+                    // That relay had already ended.
+                }
                 client.Dispose();
             }
             open.Clear();
@@ -91,6 +99,11 @@ public sealed class TcpProxy : IAsyncDisposable
         }
         finally
         {
+            lock (open)
+            {
+                open.Remove(inbound);
+                open.Remove(outbound);
+            }
             inbound.Dispose();
         }
     }
