@@ -6,6 +6,8 @@ COPY . .
 RUN dotnet publish src/Aposart.Web/Aposart.Web.csproj -c Release -o /app
 
 FROM mcr.microsoft.com/dotnet/aspnet:10.0
+# DejaVu draws the PDFs (receipts, certificates) with French accents.
+RUN apt-get update && apt-get install -y --no-install-recommends fonts-dejavu-core && rm -rf /var/lib/apt/lists/*
 WORKDIR /app
 COPY --from=build /app .
 ENV ASPNETCORE_URLS=http://+:8080

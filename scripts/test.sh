@@ -7,6 +7,7 @@ source scripts/lib/bootstrap.sh
 
 ensure_dotnet
 ensure_node
+ensure_fonts
 ensure_postgres
 ensure_smtp_sink
 

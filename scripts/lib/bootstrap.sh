@@ -19,6 +19,11 @@ ensure_dotnet() {
   command -v dotnet >/dev/null || { echo "The .NET 10 SDK is required (https://dot.net): dotnet is not on PATH." >&2; exit 1; }
 }
 
+# The PDFs (receipts, certificates, reports) are drawn with DejaVu, which covers French accents.
+ensure_fonts() {
+  [ -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || apt_install fonts-dejavu-core
+}
+
 ensure_node() {
   command -v npm >/dev/null || apt_install nodejs npm
 }

@@ -1,5 +1,4 @@
 using Aposart.Web.Configuration;
-using Aposart.Web.Data.Seeding;
 using Aposart.Web.Infrastructure.Web;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -11,7 +10,7 @@ builder.Services
     .AddAposartMail(builder.Configuration)
     .AddAposartSecurity(builder.Configuration)
     .AddAposartMvc()
-    .AddScoped<DemoSeeder>();
+    .AddAposartFeatures(builder.Configuration);
 
 var app = builder.Build();
 if (CommandLine.IsCommand(args))

@@ -8,6 +8,7 @@ public static class MailSetup
     {
         services.Configure<MailOptions>(configuration.GetSection(MailOptions.Section));
         services.AddSingleton<MailComposer>();
+        services.AddScoped<PortalMailer>();
         services.AddSingleton<PickupDirectoryMailSender>();
         services.AddSingleton<SmtpMailSender>();
         services.AddSingleton<IMailSender>(provider =>

@@ -13,6 +13,7 @@ public static class MvcSetup
             .AddControllersWithViews(options =>
             {
                 options.Filters.Add(new AutoValidateAntiforgeryTokenAttribute());
+                options.ModelBinderProviders.Insert(0, new FrenchDecimalModelBinderProvider());
                 // Non-nullable strings must not get English "field is required" messages: each form says it in French.
                 options.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true;
                 var messages = options.ModelBindingMessageProvider;

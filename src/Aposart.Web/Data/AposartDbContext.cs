@@ -10,6 +10,19 @@ public class AposartDbContext(DbContextOptions<AposartDbContext> options)
     : IdentityDbContext<AppUser, IdentityRole<Guid>, Guid>(options), IDataProtectionKeyContext
 {
     public DbSet<Commune> Communes => Set<Commune>();
+    public DbSet<Professional> Professionals => Set<Professional>();
+    public DbSet<PracticeSite> PracticeSites => Set<PracticeSite>();
+    public DbSet<Organisation> Organisations => Set<Organisation>();
+    public DbSet<College> Colleges => Set<College>();
+    public DbSet<StatutesVersion> StatutesVersions => Set<StatutesVersion>();
+    public DbSet<MembershipFee> MembershipFees => Set<MembershipFee>();
+    public DbSet<Membership> Memberships => Set<Membership>();
+    public DbSet<Payment> Payments => Set<Payment>();
+    public DbSet<PaymentAllocation> PaymentAllocations => Set<PaymentAllocation>();
+    public DbSet<MembershipEvent> MembershipEvents => Set<MembershipEvent>();
+    public DbSet<DocumentCounter> DocumentCounters => Set<DocumentCounter>();
+    public DbSet<MembershipReminder> MembershipReminders => Set<MembershipReminder>();
+    public DbSet<ErasureRequest> ErasureRequests => Set<ErasureRequest>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     /// <summary>The one place that says how the portal talks to PostgreSQL, shared by the app, the CLI and the tests.</summary>

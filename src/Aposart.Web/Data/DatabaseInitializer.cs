@@ -12,6 +12,8 @@ public sealed class DatabaseInitializer(
     AposartDbContext db,
     RoleManager<IdentityRole<Guid>> roleManager,
     IOptions<CptsOptions> cpts,
+    IOptions<MembershipOptions> membership,
+    TimeProvider clock,
     ILogger<DatabaseInitializer> logger)
 {
     public async Task MigrateAndSeedAsync(CancellationToken cancellationToken = default)
@@ -19,6 +21,39 @@ public sealed class DatabaseInitializer(
         await db.Database.MigrateAsync(cancellationToken);
         await SeedRolesAsync();
         await SeedTerritoryAsync(cancellationToken);
+        await SeedMembershipReferenceAsync(cancellationToken);
+    }
+
+    /// <summary>Collèges, statutes and this year's and next year's fees, when the association has not set them yet.</summary>
+    private async Task SeedMembershipReferenceAsync(CancellationToken cancellationToken)
+    {
+        var options = membership.Value;
+        if (!await db.Colleges.AnyAsync(cancellationToken))
+        {
+            db.Colleges.AddRange(options.Colleges.Select((name, index) => new College { Name = name, SortOrder = index + 1 }));
+        }
+        if (!await db.StatutesVersions.AnyAsync(cancellationToken))
+        {
+            var path = Path.GetFullPath(options.StatutesFile, AppContext.BaseDirectory);
+            db.StatutesVersions.Add(new StatutesVersion
+            {
+                Label = options.StatutesLabel,
+                Text = await File.ReadAllTextAsync(path, cancellationToken),
+                AdoptedOn = options.StatutesAdoptedOn,
+            });
+        }
+        var year = clock.GetUtcNow().Year;
+        foreach (var y in new[] { year, year + 1 })
+        {
+            foreach (var (category, amount) in new[] { (FeeCategory.Individual, options.IndividualFee), (FeeCategory.Structure, options.StructureFee) })
+            {
+                if (await db.MembershipFees.FindAsync([y, category], cancellationToken) is null)
+                {
+                    db.MembershipFees.Add(new MembershipFee { Year = y, Category = category, Amount = amount });
+                }
+            }
+        }
+        await db.SaveChangesAsync(cancellationToken);
     }
 
     private async Task SeedRolesAsync()

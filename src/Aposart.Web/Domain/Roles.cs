@@ -10,6 +10,7 @@ public static class Roles
     public const string Admin = "Admin";
 
     public const string BoardOrCoordinator = Board + "," + Coordinator + "," + Admin;
+    public const string Members = Member + "," + Board + "," + Coordinator + "," + Admin;
 
     public static readonly IReadOnlyList<string> All = [Professional, Member, Board, Coordinator, Admin];
 }

@@ -3,6 +3,7 @@ using Aposart.Web.Domain;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Aposart.Web.Tests.Support;
@@ -20,6 +21,7 @@ public class PortalFactory : WebApplicationFactory<Program>, IAsyncLifetime
     public string DatabaseName { get; private set; } = "";
     public string ConnectionString => TestDatabase.ConnectionStringFor(DatabaseName);
     public SmtpSink Smtp { get; } = SmtpSink.Instance;
+    public TestClock Clock { get; } = new();
 
     /// <summary>Settings that a test class needs to differ from the defaults below; call before the first client.</summary>
     public PortalFactory With(string key, string? value)
@@ -53,11 +55,14 @@ public class PortalFactory : WebApplicationFactory<Program>, IAsyncLifetime
             ["RateLimits:AuthPermitLimit"] = "100000",
             // Expected failures (wrong passwords, cut database) would otherwise flood the test output.
             ["Serilog:MinimumLevel:Default"] = "Fatal",
+            // Tests run the background jobs themselves, at the instant they set.
+            ["BackgroundJobs:Enabled"] = "false",
         };
         foreach (var (key, value) in defaults.Concat(settings))
         {
             builder.UseSetting(key, value);
         }
+        builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
     }
 
     public Browser NewBrowser() => new(CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = true, HandleCookies = true }));

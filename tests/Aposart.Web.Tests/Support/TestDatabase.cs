@@ -81,6 +81,7 @@ public static class TestDatabase
             builder.UseSetting("ConnectionStrings:Default", ConnectionStringFor(template));
             builder.UseSetting("Database:MigrateOnStartup", "true");
             builder.UseSetting("Demo:Seed", "false");
+            builder.UseSetting("BackgroundJobs:Enabled", "false");
             builder.UseSetting("Serilog:MinimumLevel:Default", "Fatal");
         }))
         {

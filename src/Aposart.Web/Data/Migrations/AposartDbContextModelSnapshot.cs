@@ -132,6 +132,35 @@ namespace Aposart.Web.Data.Migrations
                     b.ToTable("users", (string)null);
                 });
 
+            modelBuilder.Entity("Aposart.Web.Domain.College", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(150)
+                        .HasColumnType("character varying(150)")
+                        .HasColumnName("name");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("integer")
+                        .HasColumnName("sort_order");
+
+                    b.HasKey("Id")
+                        .HasName("pk_colleges");
+
+                    b.HasIndex("Name")
+                        .IsUnique()
+                        .HasDatabaseName("ix_colleges_name");
+
+                    b.ToTable("colleges", (string)null);
+                });
+
             modelBuilder.Entity("Aposart.Web.Domain.Commune", b =>
                 {
                     b.Property<string>("InseeCode")
@@ -161,6 +190,689 @@ namespace Aposart.Web.Data.Migrations
                         .HasDatabaseName("ix_communes_name");
 
                     b.ToTable("communes", (string)null);
+                });
+
+            modelBuilder.Entity("Aposart.Web.Domain.DocumentCounter", b =>
+                {
+                    b.Property<int>("Year")
+                        .HasColumnType("integer")
+                        .HasColumnName("year");
+
+                    b.Property<string>("Kind")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("kind");
+
+                    b.Property<int>("LastNumber")
+                        .HasColumnType("integer")
+                        .HasColumnName("last_number");
+
+                    b.HasKey("Year", "Kind")
+                        .HasName("pk_document_counters");
+
+                    b.ToTable("document_counters", (string)null);
+                });
+
+            modelBuilder.Entity("Aposart.Web.Domain.ErasureRequest", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id")
+                        .HasDefaultValueSql("gen_random_uuid()");
+
+                    b.Property<DateTimeOffset?>("CompletedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("completed_at");
+
+                    b.Property<Guid?>("ProfessionalId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("professional_id");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("reason");
+
+                    b.Property<DateTimeOffset>("RequestedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("requested_at");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_erasure_requests");
+
+                    b.ToTable("erasure_requests", (string)null);
+                });
+
+            modelBuilder.Entity("Aposart.Web.Domain.Membership", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id")
+                        .HasDefaultValueSql("gen_random_uuid()");
+
+                    b.Property<string>("CertificateNumber")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("certificate_number");
+
+                    b.Property<int>("CollegeId")
+                        .HasColumnType("integer")
+                        .HasColumnName("college_id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid?>("CreatedById")
+                        .HasColumnType("uuid")
+                        .HasColumnName("created_by_id");
+
+                    b.Property<DateTimeOffset?>("DecidedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("decided_at");
+
+                    b.Property<Guid?>("DecidedById")
+                        .HasColumnType("uuid")
+                        .HasColumnName("decided_by_id");
+
+                    b.Property<decimal>("FeeAmount")
+                        .HasPrecision(10, 2)
+                        .HasColumnType("numeric(10,2)")
+                        .HasColumnName("fee_amount");
+
+                    b.Property<int>("FeeCategory")
+                        .HasColumnType("integer")
+                        .HasColumnName("fee_category");
+
+                    b.Property<int>("IntendedPaymentMethod")
+                        .HasColumnType("integer")
+                        .HasColumnName("intended_payment_method");
+
+                    b.Property<Guid>("ProfessionalId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("professional_id");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer")
+                        .HasColumnName("status");
+
+                    b.Property<string>("StatusReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("status_reason");
+
+                    b.Property<DateTimeOffset>("StatutesAcceptedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("statutes_accepted_at");
+
+                    b.Property<int>("StatutesVersionId")
+                        .HasColumnType("integer")
+                        .HasColumnName("statutes_version_id");
+
+                    b.Property<DateTimeOffset?>("SubmittedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("submitted_at");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<Guid?>("UpdatedById")
+                        .HasColumnType("uuid")
+                        .HasColumnName("updated_by_id");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer")
+                        .HasColumnName("year");
+
+                    b.HasKey("Id")
+                        .HasName("pk_memberships");
+
+                    b.HasIndex("CertificateNumber")
+                        .IsUnique()
+                        .HasDatabaseName("ix_memberships_certificate_number");
+
+                    b.HasIndex("CollegeId")
+                        .HasDatabaseName("ix_memberships_college_id");
+
+                    b.HasIndex("StatutesVersionId")
+                        .HasDatabaseName("ix_memberships_statutes_version_id");
+
+                    b.HasIndex("ProfessionalId", "Year")
+                        .IsUnique()
+                        .HasDatabaseName("ix_memberships_professional_id_year");
+
+                    b.HasIndex("Year", "Status")
+                        .HasDatabaseName("ix_memberships_year_status");
+
+                    b.ToTable("memberships", (string)null);
+                });
+
+            modelBuilder.Entity("Aposart.Web.Domain.MembershipEvent", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("action");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<string>("ByName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("by_name");
+
+                    b.Property<Guid?>("ByUserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("by_user_id");
+
+                    b.Property<string>("Details")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("details");
+
+                    b.Property<int?>("FromStatus")
+                        .HasColumnType("integer")
+                        .HasColumnName("from_status");
+
+                    b.Property<Guid>("MembershipId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("membership_id");
+
+                    b.Property<int?>("ToStatus")
+                        .HasColumnType("integer")
+                        .HasColumnName("to_status");
+
+                    b.HasKey("Id")
+                        .HasName("pk_membership_events");
+
+                    b.HasIndex("MembershipId", "At")
+                        .HasDatabaseName("ix_membership_events_membership_id_at");
+
+                    b.ToTable("membership_events", (string)null);
+                });
+
+            modelBuilder.Entity("Aposart.Web.Domain.MembershipFee", b =>
+                {
+                    b.Property<int>("Year")
+                        .HasColumnType("integer")
+                        .HasColumnName("year");
+
+                    b.Property<int>("Category")
+                        .HasColumnType("integer")
+                        .HasColumnName("category");
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(10, 2)
+                        .HasColumnType("numeric(10,2)")
+                        .HasColumnName("amount");
+
+                    b.HasKey("Year", "Category")
+                        .HasName("pk_membership_fees");
+
+                    b.ToTable("membership_fees", (string)null);
+                });
+
+            modelBuilder.Entity("Aposart.Web.Domain.MembershipReminder", b =>
+                {
+                    b.Property<Guid>("MembershipId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("membership_id");
+
+                    b.Property<string>("Kind")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("kind");
+
+                    b.Property<DateTimeOffset>("SentAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("sent_at");
+
+                    b.HasKey("MembershipId", "Kind")
+                        .HasName("pk_membership_reminders");
+
+                    b.ToTable("membership_reminders", (string)null);
+                });
+
+            modelBuilder.Entity("Aposart.Web.Domain.Organisation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id")
+                        .HasDefaultValueSql("gen_random_uuid()");
+
+                    b.Property<string>("AddressLine")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("address_line");
+
+                    b.Property<string>("City")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("city");
+
+                    b.Property<string>("CommuneInsee")
+                        .HasColumnType("character varying(5)")
+                        .HasColumnName("commune_insee");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid?>("CreatedById")
+                        .HasColumnType("uuid")
+                        .HasColumnName("created_by_id");
+
+                    b.Property<string>("Finess")
+                        .HasMaxLength(9)
+                        .HasColumnType("character varying(9)")
+                        .HasColumnName("finess");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name");
+
+                    b.Property<string>("Phone")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("phone");
+
+                    b.Property<string>("Postcode")
+                        .IsRequired()
+                        .HasMaxLength(5)
+                        .HasColumnType("character varying(5)")
+                        .HasColumnName("postcode");
+
+                    b.Property<int>("Type")
+                        .HasColumnType("integer")
+                        .HasColumnName("type");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<Guid?>("UpdatedById")
+                        .HasColumnType("uuid")
+                        .HasColumnName("updated_by_id");
+
+                    b.Property<string>("WebsiteUrl")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("website_url");
+
+                    b.HasKey("Id")
+                        .HasName("pk_organisations");
+
+                    b.HasIndex("CommuneInsee")
+                        .HasDatabaseName("ix_organisations_commune_insee");
+
+                    b.HasIndex("Finess")
+                        .IsUnique()
+                        .HasDatabaseName("ix_organisations_finess");
+
+                    b.ToTable("organisations", (string)null);
+                });
+
+            modelBuilder.Entity("Aposart.Web.Domain.Payment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id")
+                        .HasDefaultValueSql("gen_random_uuid()");
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(10, 2)
+                        .HasColumnType("numeric(10,2)")
+                        .HasColumnName("amount");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid?>("CreatedById")
+                        .HasColumnType("uuid")
+                        .HasColumnName("created_by_id");
+
+                    b.Property<int>("Method")
+                        .HasColumnType("integer")
+                        .HasColumnName("method");
+
+                    b.Property<DateOnly>("PaidOn")
+                        .HasColumnType("date")
+                        .HasColumnName("paid_on");
+
+                    b.Property<string>("PayerName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("payer_name");
+
+                    b.Property<string>("ReceiptNumber")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("receipt_number");
+
+                    b.Property<string>("Reference")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("reference");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<Guid?>("UpdatedById")
+                        .HasColumnType("uuid")
+                        .HasColumnName("updated_by_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_payments");
+
+                    b.HasIndex("ReceiptNumber")
+                        .IsUnique()
+                        .HasDatabaseName("ix_payments_receipt_number");
+
+                    b.ToTable("payments", (string)null);
+                });
+
+            modelBuilder.Entity("Aposart.Web.Domain.PaymentAllocation", b =>
+                {
+                    b.Property<Guid>("PaymentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("payment_id");
+
+                    b.Property<Guid>("MembershipId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("membership_id");
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(10, 2)
+                        .HasColumnType("numeric(10,2)")
+                        .HasColumnName("amount");
+
+                    b.HasKey("PaymentId", "MembershipId")
+                        .HasName("pk_payment_allocations");
+
+                    b.HasIndex("MembershipId")
+                        .HasDatabaseName("ix_payment_allocations_membership_id");
+
+                    b.ToTable("payment_allocations", (string)null);
+                });
+
+            modelBuilder.Entity("Aposart.Web.Domain.PracticeSite", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id")
+                        .HasDefaultValueSql("gen_random_uuid()");
+
+                    b.Property<string>("AddressLine")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("address_line");
+
+                    b.Property<string>("City")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("city");
+
+                    b.Property<string>("CommuneInsee")
+                        .HasColumnType("character varying(5)")
+                        .HasColumnName("commune_insee");
+
+                    b.Property<string>("Name")
+                        .HasMaxLength(150)
+                        .HasColumnType("character varying(150)")
+                        .HasColumnName("name");
+
+                    b.Property<string>("Phone")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("phone");
+
+                    b.Property<string>("Postcode")
+                        .IsRequired()
+                        .HasMaxLength(5)
+                        .HasColumnType("character varying(5)")
+                        .HasColumnName("postcode");
+
+                    b.Property<Guid>("ProfessionalId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("professional_id");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("integer")
+                        .HasColumnName("sort_order");
+
+                    b.HasKey("Id")
+                        .HasName("pk_practice_sites");
+
+                    b.HasIndex("CommuneInsee")
+                        .HasDatabaseName("ix_practice_sites_commune_insee");
+
+                    b.HasIndex("ProfessionalId")
+                        .HasDatabaseName("ix_practice_sites_professional_id");
+
+                    b.ToTable("practice_sites", (string)null);
+                });
+
+            modelBuilder.Entity("Aposart.Web.Domain.Professional", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id")
+                        .HasDefaultValueSql("gen_random_uuid()");
+
+                    b.Property<bool>("AcceptsNewPatients")
+                        .HasColumnType("boolean")
+                        .HasColumnName("accepts_new_patients");
+
+                    b.Property<int>("AddressVisibility")
+                        .HasColumnType("integer")
+                        .HasColumnName("address_visibility");
+
+                    b.Property<string>("Adeli")
+                        .HasMaxLength(9)
+                        .HasColumnType("character varying(9)")
+                        .HasColumnName("adeli");
+
+                    b.Property<DateTimeOffset?>("AnonymisedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("anonymised_at");
+
+                    b.Property<int>("Civility")
+                        .HasColumnType("integer")
+                        .HasColumnName("civility");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid?>("CreatedById")
+                        .HasColumnType("uuid")
+                        .HasColumnName("created_by_id");
+
+                    b.Property<string>("Email")
+                        .HasMaxLength(254)
+                        .HasColumnType("character varying(254)")
+                        .HasColumnName("email");
+
+                    b.Property<int>("EmailVisibility")
+                        .HasColumnType("integer")
+                        .HasColumnName("email_visibility");
+
+                    b.Property<string>("FirstName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("first_name");
+
+                    b.PrimitiveCollection<List<string>>("Languages")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("languages");
+
+                    b.Property<string>("LastName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("last_name");
+
+                    b.Property<bool>("ListedInPublicDirectory")
+                        .HasColumnType("boolean")
+                        .HasColumnName("listed_in_public_directory");
+
+                    b.Property<DateOnly?>("MemberSince")
+                        .HasColumnType("date")
+                        .HasColumnName("member_since");
+
+                    b.Property<bool>("OffersUnscheduledCare")
+                        .HasColumnType("boolean")
+                        .HasColumnName("offers_unscheduled_care");
+
+                    b.Property<int>("PhoneVisibility")
+                        .HasColumnType("integer")
+                        .HasColumnName("phone_visibility");
+
+                    b.Property<int>("Profession")
+                        .HasColumnType("integer")
+                        .HasColumnName("profession");
+
+                    b.Property<string>("Rpps")
+                        .HasMaxLength(11)
+                        .HasColumnType("character varying(11)")
+                        .HasColumnName("rpps");
+
+                    b.Property<string>("SecureMailAddress")
+                        .HasMaxLength(254)
+                        .HasColumnType("character varying(254)")
+                        .HasColumnName("secure_mail_address");
+
+                    b.Property<int>("SecureMailVisibility")
+                        .HasColumnType("integer")
+                        .HasColumnName("secure_mail_visibility");
+
+                    b.Property<string>("Specialty")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("specialty");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<Guid?>("UpdatedById")
+                        .HasColumnType("uuid")
+                        .HasColumnName("updated_by_id");
+
+                    b.Property<Guid?>("UserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.Property<string>("WebsiteUrl")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("website_url");
+
+                    b.Property<int>("WebsiteVisibility")
+                        .HasColumnType("integer")
+                        .HasColumnName("website_visibility");
+
+                    b.HasKey("Id")
+                        .HasName("pk_professionals");
+
+                    b.HasIndex("Adeli")
+                        .IsUnique()
+                        .HasDatabaseName("ix_professionals_adeli");
+
+                    b.HasIndex("Email")
+                        .IsUnique()
+                        .HasDatabaseName("ix_professionals_email");
+
+                    b.HasIndex("Rpps")
+                        .IsUnique()
+                        .HasDatabaseName("ix_professionals_rpps");
+
+                    b.HasIndex("UserId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_professionals_user_id");
+
+                    b.HasIndex("Profession", "LastName")
+                        .HasDatabaseName("ix_professionals_profession_last_name");
+
+                    b.ToTable("professionals", (string)null);
+                });
+
+            modelBuilder.Entity("Aposart.Web.Domain.StatutesVersion", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateOnly>("AdoptedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("adopted_on");
+
+                    b.Property<string>("Label")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("label");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("text");
+
+                    b.HasKey("Id")
+                        .HasName("pk_statutes_versions");
+
+                    b.HasIndex("Label")
+                        .IsUnique()
+                        .HasDatabaseName("ix_statutes_versions_label");
+
+                    b.ToTable("statutes_versions", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
@@ -348,6 +1060,134 @@ namespace Aposart.Web.Data.Migrations
                     b.ToTable("user_tokens", (string)null);
                 });
 
+            modelBuilder.Entity("professional_organisations", b =>
+                {
+                    b.Property<Guid>("OrganisationsId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("organisations_id");
+
+                    b.Property<Guid>("ProfessionalsId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("professionals_id");
+
+                    b.HasKey("OrganisationsId", "ProfessionalsId")
+                        .HasName("pk_professional_organisations");
+
+                    b.HasIndex("ProfessionalsId")
+                        .HasDatabaseName("ix_professional_organisations_professionals_id");
+
+                    b.ToTable("professional_organisations", (string)null);
+                });
+
+            modelBuilder.Entity("Aposart.Web.Domain.Membership", b =>
+                {
+                    b.HasOne("Aposart.Web.Domain.College", "College")
+                        .WithMany()
+                        .HasForeignKey("CollegeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_memberships_colleges_college_id");
+
+                    b.HasOne("Aposart.Web.Domain.Professional", "Professional")
+                        .WithMany("Memberships")
+                        .HasForeignKey("ProfessionalId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_memberships_professionals_professional_id");
+
+                    b.HasOne("Aposart.Web.Domain.StatutesVersion", "StatutesVersion")
+                        .WithMany()
+                        .HasForeignKey("StatutesVersionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_memberships_statutes_versions_statutes_version_id");
+
+                    b.Navigation("College");
+
+                    b.Navigation("Professional");
+
+                    b.Navigation("StatutesVersion");
+                });
+
+            modelBuilder.Entity("Aposart.Web.Domain.MembershipEvent", b =>
+                {
+                    b.HasOne("Aposart.Web.Domain.Membership", null)
+                        .WithMany("Events")
+                        .HasForeignKey("MembershipId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_membership_events_memberships_membership_id");
+                });
+
+            modelBuilder.Entity("Aposart.Web.Domain.MembershipReminder", b =>
+                {
+                    b.HasOne("Aposart.Web.Domain.Membership", null)
+                        .WithMany()
+                        .HasForeignKey("MembershipId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_membership_reminders_memberships_membership_id");
+                });
+
+            modelBuilder.Entity("Aposart.Web.Domain.Organisation", b =>
+                {
+                    b.HasOne("Aposart.Web.Domain.Commune", "Commune")
+                        .WithMany()
+                        .HasForeignKey("CommuneInsee")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_organisations_communes_commune_insee");
+
+                    b.Navigation("Commune");
+                });
+
+            modelBuilder.Entity("Aposart.Web.Domain.PaymentAllocation", b =>
+                {
+                    b.HasOne("Aposart.Web.Domain.Membership", "Membership")
+                        .WithMany("Allocations")
+                        .HasForeignKey("MembershipId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_payment_allocations_memberships_membership_id");
+
+                    b.HasOne("Aposart.Web.Domain.Payment", "Payment")
+                        .WithMany("Allocations")
+                        .HasForeignKey("PaymentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_payment_allocations_payments_payment_id");
+
+                    b.Navigation("Membership");
+
+                    b.Navigation("Payment");
+                });
+
+            modelBuilder.Entity("Aposart.Web.Domain.PracticeSite", b =>
+                {
+                    b.HasOne("Aposart.Web.Domain.Commune", "Commune")
+                        .WithMany()
+                        .HasForeignKey("CommuneInsee")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_practice_sites_communes_commune_insee");
+
+                    b.HasOne("Aposart.Web.Domain.Professional", null)
+                        .WithMany("PracticeSites")
+                        .HasForeignKey("ProfessionalId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_practice_sites_professionals_professional_id");
+
+                    b.Navigation("Commune");
+                });
+
+            modelBuilder.Entity("Aposart.Web.Domain.Professional", b =>
+                {
+                    b.HasOne("Aposart.Web.Domain.AppUser", null)
+                        .WithOne()
+                        .HasForeignKey("Aposart.Web.Domain.Professional", "UserId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_professionals_users_user_id");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<System.Guid>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole<System.Guid>", null)
@@ -403,6 +1243,42 @@ namespace Aposart.Web.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_user_tokens_users_user_id");
+                });
+
+            modelBuilder.Entity("professional_organisations", b =>
+                {
+                    b.HasOne("Aposart.Web.Domain.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationsId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_professional_organisations_organisations_organisations_id");
+
+                    b.HasOne("Aposart.Web.Domain.Professional", null)
+                        .WithMany()
+                        .HasForeignKey("ProfessionalsId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_professional_organisations_professionals_professionals_id");
+                });
+
+            modelBuilder.Entity("Aposart.Web.Domain.Membership", b =>
+                {
+                    b.Navigation("Allocations");
+
+                    b.Navigation("Events");
+                });
+
+            modelBuilder.Entity("Aposart.Web.Domain.Payment", b =>
+                {
+                    b.Navigation("Allocations");
+                });
+
+            modelBuilder.Entity("Aposart.Web.Domain.Professional", b =>
+                {
+                    b.Navigation("Memberships");
+
+                    b.Navigation("PracticeSites");
                 });
 #pragma warning restore 612, 618
         }

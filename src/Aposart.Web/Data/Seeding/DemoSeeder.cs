@@ -13,7 +13,7 @@ public sealed class DemoOptions
 }
 
 /// <summary>Fictional accounts for trying the portal in Development; Production seeds no account.</summary>
-public sealed class DemoSeeder(UserManager<AppUser> users, ILogger<DemoSeeder> logger)
+public sealed class DemoSeeder(UserManager<AppUser> users, DemoDirectorySeeder directory, ILogger<DemoSeeder> logger)
 {
     public static readonly IReadOnlyList<(string Email, string FirstName, string LastName, string[] Roles)> Accounts =
     [
@@ -25,10 +25,12 @@ public sealed class DemoSeeder(UserManager<AppUser> users, ILogger<DemoSeeder> l
 
     public async Task SeedAsync(string password)
     {
+        var ids = new Dictionary<string, Guid>();
         foreach (var (email, firstName, lastName, roles) in Accounts)
         {
-            if (await users.FindByEmailAsync(email) is not null)
+            if (await users.FindByEmailAsync(email) is { } existing)
             {
+                ids[email] = existing.Id;
                 continue;
             }
             var user = new AppUser { UserName = email, Email = email, EmailConfirmed = true, FirstName = firstName, LastName = lastName };
@@ -38,7 +40,9 @@ public sealed class DemoSeeder(UserManager<AppUser> users, ILogger<DemoSeeder> l
                 throw new InvalidOperationException($"Demo account {email}: {string.Join(" ", created.Errors.Select(e => e.Description))}");
             }
             await users.AddToRolesAsync(user, roles);
+            ids[email] = user.Id;
             logger.LogInformation("Demo account {Email} created", email);
         }
+        await directory.SeedAsync(ids);
     }
 }

@@ -8,12 +8,12 @@ namespace Aposart.Web.Features.Account;
 
 /// <summary>The mails of the account life cycle. A failed send is logged, never shown as an error page:
 /// the pages that trigger them always offer a way to ask again.</summary>
-public sealed class AccountMails(UserManager<AppUser> users, MailComposer composer, IMailSender sender, ILogger<AccountMails> logger)
+public sealed class AccountMails(UserManager<AppUser> users, PortalMailer mailer)
 {
     public async Task SendConfirmationAsync(AppUser user, CancellationToken cancellationToken)
     {
         var token = await users.GenerateEmailConfirmationTokenAsync(user);
-        var link = composer.Link($"/compte/confirmation?utilisateur={user.Id}&code={Encode(token)}");
+        var link = ($"/compte/confirmation?utilisateur={user.Id}&code={Encode(token)}");
         await SendAsync(user, "Confirmez votre adresse e-mail",
             ["Vous avez créé un compte sur le portail de la CPTS. Pour l'activer, confirmez votre adresse e-mail avec le lien ci-dessous.",
              "Si vous n'êtes pas à l'origine de cette demande, ignorez ce message : aucun compte ne sera activé."],
@@ -24,12 +24,12 @@ public sealed class AccountMails(UserManager<AppUser> users, MailComposer compos
         SendAsync(user, "Vous avez déjà un compte",
             ["Quelqu'un, peut-être vous, a voulu créer un compte avec cette adresse, qui en a déjà un.",
              "Si vous avez oublié votre mot de passe, vous pouvez en choisir un nouveau."],
-            ("Choisir un nouveau mot de passe", composer.Link("/compte/mot-de-passe-oublie")), cancellationToken);
+            ("Choisir un nouveau mot de passe", "/compte/mot-de-passe-oublie"), cancellationToken);
 
     public async Task SendPasswordResetAsync(AppUser user, CancellationToken cancellationToken)
     {
         var token = await users.GeneratePasswordResetTokenAsync(user);
-        var link = composer.Link($"/compte/reinitialisation?utilisateur={user.Id}&code={Encode(token)}");
+        var link = ($"/compte/reinitialisation?utilisateur={user.Id}&code={Encode(token)}");
         await SendAsync(user, "Choisir un nouveau mot de passe",
             ["Une demande de nouveau mot de passe a été faite pour votre compte. Le lien ci-dessous est valable un jour.",
              "Si vous n'êtes pas à l'origine de cette demande, ignorez ce message : votre mot de passe reste inchangé."],
@@ -54,18 +54,7 @@ public sealed class AccountMails(UserManager<AppUser> users, MailComposer compos
         }
     }
 
-    private async Task SendAsync(AppUser user, string subject, IReadOnlyList<string> paragraphs, (string, string) action,
-        CancellationToken cancellationToken)
-    {
-        var message = composer.Compose(user.Email!, user.DisplayName.Length > 0 ? user.DisplayName : user.Email!, subject, paragraphs, action);
-        try
-        {
-            await sender.SendAsync(message, cancellationToken);
-        }
-        catch (Exception exception) when (exception is IOException or MailKit.ProtocolException or MailKit.CommandException
-                                              or System.Net.Sockets.SocketException or UnauthorizedAccessException)
-        {
-            logger.LogError(exception, "Account mail {Subject} to user {UserId} could not be sent", subject, user.Id);
-        }
-    }
+    private Task SendAsync(AppUser user, string subject, IReadOnlyList<string> paragraphs, (string, string) action,
+        CancellationToken cancellationToken) =>
+        mailer.SendAsync(user.Email!, user.DisplayName.Length > 0 ? user.DisplayName : user.Email!, subject, paragraphs, action, cancellationToken);
 }

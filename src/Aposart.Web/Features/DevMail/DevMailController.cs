@@ -16,7 +16,7 @@ public sealed class DevMailController(IWebHostEnvironment environment, PickupDir
         {
             return NotFound();
         }
-        var files = Directory.Exists(pickup.Directory)
+        var files = System.IO.Directory.Exists(pickup.Directory)
             ? new DirectoryInfo(pickup.Directory).GetFiles("*.eml").OrderByDescending(f => f.Name).ToList()
             : [];
         var pageCount = Math.Max(1, (int)Math.Ceiling(files.Count / (double)PageSize));

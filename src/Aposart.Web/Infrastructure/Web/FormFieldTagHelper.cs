@@ -24,6 +24,9 @@ public sealed class FormFieldTagHelper : TagHelper
     public int Rows { get; set; } = 5;
     public string? Inputmode { get; set; }
 
+    /// <summary>With type="select": the options; the current value is selected.</summary>
+    public IEnumerable<SelectListItem>? Items { get; set; }
+
     [ViewContext, HtmlAttributeNotBound]
     public required ViewContext ViewContext { get; set; }
 
@@ -47,8 +50,8 @@ public sealed class FormFieldTagHelper : TagHelper
             describedBy.Add(id + "-error");
         }
 
-        var input = Type == "textarea" ? new TagBuilder("textarea") : new TagBuilder("input");
-        input.TagRenderMode = Type == "textarea" ? TagRenderMode.Normal : TagRenderMode.SelfClosing;
+        var input = new TagBuilder(Type is "textarea" or "select" ? Type : "input");
+        input.TagRenderMode = Type is "textarea" or "select" ? TagRenderMode.Normal : TagRenderMode.SelfClosing;
         input.Attributes["id"] = id;
         input.Attributes["name"] = name;
         if (Autocomplete is not null)
@@ -104,12 +107,32 @@ public sealed class FormFieldTagHelper : TagHelper
         {
             wrapper.AddCssClass("mb-3");
             labelTag.AddCssClass("form-label");
-            input.AddCssClass("form-control");
-            var value = Type == "password" ? null : state?.AttemptedValue ?? Convert.ToString(For.Model, CultureInfo.InvariantCulture);
+            input.AddCssClass(Type == "select" ? "form-select" : "form-control");
+            var value = Type == "password" ? null : state?.AttemptedValue ?? For.Model switch
+            {
+                // <input type="date"> speaks ISO 8601 whatever the page's language.
+                DateOnly date => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                decimal amount => amount.ToString("0.##", CultureInfo.GetCultureInfo("fr-FR")),
+                var other => Convert.ToString(other, CultureInfo.InvariantCulture),
+            };
             if (Type == "textarea")
             {
                 input.Attributes["rows"] = Rows.ToString(CultureInfo.InvariantCulture);
                 input.InnerHtml.Append(value ?? "");
+            }
+            else if (Type == "select")
+            {
+                foreach (var item in Items ?? [])
+                {
+                    var option = new TagBuilder("option");
+                    option.Attributes["value"] = item.Value;
+                    if (item.Value == value)
+                    {
+                        option.Attributes["selected"] = "selected";
+                    }
+                    option.InnerHtml.Append(item.Text);
+                    input.InnerHtml.AppendHtml(option);
+                }
             }
             else
             {

@@ -13,3 +13,13 @@ public static class ParisTime
     public static string ToParisString(this DateTimeOffset instant, string format = "dd/MM/yyyy 'à' HH:mm") =>
         instant.ToParis().ToString(format, French);
 }
+
+/// <summary>Amounts as a French reader writes them: "1 234,50 €".</summary>
+public static class Euros
+{
+    private static readonly System.Globalization.CultureInfo French = System.Globalization.CultureInfo.GetCultureInfo("fr-FR");
+
+    public static string ToEuros(this decimal amount) => amount.ToString("#,##0.00", French) + " €";
+
+    public static string ToEuros(this decimal? amount) => amount is { } value ? value.ToEuros() : "";
+}

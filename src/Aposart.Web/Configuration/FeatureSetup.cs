@@ -1,0 +1,23 @@
+using Aposart.Web.Data.Seeding;
+using Aposart.Web.Features.Adhesion;
+using Aposart.Web.Features.Memberships;
+using Aposart.Web.Infrastructure.Background;
+using Aposart.Web.Infrastructure.Pdf;
+
+namespace Aposart.Web.Configuration;
+
+public static class FeatureSetup
+{
+    /// <summary>The features' own services and background jobs.</summary>
+    public static IServiceCollection AddAposartFeatures(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.Configure<MembershipOptions>(configuration.GetSection(MembershipOptions.Section));
+        services.Configure<BackgroundJobOptions>(configuration.GetSection(BackgroundJobOptions.Section));
+        services.AddSingleton(new PdfFonts(configuration["Pdf:FontDirectory"] ?? "/usr/share/fonts/truetype/dejavu"));
+        services.AddScoped<DemoSeeder>().AddScoped<DemoDirectorySeeder>();
+        services.AddScoped<MembershipDocuments>();
+        services.AddScoped<MembershipWorkflow>();
+        services.AddPeriodicJob<RenewalReminders>();
+        return services;
+    }
+}

@@ -1,0 +1,161 @@
+using Aposart.Web.Data;
+using Aposart.Web.Domain;
+using Aposart.Web.Infrastructure.Web;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace Aposart.Web.Features.Adhesion;
+
+[Authorize, Route("espace/adhesion")]
+public sealed class AdhesionController(AposartDbContext db, UserManager<AppUser> users, TimeProvider clock, MembershipDocuments documents) : Controller
+{
+    [HttpGet("")]
+    public async Task<IActionResult> Index(CancellationToken cancellationToken)
+    {
+        var professional = await MyProfessionalAsync(cancellationToken);
+        return professional is null
+            ? View("NoProfile")
+            : View(await PageAsync(professional, new AdhesionInput(), cancellationToken));
+    }
+
+    [HttpPost("")]
+    public async Task<IActionResult> Apply([Bind(Prefix = nameof(AdhesionPage.Input))] AdhesionInput input, CancellationToken cancellationToken)
+    {
+        var professional = await MyProfessionalAsync(cancellationToken);
+        if (professional is null)
+        {
+            return View("NoProfile");
+        }
+        var year = await TargetYearAsync(professional.Id, cancellationToken);
+        var membership = await db.Memberships.SingleOrDefaultAsync(m => m.ProfessionalId == professional.Id && m.Year == year, cancellationToken);
+        // A second click or a second tab finds the application already made: nothing new is created.
+        if (membership is not null && membership.Status is not (MembershipStatus.Draft or MembershipStatus.InformationRequested))
+        {
+            return RedirectToAction(nameof(Index));
+        }
+        var statutes = await db.StatutesVersions.OrderByDescending(s => s.AdoptedOn).ThenByDescending(s => s.Id).FirstAsync(cancellationToken);
+        if (input.AcceptStatutes && input.StatutesVersionId != statutes.Id)
+        {
+            ModelState.AddModelError($"{nameof(AdhesionPage.Input)}.{nameof(input.AcceptStatutes)}", "Les statuts ont changé depuis l'ouverture de la page : lisez la nouvelle version et acceptez-la.");
+        }
+        if (input.CollegeId is { } collegeId && !await db.Colleges.AnyAsync(c => c.Id == collegeId, cancellationToken))
+        {
+            ModelState.AddModelError($"{nameof(AdhesionPage.Input)}.{nameof(input.CollegeId)}", "Choisissez un collège de la liste.");
+        }
+        var fee = input.FeeCategory is { } category ? await db.MembershipFees.FindAsync([year, category], cancellationToken) : null;
+        if (input.FeeCategory is not null && fee is null)
+        {
+            ModelState.AddModelError($"{nameof(AdhesionPage.Input)}.{nameof(input.FeeCategory)}", $"La cotisation {year} n'est pas encore fixée : écrivez à la coordination.");
+        }
+        if (!ModelState.IsValid)
+        {
+            return View("Index", await PageAsync(professional, input, cancellationToken));
+        }
+
+        var now = clock.GetUtcNow();
+        var user = await users.GetUserAsync(User);
+        var resubmission = membership is not null;
+        if (membership is null)
+        {
+            membership = new Membership { Id = Guid.CreateVersion7(), ProfessionalId = professional.Id, Year = year, Status = MembershipStatus.Draft };
+            db.Memberships.Add(membership);
+        }
+        membership.CollegeId = input.CollegeId!.Value;
+        membership.FeeCategory = input.FeeCategory!.Value;
+        membership.FeeAmount = fee!.Amount;
+        membership.IntendedPaymentMethod = input.PaymentMethod!.Value;
+        membership.StatutesVersionId = statutes.Id;
+        membership.StatutesAcceptedAt = now;
+        membership.SubmittedAt = now;
+        MembershipHistory.Record(db, membership, now, user, resubmission ? "Demande complétée" : "Demande d'adhésion envoyée",
+            MembershipStatus.PendingValidation, string.IsNullOrWhiteSpace(input.Comment) ? $"Statuts acceptés : {statutes.Label}" : input.Comment.Trim());
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException exception) when (exception.InnerException is Npgsql.PostgresException { SqlState: Npgsql.PostgresErrorCodes.UniqueViolation })
+        {
+            // The same application, sent twice at the same instant: the first one stands.
+            return RedirectToAction(nameof(Index));
+        }
+        TempData["Message"] = "Votre demande d'adhésion a été transmise au bureau.";
+        return RedirectToAction(nameof(Index));
+    }
+
+    [HttpGet("recus/{paymentId:guid}.pdf")]
+    public async Task<IActionResult> Receipt(Guid paymentId, CancellationToken cancellationToken)
+    {
+        var professional = await MyProfessionalAsync(cancellationToken);
+        // Only a payer of one's own membership: another member's receipt id answers 404, as if it did not exist.
+        var payment = professional is null ? null : await db.Payments.AsNoTracking()
+            .Include(p => p.Allocations).ThenInclude(a => a.Membership).ThenInclude(m => m!.Professional)
+            .SingleOrDefaultAsync(p => p.Id == paymentId && p.Allocations.Any(a => a.Membership!.ProfessionalId == professional.Id), cancellationToken);
+        return payment is null ? NotFound() : File(documents.Receipt(payment), "application/pdf", $"recu-{payment.ReceiptNumber}.pdf");
+    }
+
+    [HttpGet("attestations/{membershipId:guid}.pdf")]
+    public async Task<IActionResult> Certificate(Guid membershipId, CancellationToken cancellationToken)
+    {
+        var professional = await MyProfessionalAsync(cancellationToken);
+        var membership = professional is null ? null : await db.Memberships.AsNoTracking()
+            .Include(m => m.College).Include(m => m.Professional).ThenInclude(p => p!.PracticeSites)
+            .SingleOrDefaultAsync(m => m.Id == membershipId && m.ProfessionalId == professional.Id && m.CertificateNumber != null, cancellationToken);
+        return membership is null ? NotFound() : File(documents.Certificate(membership), "application/pdf", $"attestation-{membership.CertificateNumber}.pdf");
+    }
+
+    /// <summary>
+    /// The civil year an application is for: the current one, except in the renewal window at the end of the year
+    /// once the current year is settled, when members renew for the next one.
+    /// </summary>
+    private async Task<int> TargetYearAsync(Guid professionalId, CancellationToken cancellationToken)
+    {
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().ToParis().DateTime);
+        var year = today.Year;
+        if (today < RenewalReminders.RenewalOpens(year))
+        {
+            return year;
+        }
+        var status = await db.Memberships.Where(m => m.ProfessionalId == professionalId && m.Year == year)
+            .Select(m => (MembershipStatus?)m.Status).SingleOrDefaultAsync(cancellationToken);
+        return status is null or MembershipStatus.Draft or MembershipStatus.InformationRequested ? year : year + 1;
+    }
+
+    private async Task<Professional?> MyProfessionalAsync(CancellationToken cancellationToken)
+    {
+        var userId = Guid.Parse(users.GetUserId(User)!);
+        return await db.Professionals.AsNoTracking().SingleOrDefaultAsync(p => p.UserId == userId && p.AnonymisedAt == null, cancellationToken);
+    }
+
+    private async Task<AdhesionPage> PageAsync(Professional professional, AdhesionInput input, CancellationToken cancellationToken)
+    {
+        var year = await TargetYearAsync(professional.Id, cancellationToken);
+        var memberships = await db.Memberships.AsNoTracking()
+            .Where(m => m.ProfessionalId == professional.Id)
+            .Include(m => m.College).Include(m => m.Allocations).ThenInclude(a => a.Payment)
+            .OrderByDescending(m => m.Year)
+            .ToListAsync(cancellationToken);
+        var statutes = await db.StatutesVersions.AsNoTracking().OrderByDescending(s => s.AdoptedOn).ThenByDescending(s => s.Id).FirstAsync(cancellationToken);
+        var colleges = await db.Colleges.AsNoTracking().OrderBy(c => c.SortOrder)
+            .Select(c => new Microsoft.AspNetCore.Mvc.Rendering.SelectListItem(c.Name, c.Id.ToString())).ToListAsync(cancellationToken);
+        colleges.Insert(0, new Microsoft.AspNetCore.Mvc.Rendering.SelectListItem("Choisissez…", ""));
+        var fees = await db.MembershipFees.AsNoTracking().Where(f => f.Year == year).ToListAsync(cancellationToken);
+        input.StatutesVersionId = statutes.Id;
+        var current = memberships.FirstOrDefault(m => m.Year == year);
+        if (current is not null && input.CollegeId is null)
+        {
+            input.CollegeId = current.CollegeId;
+            input.FeeCategory = current.FeeCategory;
+            input.PaymentMethod = current.IntendedPaymentMethod;
+        }
+        return new AdhesionPage(professional, year, current, memberships, statutes, colleges, fees, input);
+    }
+}
+
+public sealed record AdhesionPage(
+    Professional Professional, int Year, Membership? Current, IReadOnlyList<Membership> Memberships, StatutesVersion Statutes,
+    IReadOnlyList<Microsoft.AspNetCore.Mvc.Rendering.SelectListItem> Colleges, IReadOnlyList<MembershipFee> Fees, AdhesionInput Input)
+{
+    public bool CanApply => Current is null || Current.Status is MembershipStatus.Draft or MembershipStatus.InformationRequested;
+}

@@ -1,0 +1,122 @@
+using Aposart.Web.Data;
+using Aposart.Web.Domain;
+using Aposart.Web.Infrastructure.Web;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Rendering;
+using Microsoft.EntityFrameworkCore;
+
+namespace Aposart.Web.Features.Directory;
+
+public sealed class DirectoryController(AposartDbContext db) : Controller
+{
+    private const int PageSize = 20;
+
+    [HttpGet("/annuaire")]
+    public async Task<IActionResult> Public([FromQuery] DirectoryQuery query, CancellationToken cancellationToken) =>
+        View("List", await SearchAsync(query, forMembers: false, cancellationToken));
+
+    [HttpGet("/annuaire/{id:guid}")]
+    public async Task<IActionResult> PublicEntry(Guid id, CancellationToken cancellationToken) =>
+        await EntryAsync(id, forMembers: false, cancellationToken);
+
+    [Authorize(Roles = Roles.Members), HttpGet("/espace/annuaire")]
+    public async Task<IActionResult> Members([FromQuery] DirectoryQuery query, CancellationToken cancellationToken) =>
+        View("List", await SearchAsync(query, forMembers: true, cancellationToken));
+
+    [Authorize(Roles = Roles.Members), HttpGet("/espace/annuaire/{id:guid}")]
+    public async Task<IActionResult> MemberEntry(Guid id, CancellationToken cancellationToken) =>
+        await EntryAsync(id, forMembers: true, cancellationToken);
+
+    [HttpGet("/annuaire/structures")]
+    public async Task<IActionResult> Organisations(string? q, OrganisationType? type, int page = 1, CancellationToken cancellationToken = default)
+    {
+        var query = db.Organisations.AsNoTracking();
+        if (!string.IsNullOrWhiteSpace(q))
+        {
+            var pattern = Like(q);
+            query = query.Where(o => EF.Functions.ILike(o.Name, pattern) || EF.Functions.ILike(o.City, pattern));
+        }
+        if (type is { } t)
+        {
+            query = query.Where(o => o.Type == t);
+        }
+        var total = await query.CountAsync(cancellationToken);
+        var pageCount = Math.Max(1, (int)Math.Ceiling(total / (double)PageSize));
+        page = Math.Clamp(page, 1, pageCount);
+        var rows = await query.OrderBy(o => o.Name).Skip((page - 1) * PageSize).Take(PageSize).ToListAsync(cancellationToken);
+        var queryString = string.Join("&", new[] { string.IsNullOrWhiteSpace(q) ? null : "q=" + Uri.EscapeDataString(q), type is null ? null : "type=" + type }
+            .Where(p => p is not null));
+        return View("Organisations", new OrganisationsPage(q, type, rows, total, new PagerModel(page, pageCount, "/annuaire/structures", queryString)));
+    }
+
+    [HttpGet("/annuaire/structures/{id:guid}")]
+    public async Task<IActionResult> Organisation(Guid id, CancellationToken cancellationToken)
+    {
+        var organisation = await db.Organisations.AsNoTracking()
+            .Include(o => o.Professionals.Where(p => p.ListedInPublicDirectory && p.AnonymisedAt == null))
+            .SingleOrDefaultAsync(o => o.Id == id, cancellationToken);
+        return organisation is null ? NotFound() : View("Organisation", organisation);
+    }
+
+    private async Task<DirectoryPage> SearchAsync(DirectoryQuery query, bool forMembers, CancellationToken cancellationToken)
+    {
+        var professionals = db.Professionals.AsNoTracking().Where(p => p.AnonymisedAt == null);
+        if (!forMembers)
+        {
+            professionals = professionals.Where(p => p.ListedInPublicDirectory);
+        }
+        if (!string.IsNullOrWhiteSpace(query.Q))
+        {
+            var pattern = Like(query.Q);
+            professionals = professionals.Where(p => EF.Functions.ILike(p.LastName, pattern) || EF.Functions.ILike(p.FirstName, pattern)
+                || EF.Functions.ILike(p.FirstName + " " + p.LastName, pattern));
+        }
+        if (query.Profession is { } profession)
+        {
+            professionals = professionals.Where(p => p.Profession == profession);
+        }
+        if (!string.IsNullOrWhiteSpace(query.Commune))
+        {
+            professionals = professionals.Where(p => p.PracticeSites.Any(s => s.CommuneInsee == query.Commune));
+        }
+        if (query.Nouveaux)
+        {
+            professionals = professionals.Where(p => p.Profession == Profession.GeneralPractitioner && p.AcceptsNewPatients);
+        }
+        var total = await professionals.CountAsync(cancellationToken);
+        var pageCount = Math.Max(1, (int)Math.Ceiling(total / (double)PageSize));
+        var page = Math.Clamp(query.Page, 1, pageCount);
+        var rows = await professionals
+            .OrderBy(p => p.LastName).ThenBy(p => p.FirstName).ThenBy(p => p.Id)
+            .Skip((page - 1) * PageSize).Take(PageSize)
+            .Include(p => p.PracticeSites).Include(p => p.Organisations)
+            .AsSplitQuery()
+            .ToListAsync(cancellationToken);
+        var communes = await db.Communes.AsNoTracking().OrderBy(c => c.Name).Select(c => new SelectListItem(c.Name, c.InseeCode)).ToListAsync(cancellationToken);
+        communes.Insert(0, new SelectListItem("Toutes les communes", ""));
+        return new DirectoryPage(
+            forMembers ? "Annuaire des membres" : "Annuaire des professionnels",
+            forMembers ? "/espace/annuaire" : "/annuaire",
+            forMembers, query, [.. rows.Select(p => DirectoryCard.From(p, forMembers))], total, page, pageCount, communes);
+    }
+
+    private async Task<IActionResult> EntryAsync(Guid id, bool forMembers, CancellationToken cancellationToken)
+    {
+        var professional = await db.Professionals.AsNoTracking()
+            .Include(p => p.PracticeSites).Include(p => p.Organisations)
+            .SingleOrDefaultAsync(p => p.Id == id && p.AnonymisedAt == null && (forMembers || p.ListedInPublicDirectory), cancellationToken);
+        if (professional is null)
+        {
+            return NotFound();
+        }
+        ViewData["BaseUrl"] = forMembers ? "/espace/annuaire" : "/annuaire";
+        return View("Entry", DirectoryCard.From(professional, forMembers));
+    }
+
+    /// <summary>A contains-pattern in which the user's own % and _ are literal.</summary>
+    private static string Like(string text) =>
+        "%" + text.Trim().Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal) + "%";
+}
+
+public sealed record OrganisationsPage(string? Q, OrganisationType? Type, IReadOnlyList<Organisation> Rows, int Total, PagerModel Pager);

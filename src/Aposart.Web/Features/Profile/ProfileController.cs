@@ -1,0 +1,71 @@
+using Aposart.Web.Data;
+using Aposart.Web.Domain;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace Aposart.Web.Features.Profile;
+
+[Authorize, Route("espace/profil")]
+public sealed class ProfileController(AposartDbContext db, UserManager<AppUser> users) : Controller
+{
+    [HttpGet("")]
+    public async Task<IActionResult> Edit(CancellationToken cancellationToken)
+    {
+        var userId = Guid.Parse(users.GetUserId(User)!);
+        var professional = await LoadAsync(userId, cancellationToken);
+        ProfileInput input;
+        if (professional is null)
+        {
+            var user = await users.GetUserAsync(User);
+            input = new ProfileInput { FirstName = user?.FirstName, LastName = user?.LastName, Email = user?.Email };
+        }
+        else
+        {
+            input = ProfileForm.FromEntity(professional);
+        }
+        return View(await ProfileForm.ModelAsync(db, input, "/espace/profil", TempData["Warning"] as string, cancellationToken));
+    }
+
+    [HttpPost("")]
+    public async Task<IActionResult> Edit([Bind(Prefix = nameof(ProfileFormModel.Input))] ProfileInput input, CancellationToken cancellationToken)
+    {
+        var userId = Guid.Parse(users.GetUserId(User)!);
+        var professional = await LoadAsync(userId, cancellationToken);
+        await ProfileForm.ValidateUniqueAsync(db, input, professional?.Id, ModelState, cancellationToken);
+        if (!ModelState.IsValid)
+        {
+            return View(await ProfileForm.ModelAsync(db, input, "/espace/profil", null, cancellationToken));
+        }
+        if (professional is null)
+        {
+            professional = new Professional { UserId = userId };
+            db.Professionals.Add(professional);
+        }
+        else if (professional.Version != input.Version)
+        {
+            ModelState.AddModelError("", "Votre fiche a été modifiée entre-temps (par vous dans un autre onglet, ou par la coordination). Vos saisies sont conservées ci-dessous : vérifiez-les et enregistrez à nouveau.");
+            input.Version = professional.Version;
+            return View(await ProfileForm.ModelAsync(db, input, "/espace/profil", null, cancellationToken));
+        }
+        await ProfileForm.ApplyAsync(db, input, professional, cancellationToken);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException exception) when (exception.InnerException is Npgsql.PostgresException { SqlState: Npgsql.PostgresErrorCodes.UniqueViolation })
+        {
+            // Two saves at the same moment: the checks above passed for both, the index refused the second.
+            ModelState.AddModelError("", "Cette fiche vient d'être créée ou modifiée en même temps : rechargez la page.");
+            return View(await ProfileForm.ModelAsync(db, input, "/espace/profil", null, cancellationToken));
+        }
+        TempData["Message"] = "Votre fiche a été enregistrée.";
+        TempData["Warning"] = ProfileForm.Warning(input);
+        return RedirectToAction(nameof(Edit));
+    }
+
+    private Task<Professional?> LoadAsync(Guid userId, CancellationToken cancellationToken) =>
+        db.Professionals.Include(p => p.PracticeSites).Include(p => p.Organisations)
+            .SingleOrDefaultAsync(p => p.UserId == userId && p.AnonymisedAt == null, cancellationToken);
+}
