@@ -221,6 +221,6 @@ public sealed class AdhesionJourneyTests(PortalFactory portal) : IClassFixture<P
     private static string PdfText(byte[] pdf)
     {
         using var document = PdfDocument.Open(pdf);
-        return string.Join("\n", document.GetPages().Select(p => string.Join(" ", p.GetWords().Select(w => w.Text))));
+        return string.Join("\n", document.GetPages().Select(p => string.Join(" ", p.GetWords().Select(w => w.Text)))).Normalize(System.Text.NormalizationForm.FormKC);
     }
 }

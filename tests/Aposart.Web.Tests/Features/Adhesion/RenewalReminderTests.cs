@@ -1,0 +1,98 @@
+using Aposart.Web.Domain;
+using Aposart.Web.Features.Adhesion;
+using Aposart.Web.Tests.Support;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Aposart.Web.Tests.Features.Adhesion;
+
+/// <summary>The clock is moved for these tests: each works on its own years so they do not see each other's memberships.</summary>
+public sealed class RenewalReminderTests(PortalFactory portal) : IClassFixture<PortalFactory>
+{
+    private async Task<string> RunAsync()
+    {
+        using var scope = portal.Services.CreateScope();
+        return await scope.ServiceProvider.GetRequiredService<RenewalReminders>().RunAsync(CancellationToken.None);
+    }
+
+    private async Task<(string Email, Guid ProfessionalId)> MemberAsync(int year, MembershipStatus status, string lastName)
+    {
+        var email = PortalFactory.NewEmail("relance");
+        var id = await portal.WithDbAsync(async db =>
+        {
+            var professional = new Professional { FirstName = "Rémi", LastName = lastName, Email = email, Profession = Profession.Nurse };
+            var college = await db.Colleges.FirstAsync();
+            var statutes = await db.StatutesVersions.FirstAsync();
+            professional.Memberships.Add(new Membership
+            {
+                Year = year, CollegeId = college.Id, StatutesVersionId = statutes.Id, FeeAmount = 20, FeeCategory = FeeCategory.Individual,
+                IntendedPaymentMethod = PaymentMethod.Cheque, Status = status, DecidedAt = DateTimeOffset.UtcNow,
+            });
+            db.Professionals.Add(professional);
+            await db.SaveChangesAsync();
+            return professional.Id;
+        });
+        return (email, id);
+    }
+
+    [Fact]
+    public async Task Reminders_go_30_and_7_days_before_the_end_and_30_days_after_each_only_once()
+    {
+        var (email, _) = await MemberAsync(2026, MembershipStatus.UpToDate, "Fidèle");
+        var (renewedEmail, renewedId) = await MemberAsync(2026, MembershipStatus.UpToDate, "Renouvelé");
+        await portal.WithDbAsync(async db =>
+        {
+            var previous = await db.Memberships.FirstAsync(m => m.ProfessionalId == renewedId);
+            db.Memberships.Add(new Membership
+            {
+                ProfessionalId = renewedId, Year = 2027, CollegeId = previous.CollegeId, StatutesVersionId = previous.StatutesVersionId,
+                FeeAmount = 20, Status = MembershipStatus.PendingValidation,
+            });
+            return await db.SaveChangesAsync();
+        });
+
+        portal.Clock.SetParis(2026, 11, 20);
+        await RunAsync();
+        Assert.Empty(await portal.Smtp.MessagesToAsync(email, atLeast: 0, timeout: TimeSpan.FromMilliseconds(300)));
+
+        portal.Clock.SetParis(2026, 12, 2);
+        await RunAsync();
+        await RunAsync();
+        var first = await portal.Smtp.MessagesToAsync(email);
+        Assert.Single(first);
+        Assert.Contains("se termine le 31 décembre", first[0].Subject);
+        Assert.Contains("/espace/adhesion", first[0].TextBody);
+
+        portal.Clock.SetParis(2026, 12, 26);
+        await RunAsync();
+        await RunAsync();
+        Assert.Equal(2, (await portal.Smtp.MessagesToAsync(email, atLeast: 2)).Count);
+
+        portal.Clock.SetParis(2027, 2, 5);
+        await RunAsync();
+        await RunAsync();
+        var all = await portal.Smtp.MessagesToAsync(email, atLeast: 3);
+        Assert.Equal(3, all.Count);
+        Assert.Contains(all, m => (m.Subject ?? "").Contains("a pris fin", StringComparison.Ordinal));
+
+        // Whoever has already renewed is left in peace.
+        Assert.Empty(await portal.Smtp.MessagesToAsync(renewedEmail, atLeast: 0, timeout: TimeSpan.FromMilliseconds(300)));
+        portal.Clock.Reset();
+    }
+
+    [Fact]
+    public async Task A_validated_membership_unpaid_after_the_delay_becomes_late_with_a_history_line()
+    {
+        var (_, id) = await MemberAsync(2026, MembershipStatus.ApprovedFeeDue, "Retardataire");
+        await portal.WithDbAsync(db => db.Memberships.Where(m => m.ProfessionalId == id)
+            .ExecuteUpdateAsync(s => s.SetProperty(m => m.DecidedAt, DateTimeOffset.UtcNow.AddDays(-61))));
+        var (_, recent) = await MemberAsync(2026, MembershipStatus.ApprovedFeeDue, "Récent");
+
+        await RunAsync();
+        var statuses = await portal.WithDbAsync(db => db.Memberships.Where(m => m.ProfessionalId == id || m.ProfessionalId == recent)
+            .ToDictionaryAsync(m => m.ProfessionalId, m => m.Status));
+        Assert.Equal(MembershipStatus.Late, statuses[id]);
+        Assert.Equal(MembershipStatus.ApprovedFeeDue, statuses[recent]);
+        Assert.True(await portal.WithDbAsync(db => db.MembershipEvents.AnyAsync(e => e.ToStatus == MembershipStatus.Late && e.ByName == "Portail")));
+    }
+}
