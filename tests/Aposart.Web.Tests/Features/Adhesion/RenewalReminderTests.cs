@@ -95,4 +95,30 @@ public sealed class RenewalReminderTests(PortalFactory portal) : IClassFixture<P
         Assert.Equal(MembershipStatus.ApprovedFeeDue, statuses[recent]);
         Assert.True(await portal.WithDbAsync(db => db.MembershipEvents.AnyAsync(e => e.ToStatus == MembershipStatus.Late && e.ByName == "Portail")));
     }
+
+    [Fact]
+    public async Task From_december_a_member_renews_for_the_next_year_from_the_same_page()
+    {
+        var (browser, user, membershipId) = await Steps.ApplicantAsync(portal, "Renouvelle");
+        await portal.WithDbAsync(db => db.Memberships.Where(m => m.Id == membershipId)
+            .ExecuteUpdateAsync(s => s.SetProperty(m => m.Status, MembershipStatus.UpToDate)));
+        var year = DateTimeOffset.UtcNow.Year;
+
+        portal.Clock.SetParis(year, 12, 5);
+        try
+        {
+            // Weeks later the session has expired, as it would: the member signs in again.
+            await browser.LogInAsync(user.Email!, PortalFactory.Password);
+            var page = await browser.GetAsync("/espace/adhesion");
+            Assert.True(page.Text.Contains($"Adhésion {year + 1}", StringComparison.Ordinal), page.Text);
+            await Steps.ApplyAsync(browser);
+            var years = await portal.WithDbAsync(db => db.Memberships.Where(m => m.ProfessionalId == db.Memberships.Single(x => x.Id == membershipId).ProfessionalId)
+                .OrderBy(m => m.Year).Select(m => new { m.Year, m.Status }).ToListAsync());
+            Assert.Equal([(year, MembershipStatus.UpToDate), (year + 1, MembershipStatus.PendingValidation)], years.Select(y => (y.Year, y.Status)));
+        }
+        finally
+        {
+            portal.Clock.Reset();
+        }
+    }
 }
