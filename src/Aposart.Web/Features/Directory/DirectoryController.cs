@@ -41,13 +41,10 @@ public sealed class DirectoryController(AposartDbContext db) : Controller
         {
             query = query.Where(o => o.Type == t);
         }
-        var total = await query.CountAsync(cancellationToken);
-        var pageCount = Math.Max(1, (int)Math.Ceiling(total / (double)PageSize));
-        page = Math.Clamp(page, 1, pageCount);
-        var rows = await query.OrderBy(o => o.Name).Skip((page - 1) * PageSize).Take(PageSize).ToListAsync(cancellationToken);
+        var paged = await query.OrderBy(o => o.Name).ThenBy(o => o.Id).PageAsync(page, PageSize, cancellationToken);
         var queryString = string.Join("&", new[] { string.IsNullOrWhiteSpace(q) ? null : "q=" + Uri.EscapeDataString(q), type is null ? null : "type=" + type }
             .Where(p => p is not null));
-        return View("Organisations", new OrganisationsPage(q, type, rows, total, new PagerModel(page, pageCount, "/annuaire/structures", queryString)));
+        return View("Organisations", new OrganisationsPage(q, type, paged.Rows, paged.Total, paged.Pager("/annuaire/structures", queryString)));
     }
 
     [HttpGet("/annuaire/structures/{id:guid}")]
@@ -84,21 +81,17 @@ public sealed class DirectoryController(AposartDbContext db) : Controller
         {
             professionals = professionals.Where(p => p.Profession == Profession.GeneralPractitioner && p.AcceptsNewPatients);
         }
-        var total = await professionals.CountAsync(cancellationToken);
-        var pageCount = Math.Max(1, (int)Math.Ceiling(total / (double)PageSize));
-        var page = Math.Clamp(query.Page, 1, pageCount);
-        var rows = await professionals
+        var paged = await professionals
             .OrderBy(p => p.LastName).ThenBy(p => p.FirstName).ThenBy(p => p.Id)
-            .Skip((page - 1) * PageSize).Take(PageSize)
             .Include(p => p.PracticeSites).Include(p => p.Organisations)
             .AsSplitQuery()
-            .ToListAsync(cancellationToken);
+            .PageAsync(query.Page, PageSize, cancellationToken);
         var communes = await db.Communes.AsNoTracking().OrderBy(c => c.Name).Select(c => new SelectListItem(c.Name, c.InseeCode)).ToListAsync(cancellationToken);
         communes.Insert(0, new SelectListItem("Toutes les communes", ""));
         return new DirectoryPage(
             forMembers ? "Annuaire des membres" : "Annuaire des professionnels",
             forMembers ? "/espace/annuaire" : "/annuaire",
-            forMembers, query, [.. rows.Select(p => DirectoryCard.From(p, forMembers))], total, page, pageCount, communes);
+            forMembers, query, [.. paged.Rows.Select(p => DirectoryCard.From(p, forMembers))], paged.Total, paged.Page, paged.PageCount, communes);
     }
 
     private async Task<IActionResult> EntryAsync(Guid id, bool forMembers, CancellationToken cancellationToken)

@@ -20,14 +20,11 @@ public sealed class MembersController(AposartDbContext db, TimeProvider clock) :
     {
         var year = query.Year ?? clock.GetUtcNow().ToParis().Year;
         var memberships = Filter(query, year);
-        var total = await memberships.CountAsync(cancellationToken);
-        var pageCount = Math.Max(1, (int)Math.Ceiling(total / (double)PageSize));
-        page = Math.Clamp(page, 1, pageCount);
-        var rows = await Ordered(memberships).Skip((page - 1) * PageSize).Take(PageSize).ToListAsync(cancellationToken);
+        var paged = await Ordered(memberships).PageAsync(page, PageSize, cancellationToken);
         var summary = await Filter(query with { Status = null }, year).GroupBy(m => m.Status)
             .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
-        return View(new MembersPage(query with { Year = year }, rows, total, summary,
-            new PagerModel(page, pageCount, "/gestion/membres", query.ToQueryString(year)), await FiltersAsync(cancellationToken)));
+        return View(new MembersPage(query with { Year = year }, paged.Rows, paged.Total, summary,
+            paged.Pager("/gestion/membres", query.ToQueryString(year)), await FiltersAsync(cancellationToken)));
     }
 
     [HttpGet("/gestion/membres.csv")]
@@ -109,12 +106,9 @@ public sealed class MembersController(AposartDbContext db, TimeProvider clock) :
     [HttpGet("/gestion/rgpd")]
     public async Task<IActionResult> ErasureLog(int page = 1, CancellationToken cancellationToken = default)
     {
-        var total = await db.ErasureRequests.CountAsync(cancellationToken);
-        var pageCount = Math.Max(1, (int)Math.Ceiling(total / (double)PageSize));
-        page = Math.Clamp(page, 1, pageCount);
-        var rows = await db.ErasureRequests.AsNoTracking().OrderByDescending(e => e.RequestedAt)
-            .Skip((page - 1) * PageSize).Take(PageSize).ToListAsync(cancellationToken);
-        return View(new ErasurePage(rows, total, new PagerModel(page, pageCount, "/gestion/rgpd")));
+        var paged = await db.ErasureRequests.AsNoTracking().OrderByDescending(e => e.RequestedAt).ThenBy(e => e.Id)
+            .PageAsync(page, PageSize, cancellationToken);
+        return View(new ErasurePage(paged.Rows, paged.Total, paged.Pager("/gestion/rgpd")));
     }
 
     [HttpGet("/gestion/rgpd.csv")]

@@ -21,13 +21,10 @@ public sealed class MembershipsController(AposartDbContext db, UserManager<AppUs
         var query = db.Memberships.AsNoTracking()
             .Where(m => m.Status == MembershipStatus.PendingValidation || m.Status == MembershipStatus.InformationRequested
                         || m.Status == MembershipStatus.ApprovedFeeDue);
-        var total = await query.CountAsync(cancellationToken);
-        var pageCount = Math.Max(1, (int)Math.Ceiling(total / (double)PageSize));
-        page = Math.Clamp(page, 1, pageCount);
-        var rows = await query.Include(m => m.Professional).Include(m => m.College)
-            .OrderBy(m => m.Status).ThenBy(m => m.SubmittedAt)
-            .Skip((page - 1) * PageSize).Take(PageSize).ToListAsync(cancellationToken);
-        return View(new QueuePage(rows, total, new PagerModel(page, pageCount, "/gestion/adhesions")));
+        var paged = await query.Include(m => m.Professional).Include(m => m.College)
+            .OrderBy(m => m.Status).ThenBy(m => m.SubmittedAt).ThenBy(m => m.Id)
+            .PageAsync(page, PageSize, cancellationToken);
+        return View(new QueuePage(paged.Rows, paged.Total, paged.Pager("/gestion/adhesions")));
     }
 
     [HttpGet("/gestion/adhesions/{id:guid}")]

@@ -17,12 +17,10 @@ public sealed class StructuresController(AposartDbContext db) : Controller
     [HttpGet("/gestion/structures")]
     public async Task<IActionResult> List(int page = 1, CancellationToken cancellationToken = default)
     {
-        var total = await db.Organisations.CountAsync(cancellationToken);
-        var pageCount = Math.Max(1, (int)Math.Ceiling(total / (double)PageSize));
-        page = Math.Clamp(page, 1, pageCount);
-        var rows = await db.Organisations.AsNoTracking().OrderBy(o => o.Name).Skip((page - 1) * PageSize).Take(PageSize)
-            .Select(o => new StructureRow(o.Id, o.Name, o.Type, o.Finess, o.City, o.Professionals.Count)).ToListAsync(cancellationToken);
-        return View(new StructuresPage(rows, total, new PagerModel(page, pageCount, "/gestion/structures")));
+        var paged = await db.Organisations.AsNoTracking().OrderBy(o => o.Name).ThenBy(o => o.Id)
+            .Select(o => new StructureRow(o.Id, o.Name, o.Type, o.Finess, o.City, o.Professionals.Count))
+            .PageAsync(page, PageSize, cancellationToken);
+        return View(new StructuresPage(paged.Rows, paged.Total, paged.Pager("/gestion/structures")));
     }
 
     [HttpGet("/gestion/structures.csv")]
