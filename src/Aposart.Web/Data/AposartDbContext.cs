@@ -23,6 +23,14 @@ public class AposartDbContext(DbContextOptions<AposartDbContext> options)
     public DbSet<DocumentCounter> DocumentCounters => Set<DocumentCounter>();
     public DbSet<MembershipReminder> MembershipReminders => Set<MembershipReminder>();
     public DbSet<ErasureRequest> ErasureRequests => Set<ErasureRequest>();
+    public DbSet<ActionSheet> ActionSheets => Set<ActionSheet>();
+    public DbSet<ActionStep> ActionSteps => Set<ActionStep>();
+    public DbSet<BudgetLine> BudgetLines => Set<BudgetLine>();
+    public DbSet<Indicator> Indicators => Set<Indicator>();
+    public DbSet<IndicatorTarget> IndicatorTargets => Set<IndicatorTarget>();
+    public DbSet<Measurement> Measurements => Set<Measurement>();
+    public DbSet<ActionComment> ActionComments => Set<ActionComment>();
+    public DbSet<ActionChange> ActionChanges => Set<ActionChange>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     /// <summary>The one place that says how the portal talks to PostgreSQL, shared by the app, the CLI and the tests.</summary>

@@ -23,6 +23,264 @@ namespace Aposart.Web.Data.Migrations
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("Aposart.Web.Domain.ActionChange", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<Guid>("ActionSheetId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("action_sheet_id");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<string>("ByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("by_name");
+
+                    b.Property<Guid?>("ByUserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("by_user_id");
+
+                    b.Property<string>("Field")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("field");
+
+                    b.Property<string>("NewValue")
+                        .HasColumnType("text")
+                        .HasColumnName("new_value");
+
+                    b.Property<string>("OldValue")
+                        .HasColumnType("text")
+                        .HasColumnName("old_value");
+
+                    b.HasKey("Id")
+                        .HasName("pk_action_changes");
+
+                    b.HasIndex("ActionSheetId", "At")
+                        .HasDatabaseName("ix_action_changes_action_sheet_id_at");
+
+                    b.ToTable("action_changes", (string)null);
+                });
+
+            modelBuilder.Entity("Aposart.Web.Domain.ActionComment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("ActionSheetId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("action_sheet_id");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<Guid?>("AuthorId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("author_id");
+
+                    b.Property<string>("AuthorName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("author_name");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("text");
+
+                    b.HasKey("Id")
+                        .HasName("pk_action_comments");
+
+                    b.HasIndex("ActionSheetId", "At")
+                        .HasDatabaseName("ix_action_comments_action_sheet_id_at");
+
+                    b.ToTable("action_comments", (string)null);
+                });
+
+            modelBuilder.Entity("Aposart.Web.Domain.ActionSheet", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id")
+                        .HasDefaultValueSql("gen_random_uuid()");
+
+                    b.Property<string>("AciLink")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("aci_link");
+
+                    b.Property<string>("Actors")
+                        .HasColumnType("text")
+                        .HasColumnName("actors");
+
+                    b.Property<string>("Context")
+                        .HasColumnType("text")
+                        .HasColumnName("context");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid?>("CreatedById")
+                        .HasColumnType("uuid")
+                        .HasColumnName("created_by_id");
+
+                    b.Property<string>("GeneralObjective")
+                        .HasColumnType("text")
+                        .HasColumnName("general_objective");
+
+                    b.Property<string>("LocalContractLink")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("local_contract_link");
+
+                    b.Property<string>("Milestones")
+                        .HasColumnType("text")
+                        .HasColumnName("milestones");
+
+                    b.Property<int>("Mission")
+                        .HasColumnType("integer")
+                        .HasColumnName("mission");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer")
+                        .HasColumnName("number");
+
+                    b.Property<string>("OperationalObjectives")
+                        .HasColumnType("text")
+                        .HasColumnName("operational_objectives");
+
+                    b.Property<string>("Partners")
+                        .HasColumnType("text")
+                        .HasColumnName("partners");
+
+                    b.Property<int>("Progress")
+                        .HasColumnType("integer")
+                        .HasColumnName("progress");
+
+                    b.Property<string>("PublicSummary")
+                        .HasColumnType("text")
+                        .HasColumnName("public_summary");
+
+                    b.Property<bool>("Published")
+                        .HasColumnType("boolean")
+                        .HasColumnName("published");
+
+                    b.Property<string>("RegionalPlanLink")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("regional_plan_link");
+
+                    b.Property<string>("Resources")
+                        .HasColumnType("text")
+                        .HasColumnName("resources");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer")
+                        .HasColumnName("status");
+
+                    b.Property<string>("TargetPopulation")
+                        .HasColumnType("text")
+                        .HasColumnName("target_population");
+
+                    b.Property<string>("Theme")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("theme");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("title");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<Guid?>("UpdatedById")
+                        .HasColumnType("uuid")
+                        .HasColumnName("updated_by_id");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_action_sheets");
+
+                    b.HasIndex("Number")
+                        .IsUnique()
+                        .HasDatabaseName("ix_action_sheets_number");
+
+                    b.HasIndex("Mission", "Status")
+                        .HasDatabaseName("ix_action_sheets_mission_status");
+
+                    b.ToTable("action_sheets", (string)null);
+                });
+
+            modelBuilder.Entity("Aposart.Web.Domain.ActionStep", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("ActionSheetId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("action_sheet_id");
+
+                    b.Property<DateOnly?>("DueOn")
+                        .HasColumnType("date")
+                        .HasColumnName("due_on");
+
+                    b.Property<string>("Owner")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("owner");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("integer")
+                        .HasColumnName("sort_order");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer")
+                        .HasColumnName("status");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("title");
+
+                    b.HasKey("Id")
+                        .HasName("pk_action_steps");
+
+                    b.HasIndex("ActionSheetId")
+                        .HasDatabaseName("ix_action_steps_action_sheet_id");
+
+                    b.ToTable("action_steps", (string)null);
+                });
+
             modelBuilder.Entity("Aposart.Web.Domain.AppUser", b =>
                 {
                     b.Property<Guid>("Id")
@@ -130,6 +388,41 @@ namespace Aposart.Web.Data.Migrations
                         .HasDatabaseName("UserNameIndex");
 
                     b.ToTable("users", (string)null);
+                });
+
+            modelBuilder.Entity("Aposart.Web.Domain.BudgetLine", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("ActionSheetId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("action_sheet_id");
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("numeric(12,2)")
+                        .HasColumnName("amount");
+
+                    b.Property<string>("Label")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("label");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("integer")
+                        .HasColumnName("sort_order");
+
+                    b.HasKey("Id")
+                        .HasName("pk_budget_lines");
+
+                    b.HasIndex("ActionSheetId")
+                        .HasDatabaseName("ix_budget_lines_action_sheet_id");
+
+                    b.ToTable("budget_lines", (string)null);
                 });
 
             modelBuilder.Entity("Aposart.Web.Domain.College", b =>
@@ -246,6 +539,142 @@ namespace Aposart.Web.Data.Migrations
                         .HasName("pk_erasure_requests");
 
                     b.ToTable("erasure_requests", (string)null);
+                });
+
+            modelBuilder.Entity("Aposart.Web.Domain.Indicator", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("ActionSheetId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("action_sheet_id");
+
+                    b.Property<decimal?>("Baseline")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("numeric(14,2)")
+                        .HasColumnName("baseline");
+
+                    b.Property<string>("Computation")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("computation");
+
+                    b.Property<bool>("IsRatio")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_ratio");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("name");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("integer")
+                        .HasColumnName("sort_order");
+
+                    b.Property<int>("Source")
+                        .HasColumnType("integer")
+                        .HasColumnName("source");
+
+                    b.Property<int>("Unit")
+                        .HasColumnType("integer")
+                        .HasColumnName("unit");
+
+                    b.HasKey("Id")
+                        .HasName("pk_indicators");
+
+                    b.HasIndex("ActionSheetId")
+                        .HasDatabaseName("ix_indicators_action_sheet_id");
+
+                    b.ToTable("indicators", (string)null);
+                });
+
+            modelBuilder.Entity("Aposart.Web.Domain.IndicatorTarget", b =>
+                {
+                    b.Property<Guid>("IndicatorId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("indicator_id");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer")
+                        .HasColumnName("year");
+
+                    b.Property<decimal>("Value")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("numeric(14,2)")
+                        .HasColumnName("value");
+
+                    b.HasKey("IndicatorId", "Year")
+                        .HasName("pk_indicator_targets");
+
+                    b.ToTable("indicator_targets", (string)null);
+                });
+
+            modelBuilder.Entity("Aposart.Web.Domain.Measurement", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("comment");
+
+                    b.Property<decimal?>("Denominator")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("numeric(14,2)")
+                        .HasColumnName("denominator");
+
+                    b.Property<DateTimeOffset>("EnteredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("entered_at");
+
+                    b.Property<Guid?>("EnteredById")
+                        .HasColumnType("uuid")
+                        .HasColumnName("entered_by_id");
+
+                    b.Property<string>("EnteredByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("entered_by_name");
+
+                    b.Property<Guid>("IndicatorId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("indicator_id");
+
+                    b.Property<decimal?>("Numerator")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("numeric(14,2)")
+                        .HasColumnName("numerator");
+
+                    b.Property<decimal>("Value")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("numeric(14,2)")
+                        .HasColumnName("value");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer")
+                        .HasColumnName("year");
+
+                    b.HasKey("Id")
+                        .HasName("pk_measurements");
+
+                    b.HasIndex("IndicatorId", "Year")
+                        .IsUnique()
+                        .HasDatabaseName("ix_measurements_indicator_id_year");
+
+                    b.ToTable("measurements", (string)null);
                 });
 
             modelBuilder.Entity("Aposart.Web.Domain.Membership", b =>
@@ -1060,6 +1489,44 @@ namespace Aposart.Web.Data.Migrations
                     b.ToTable("user_tokens", (string)null);
                 });
 
+            modelBuilder.Entity("action_sheet_partners", b =>
+                {
+                    b.Property<Guid>("ActionSheetId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("action_sheet_id");
+
+                    b.Property<Guid>("PartnerOrganisationsId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("partner_organisations_id");
+
+                    b.HasKey("ActionSheetId", "PartnerOrganisationsId")
+                        .HasName("pk_action_sheet_partners");
+
+                    b.HasIndex("PartnerOrganisationsId")
+                        .HasDatabaseName("ix_action_sheet_partners_partner_organisations_id");
+
+                    b.ToTable("action_sheet_partners", (string)null);
+                });
+
+            modelBuilder.Entity("action_sheet_pilots", b =>
+                {
+                    b.Property<Guid>("ActionSheetId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("action_sheet_id");
+
+                    b.Property<Guid>("PilotsId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("pilots_id");
+
+                    b.HasKey("ActionSheetId", "PilotsId")
+                        .HasName("pk_action_sheet_pilots");
+
+                    b.HasIndex("PilotsId")
+                        .HasDatabaseName("ix_action_sheet_pilots_pilots_id");
+
+                    b.ToTable("action_sheet_pilots", (string)null);
+                });
+
             modelBuilder.Entity("professional_organisations", b =>
                 {
                     b.Property<Guid>("OrganisationsId")
@@ -1077,6 +1544,78 @@ namespace Aposart.Web.Data.Migrations
                         .HasDatabaseName("ix_professional_organisations_professionals_id");
 
                     b.ToTable("professional_organisations", (string)null);
+                });
+
+            modelBuilder.Entity("Aposart.Web.Domain.ActionChange", b =>
+                {
+                    b.HasOne("Aposart.Web.Domain.ActionSheet", null)
+                        .WithMany("Changes")
+                        .HasForeignKey("ActionSheetId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_action_changes_action_sheets_action_sheet_id");
+                });
+
+            modelBuilder.Entity("Aposart.Web.Domain.ActionComment", b =>
+                {
+                    b.HasOne("Aposart.Web.Domain.ActionSheet", null)
+                        .WithMany("Comments")
+                        .HasForeignKey("ActionSheetId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_action_comments_action_sheets_action_sheet_id");
+                });
+
+            modelBuilder.Entity("Aposart.Web.Domain.ActionStep", b =>
+                {
+                    b.HasOne("Aposart.Web.Domain.ActionSheet", null)
+                        .WithMany("Steps")
+                        .HasForeignKey("ActionSheetId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_action_steps_action_sheets_action_sheet_id");
+                });
+
+            modelBuilder.Entity("Aposart.Web.Domain.BudgetLine", b =>
+                {
+                    b.HasOne("Aposart.Web.Domain.ActionSheet", null)
+                        .WithMany("BudgetLines")
+                        .HasForeignKey("ActionSheetId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_budget_lines_action_sheets_action_sheet_id");
+                });
+
+            modelBuilder.Entity("Aposart.Web.Domain.Indicator", b =>
+                {
+                    b.HasOne("Aposart.Web.Domain.ActionSheet", "ActionSheet")
+                        .WithMany("Indicators")
+                        .HasForeignKey("ActionSheetId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_indicators_action_sheets_action_sheet_id");
+
+                    b.Navigation("ActionSheet");
+                });
+
+            modelBuilder.Entity("Aposart.Web.Domain.IndicatorTarget", b =>
+                {
+                    b.HasOne("Aposart.Web.Domain.Indicator", null)
+                        .WithMany("Targets")
+                        .HasForeignKey("IndicatorId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_indicator_targets_indicators_indicator_id");
+                });
+
+            modelBuilder.Entity("Aposart.Web.Domain.Measurement", b =>
+                {
+                    b.HasOne("Aposart.Web.Domain.Indicator", null)
+                        .WithMany("Measurements")
+                        .HasForeignKey("IndicatorId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_measurements_indicators_indicator_id");
                 });
 
             modelBuilder.Entity("Aposart.Web.Domain.Membership", b =>
@@ -1245,6 +1784,40 @@ namespace Aposart.Web.Data.Migrations
                         .HasConstraintName("fk_user_tokens_users_user_id");
                 });
 
+            modelBuilder.Entity("action_sheet_partners", b =>
+                {
+                    b.HasOne("Aposart.Web.Domain.ActionSheet", null)
+                        .WithMany()
+                        .HasForeignKey("ActionSheetId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_action_sheet_partners_action_sheets_action_sheet_id");
+
+                    b.HasOne("Aposart.Web.Domain.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("PartnerOrganisationsId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_action_sheet_partners_organisations_partner_organisations_id");
+                });
+
+            modelBuilder.Entity("action_sheet_pilots", b =>
+                {
+                    b.HasOne("Aposart.Web.Domain.ActionSheet", null)
+                        .WithMany()
+                        .HasForeignKey("ActionSheetId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_action_sheet_pilots_action_sheets_action_sheet_id");
+
+                    b.HasOne("Aposart.Web.Domain.Professional", null)
+                        .WithMany()
+                        .HasForeignKey("PilotsId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_action_sheet_pilots_professionals_pilots_id");
+                });
+
             modelBuilder.Entity("professional_organisations", b =>
                 {
                     b.HasOne("Aposart.Web.Domain.Organisation", null)
@@ -1260,6 +1833,26 @@ namespace Aposart.Web.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_professional_organisations_professionals_professionals_id");
+                });
+
+            modelBuilder.Entity("Aposart.Web.Domain.ActionSheet", b =>
+                {
+                    b.Navigation("BudgetLines");
+
+                    b.Navigation("Changes");
+
+                    b.Navigation("Comments");
+
+                    b.Navigation("Indicators");
+
+                    b.Navigation("Steps");
+                });
+
+            modelBuilder.Entity("Aposart.Web.Domain.Indicator", b =>
+                {
+                    b.Navigation("Measurements");
+
+                    b.Navigation("Targets");
                 });
 
             modelBuilder.Entity("Aposart.Web.Domain.Membership", b =>

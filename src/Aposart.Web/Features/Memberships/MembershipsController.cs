@@ -122,7 +122,15 @@ public sealed class MembershipsController(AposartDbContext db, UserManager<AppUs
                 $"Reçu {payment.ReceiptNumber} : {amount.ToEuros()} ({payment.Method.Label().ToLowerInvariant()})");
             await workflow.EnsureCertificateNumberAsync(membership, cancellationToken);
         }
-        await db.SaveChangesAsync(cancellationToken);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException exception) when (exception.InnerException is Npgsql.PostgresException { SqlState: Npgsql.PostgresErrorCodes.UniqueViolation })
+        {
+            // The same form sent twice at the same instant: the other request recorded it; this one's number is rolled back with it.
+            return Redirect($"/gestion/paiements/{input.FormId}");
+        }
         await transaction.CommitAsync(cancellationToken);
         TempData["Message"] = $"Paiement enregistré : reçu {payment.ReceiptNumber}.";
         return Redirect($"/gestion/paiements/{payment.Id}");

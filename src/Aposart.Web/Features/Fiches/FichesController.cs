@@ -1,0 +1,268 @@
+using System.Globalization;
+using Aposart.Web.Data;
+using Aposart.Web.Domain;
+using Aposart.Web.Infrastructure.Web;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace Aposart.Web.Features.Fiches;
+
+/// <summary>
+/// The projet de santé's fiches action. Adherents read them; the bureau and the coordination edit every fiche;
+/// a pilot edits the fiches they pilot.
+/// </summary>
+[Authorize(Roles = Roles.Members)]
+public sealed class FichesController(AposartDbContext db, UserManager<AppUser> users, TimeProvider clock) : Controller
+{
+    private const int PageSize = 25;
+
+    [HttpGet("/gestion/fiches")]
+    public async Task<IActionResult> List([FromQuery] FicheQuery query, int page = 1, CancellationToken cancellationToken = default)
+    {
+        var paged = await Filter(query).Include(a => a.Pilots).OrderBy(a => a.Number).ThenBy(a => a.Id).PageAsync(page, PageSize, cancellationToken);
+        var summary = await db.ActionSheets.AsNoTracking().GroupBy(a => a.Mission)
+            .Select(g => new MissionSummary(g.Key, g.Count(), g.Count(a => a.Status == ActionStatus.InProgress), g.Count(a => a.Status == ActionStatus.Completed),
+                (int)Math.Round(g.Average(a => (double)a.Progress))))
+            .ToListAsync(cancellationToken);
+        var pilots = await db.ActionSheets.SelectMany(a => a.Pilots).Distinct().OrderBy(p => p.LastName)
+            .Select(p => new Microsoft.AspNetCore.Mvc.Rendering.SelectListItem(p.FirstName + " " + p.LastName, p.Id.ToString())).ToListAsync(cancellationToken);
+        return View(new FicheListPage(query, paged.Rows, paged.Total, summary, pilots, paged.Pager("/gestion/fiches", query.ToQueryString()), IsStaff));
+    }
+
+    [HttpGet("/gestion/fiches.csv")]
+    public async Task<IActionResult> Export([FromQuery] FicheQuery query, CancellationToken cancellationToken)
+    {
+        var rows = await Filter(query).Include(a => a.Pilots).Include(a => a.Steps).OrderBy(a => a.Number).ToListAsync(cancellationToken);
+        var today = Today;
+        return CsvExport.File("fiches-action.csv", ["N°", "Titre", "Mission ACI", "Thème", "Statut", "Avancement (%)", "Pilotes", "Étapes", "Étapes en retard", "Publiée"],
+            rows.Select(a => (IReadOnlyList<string?>)[a.Number.ToString(CultureInfo.InvariantCulture), a.Title, a.Mission.Title(), a.Theme, a.Status.Label(),
+                a.Progress.ToString(CultureInfo.InvariantCulture), string.Join(", ", a.Pilots.Select(p => p.FullName)),
+                a.Steps.Count.ToString(CultureInfo.InvariantCulture), a.Steps.Count(s => s.IsLate(today)).ToString(CultureInfo.InvariantCulture), a.Published ? "oui" : "non"]));
+    }
+
+    [HttpGet("/gestion/fiches/{id:guid}")]
+    public async Task<IActionResult> Details(Guid id, CancellationToken cancellationToken)
+    {
+        var fiche = await db.ActionSheets.AsNoTracking()
+            .Include(a => a.Pilots).Include(a => a.PartnerOrganisations).Include(a => a.Steps).Include(a => a.BudgetLines)
+            .Include(a => a.Indicators).ThenInclude(i => i.Targets).Include(a => a.Indicators).ThenInclude(i => i.Measurements)
+            .Include(a => a.Comments).Include(a => a.Changes)
+            .AsSplitQuery().SingleOrDefaultAsync(a => a.Id == id, cancellationToken);
+        return fiche is null ? NotFound() : View(new FichePage(fiche, await CanEditAsync(fiche, cancellationToken), Today));
+    }
+
+    [HttpGet("/gestion/fiches/nouvelle")]
+    public async Task<IActionResult> Create(CancellationToken cancellationToken)
+    {
+        if (!IsStaff)
+        {
+            return Forbid();
+        }
+        var next = (await db.ActionSheets.MaxAsync(a => (int?)a.Number, cancellationToken) ?? 0) + 1;
+        return View("Edit", await FicheForm.ModelAsync(db, new FicheInput { Number = next }, "/gestion/fiches/nouvelle", true, [], cancellationToken));
+    }
+
+    [HttpPost("/gestion/fiches/nouvelle")]
+    public async Task<IActionResult> Create([Bind(Prefix = nameof(FicheFormModel.Input))] FicheInput input, CancellationToken cancellationToken)
+    {
+        if (!IsStaff)
+        {
+            return Forbid();
+        }
+        const string action = "/gestion/fiches/nouvelle";
+        await ValidateAsync(input, null, cancellationToken);
+        if (!ModelState.IsValid)
+        {
+            return View("Edit", await FicheForm.ModelAsync(db, input, action, true, [], cancellationToken));
+        }
+        var fiche = new ActionSheet { Id = Guid.CreateVersion7() };
+        await FicheForm.ApplyAsync(db, input, fiche, isNew: true, (await users.GetUserAsync(User))!, clock.GetUtcNow(), cancellationToken);
+        db.ActionSheets.Add(fiche);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException exception) when (exception.InnerException is Npgsql.PostgresException { SqlState: Npgsql.PostgresErrorCodes.UniqueViolation })
+        {
+            ModelState.AddModelError($"{nameof(FicheFormModel.Input)}.{nameof(input.Number)}", "Une autre fiche vient de prendre ce numéro.");
+            return View("Edit", await FicheForm.ModelAsync(db, input, action, true, [], cancellationToken));
+        }
+        TempData["Message"] = $"Fiche n° {fiche.Number} créée.";
+        return Redirect($"/gestion/fiches/{fiche.Id}");
+    }
+
+    [HttpGet("/gestion/fiches/{id:guid}/modifier")]
+    public async Task<IActionResult> Edit(Guid id, CancellationToken cancellationToken)
+    {
+        var fiche = await LoadForEditAsync(id, cancellationToken);
+        if (fiche is null)
+        {
+            return NotFound();
+        }
+        if (!await CanEditAsync(fiche, cancellationToken))
+        {
+            return Forbid();
+        }
+        return View(await FicheForm.ModelAsync(db, FicheForm.FromEntity(fiche), $"/gestion/fiches/{id}/modifier", IsStaff, [], cancellationToken));
+    }
+
+    [HttpPost("/gestion/fiches/{id:guid}/modifier")]
+    public async Task<IActionResult> Edit(Guid id, [Bind(Prefix = nameof(FicheFormModel.Input))] FicheInput input, CancellationToken cancellationToken)
+    {
+        var fiche = await LoadForEditAsync(id, cancellationToken);
+        if (fiche is null)
+        {
+            return NotFound();
+        }
+        if (!await CanEditAsync(fiche, cancellationToken))
+        {
+            return Forbid();
+        }
+        var action = $"/gestion/fiches/{id}/modifier";
+        if (!IsStaff)
+        {
+            // A pilot cannot hand the fiche to others or take it from its other pilots.
+            input.PilotIds = [.. fiche.Pilots.Select(p => p.Id)];
+        }
+        await ValidateAsync(input, fiche.Id, cancellationToken);
+        if (!ModelState.IsValid)
+        {
+            return View(await FicheForm.ModelAsync(db, input, action, IsStaff, [], cancellationToken));
+        }
+        if (fiche.Version != input.Version)
+        {
+            // Someone saved in between: show what they changed against this input, keep the input, nothing overwritten.
+            var names = await FicheForm.NamesAsync(db, input, fiche, cancellationToken);
+            var conflicts = FicheForm.Differences(FicheForm.Snapshot(FicheForm.FromEntity(fiche), names), FicheForm.Snapshot(input, names)).ToList();
+            var lastBy = await db.ActionChanges.Where(c => c.ActionSheetId == id).OrderByDescending(c => c.At).Select(c => c.ByName).FirstOrDefaultAsync(cancellationToken);
+            ModelState.AddModelError("", $"Cette fiche a été modifiée par {lastBy ?? "quelqu'un d'autre"} pendant que vous la modifiiez. Vos saisies sont conservées ; "
+                + "comparez-les aux valeurs enregistrées ci-dessous, puis enregistrez à nouveau.");
+            input.Version = fiche.Version;
+            return View(await FicheForm.ModelAsync(db, input, action, IsStaff, conflicts, cancellationToken));
+        }
+        await FicheForm.ApplyAsync(db, input, fiche, isNew: false, (await users.GetUserAsync(User))!, clock.GetUtcNow(), cancellationToken);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException exception) when (exception is DbUpdateConcurrencyException
+            || exception.InnerException is Npgsql.PostgresException { SqlState: Npgsql.PostgresErrorCodes.UniqueViolation })
+        {
+            ModelState.AddModelError("", "La fiche vient d'être enregistrée par quelqu'un d'autre, ou ce numéro est pris : rechargez la page. Vos saisies sont conservées.");
+            return View(await FicheForm.ModelAsync(db, input, action, IsStaff, [], cancellationToken));
+        }
+        TempData["Message"] = "Fiche enregistrée.";
+        return Redirect($"/gestion/fiches/{id}");
+    }
+
+    [HttpPost("/gestion/fiches/{id:guid}/commentaires")]
+    public async Task<IActionResult> Comment(Guid id, CommentInput input, CancellationToken cancellationToken)
+    {
+        if (!await db.ActionSheets.AnyAsync(a => a.Id == id, cancellationToken))
+        {
+            return NotFound();
+        }
+        if (string.IsNullOrWhiteSpace(input.Text) || input.Text.Length > 4000)
+        {
+            TempData["Error"] = "Le commentaire doit compter entre 1 et 4 000 caractères.";
+            TempData["CommentDraft"] = input.Text?[..Math.Min(input.Text.Length, 4000)];
+            return Redirect($"/gestion/fiches/{id}#commentaires");
+        }
+        var user = (await users.GetUserAsync(User))!;
+        db.ActionComments.Add(new ActionComment
+        {
+            Id = Guid.CreateVersion7(), ActionSheetId = id, AuthorId = user.Id, AuthorName = user.DisplayName.Length > 0 ? user.DisplayName : user.Email ?? "",
+            Text = input.Text.Trim(), At = clock.GetUtcNow(),
+        });
+        await db.SaveChangesAsync(cancellationToken);
+        return Redirect($"/gestion/fiches/{id}#commentaires");
+    }
+
+    private bool IsStaff => User.IsInRole(Roles.Board) || User.IsInRole(Roles.Coordinator) || User.IsInRole(Roles.Admin);
+
+    private DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().ToParis().DateTime);
+
+    private async Task<bool> CanEditAsync(ActionSheet fiche, CancellationToken cancellationToken)
+    {
+        if (IsStaff)
+        {
+            return true;
+        }
+        var userId = Guid.Parse(users.GetUserId(User)!);
+        var pilotIds = fiche.Pilots.Select(p => p.Id).ToList();
+        return await db.Professionals.AnyAsync(p => p.UserId == userId && pilotIds.Contains(p.Id), cancellationToken);
+    }
+
+    private async Task ValidateAsync(FicheInput input, Guid? ficheId, CancellationToken cancellationToken)
+    {
+        const string prefix = nameof(FicheFormModel.Input) + ".";
+        foreach (var (field, message) in input.CrossFieldProblems())
+        {
+            ModelState.AddModelError(prefix + field, message);
+        }
+        if (input.Number is { } number && await db.ActionSheets.AnyAsync(a => a.Number == number && a.Id != ficheId, cancellationToken))
+        {
+            ModelState.AddModelError(prefix + nameof(input.Number), $"La fiche n° {number} existe déjà.");
+        }
+        var pilotIds = input.PilotIds.Distinct().ToList();
+        if (await db.Professionals.CountAsync(p => pilotIds.Contains(p.Id), cancellationToken) != pilotIds.Count)
+        {
+            ModelState.AddModelError(prefix + nameof(input.PilotIds), "Un des pilotes choisis n'existe pas.");
+        }
+        var partnerIds = input.PartnerIds.Distinct().ToList();
+        if (await db.Organisations.CountAsync(o => partnerIds.Contains(o.Id), cancellationToken) != partnerIds.Count)
+        {
+            ModelState.AddModelError(prefix + nameof(input.PartnerIds), "Une des structures choisies n'existe pas.");
+        }
+    }
+
+    private IQueryable<ActionSheet> Filter(FicheQuery query)
+    {
+        var fiches = db.ActionSheets.AsNoTracking();
+        if (query.Mission is { } mission)
+        {
+            fiches = fiches.Where(a => a.Mission == mission);
+        }
+        if (query.Status is { } status)
+        {
+            fiches = fiches.Where(a => a.Status == status);
+        }
+        if (query.Pilot is { } pilot)
+        {
+            fiches = fiches.Where(a => a.Pilots.Any(p => p.Id == pilot));
+        }
+        return fiches;
+    }
+
+    private Task<ActionSheet?> LoadForEditAsync(Guid id, CancellationToken cancellationToken) =>
+        db.ActionSheets.Include(a => a.Pilots).Include(a => a.PartnerOrganisations).Include(a => a.Steps).Include(a => a.BudgetLines)
+            .AsSplitQuery().SingleOrDefaultAsync(a => a.Id == id, cancellationToken);
+}
+
+public sealed record FicheQuery
+{
+    public AciMission? Mission { get; init; }
+    public ActionStatus? Status { get; init; }
+    public Guid? Pilot { get; init; }
+
+    public string ToQueryString() => string.Join("&", new[]
+    {
+        Mission is null ? null : "mission=" + Mission,
+        Status is null ? null : "status=" + Status,
+        Pilot is null ? null : "pilot=" + Pilot,
+    }.Where(p => p is not null));
+}
+
+public sealed class CommentInput
+{
+    public string? Text { get; set; }
+}
+
+public sealed record MissionSummary(AciMission Mission, int Fiches, int InProgress, int Completed, int AverageProgress);
+
+public sealed record FicheListPage(FicheQuery Query, IReadOnlyList<ActionSheet> Rows, int Total, IReadOnlyList<MissionSummary> Summary,
+    IReadOnlyList<Microsoft.AspNetCore.Mvc.Rendering.SelectListItem> Pilots, PagerModel Pager, bool CanCreate);
+
+public sealed record FichePage(ActionSheet Fiche, bool CanEdit, DateOnly Today);
