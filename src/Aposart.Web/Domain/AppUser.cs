@@ -12,4 +12,7 @@ public class AppUser : IdentityUser<Guid>, IAuditable
     public Guid? UpdatedById { get; set; }
 
     public string DisplayName => $"{FirstName} {LastName}".Trim();
+
+    /// <summary>The name shown in histories, comments and mail greetings: the person's name, else their address.</summary>
+    public string NameOrEmail => DisplayName.Length > 0 ? DisplayName : Email ?? "";
 }

@@ -57,9 +57,11 @@ public static class MembershipText
         _ => method.ToString(),
     };
 
-    /// <summary>Statuses in which the person counts as a member (role Adherent).</summary>
-    public static bool IsActive(this MembershipStatus status) =>
-        status is MembershipStatus.ApprovedFeeDue or MembershipStatus.UpToDate or MembershipStatus.Late or MembershipStatus.Exempt;
+    /// <summary>Statuses in which the person counts as a member (role Adherent); an array so that queries can use it too.</summary>
+    public static readonly MembershipStatus[] ActiveStatuses =
+        [MembershipStatus.ApprovedFeeDue, MembershipStatus.UpToDate, MembershipStatus.Late, MembershipStatus.Exempt];
+
+    public static bool IsActive(this MembershipStatus status) => ActiveStatuses.Contains(status);
 }
 
 /// <summary>A voting group of members; the list is configurable per CPTS.</summary>

@@ -13,4 +13,11 @@ public static class Roles
     public const string Members = Member + "," + Board + "," + Coordinator + "," + Admin;
 
     public static readonly IReadOnlyList<string> All = [Professional, Member, Board, Coordinator, Admin];
+
+    /// <summary>Bureau, coordination or administration: the people who run the back office.</summary>
+    public static bool IsStaff(this System.Security.Claims.ClaimsPrincipal user) =>
+        user.IsInRole(Board) || user.IsInRole(Coordinator) || user.IsInRole(Admin);
+
+    /// <summary>Whoever reads the members' pages: adherents and staff.</summary>
+    public static bool IsMember(this System.Security.Claims.ClaimsPrincipal user) => user.IsInRole(Member) || user.IsStaff();
 }

@@ -56,5 +56,5 @@ public sealed class AccountMails(UserManager<AppUser> users, PortalMailer mailer
 
     private Task SendAsync(AppUser user, string subject, IReadOnlyList<string> paragraphs, (string, string) action,
         CancellationToken cancellationToken) =>
-        mailer.SendAsync(user.Email!, user.DisplayName.Length > 0 ? user.DisplayName : user.Email!, subject, paragraphs, action, cancellationToken);
+        mailer.SendAsync(user.Email!, user.NameOrEmail, subject, paragraphs, action, cancellationToken);
 }

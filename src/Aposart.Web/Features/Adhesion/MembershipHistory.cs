@@ -19,7 +19,7 @@ public static class MembershipHistory
             MembershipId = membership.Id,
             At = at,
             ByUserId = by?.Id,
-            ByName = by is null ? "Portail" : by.DisplayName.Length > 0 ? by.DisplayName : by.Email,
+            ByName = by is null ? "Portail" : by.NameOrEmail,
             Action = action,
             FromStatus = newStatus is null ? null : from,
             ToStatus = newStatus,

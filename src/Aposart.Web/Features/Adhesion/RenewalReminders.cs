@@ -51,7 +51,7 @@ public sealed class RenewalReminders(AposartDbContext db, PortalMailer mailer, T
     {
         var due = await db.Memberships.AsNoTracking().Include(m => m.Professional)
             .Where(m => m.Year == year
-                && (m.Status == MembershipStatus.ApprovedFeeDue || m.Status == MembershipStatus.UpToDate || m.Status == MembershipStatus.Late || m.Status == MembershipStatus.Exempt)
+                && MembershipText.ActiveStatuses.Contains(m.Status)
                 && m.Professional!.Email != null && m.Professional.AnonymisedAt == null
                 && !db.Memberships.Any(n => n.ProfessionalId == m.ProfessionalId && n.Year == year + 1 && n.Status != MembershipStatus.Draft)
                 && !db.MembershipReminders.Any(r => r.MembershipId == m.Id && r.Kind == kind))

@@ -34,7 +34,7 @@ public sealed class DirectoryController(AposartDbContext db) : Controller
         var query = db.Organisations.AsNoTracking();
         if (!string.IsNullOrWhiteSpace(q))
         {
-            var pattern = Like(q);
+            var pattern = SearchPattern.Contains(q);
             query = query.Where(o => EF.Functions.ILike(o.Name, pattern) || EF.Functions.ILike(o.City, pattern));
         }
         if (type is { } t)
@@ -65,7 +65,7 @@ public sealed class DirectoryController(AposartDbContext db) : Controller
         }
         if (!string.IsNullOrWhiteSpace(query.Q))
         {
-            var pattern = Like(query.Q);
+            var pattern = SearchPattern.Contains(query.Q);
             professionals = professionals.Where(p => EF.Functions.ILike(p.LastName, pattern) || EF.Functions.ILike(p.FirstName, pattern)
                 || EF.Functions.ILike(p.FirstName + " " + p.LastName, pattern));
         }
@@ -106,10 +106,6 @@ public sealed class DirectoryController(AposartDbContext db) : Controller
         ViewData["BaseUrl"] = forMembers ? "/espace/annuaire" : "/annuaire";
         return View("Entry", DirectoryCard.From(professional, forMembers));
     }
-
-    /// <summary>A contains-pattern in which the user's own % and _ are literal.</summary>
-    private static string Like(string text) =>
-        "%" + text.Trim().Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal) + "%";
 }
 
 public sealed record OrganisationsPage(string? Q, OrganisationType? Type, IReadOnlyList<Organisation> Rows, int Total, PagerModel Pager);

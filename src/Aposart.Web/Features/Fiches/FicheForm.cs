@@ -41,8 +41,7 @@ public static class FicheForm
     {
         // Pilots are members of the CPTS: the professionals holding a membership that is or was valid.
         var pilots = await db.Professionals.AsNoTracking()
-            .Where(p => p.AnonymisedAt == null && (p.Memberships.Any(m => m.Status == MembershipStatus.UpToDate || m.Status == MembershipStatus.ApprovedFeeDue
-                || m.Status == MembershipStatus.Late || m.Status == MembershipStatus.Exempt) || input.PilotIds.Contains(p.Id)))
+            .Where(p => p.AnonymisedAt == null && (p.Memberships.Any(m => MembershipText.ActiveStatuses.Contains(m.Status)) || input.PilotIds.Contains(p.Id)))
             .OrderBy(p => p.LastName).ThenBy(p => p.FirstName)
             .Select(p => new SelectListItem(p.LastName.ToUpper() + " " + p.FirstName, p.Id.ToString())).ToListAsync(cancellationToken);
         var organisations = await db.Organisations.AsNoTracking().OrderBy(o => o.Name)
@@ -137,7 +136,7 @@ public static class FicheForm
         })];
 
         var after = Snapshot(input, names);
-        var byName = by.DisplayName.Length > 0 ? by.DisplayName : by.Email ?? "";
+        var byName = by.NameOrEmail;
         if (before is null)
         {
             fiche.Changes.Add(new ActionChange { At = now, ByUserId = by.Id, ByName = byName, Field = "Fiche", NewValue = "créée" });

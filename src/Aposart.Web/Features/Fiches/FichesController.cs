@@ -173,14 +173,14 @@ public sealed class FichesController(AposartDbContext db, UserManager<AppUser> u
         var user = (await users.GetUserAsync(User))!;
         db.ActionComments.Add(new ActionComment
         {
-            Id = Guid.CreateVersion7(), ActionSheetId = id, AuthorId = user.Id, AuthorName = user.DisplayName.Length > 0 ? user.DisplayName : user.Email ?? "",
+            Id = Guid.CreateVersion7(), ActionSheetId = id, AuthorId = user.Id, AuthorName = user.NameOrEmail,
             Text = input.Text.Trim(), At = clock.GetUtcNow(),
         });
         await db.SaveChangesAsync(cancellationToken);
         return Redirect($"/gestion/fiches/{id}#commentaires");
     }
 
-    private bool IsStaff => User.IsInRole(Roles.Board) || User.IsInRole(Roles.Coordinator) || User.IsInRole(Roles.Admin);
+    private bool IsStaff => User.IsStaff();
 
     private DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().ToParis().DateTime);
 

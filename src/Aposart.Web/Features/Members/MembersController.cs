@@ -130,7 +130,7 @@ public sealed class MembersController(AposartDbContext db, TimeProvider clock) :
         var memberships = db.Memberships.AsNoTracking().Where(m => m.Year == year);
         if (!string.IsNullOrWhiteSpace(query.Q))
         {
-            var pattern = "%" + query.Q.Trim().Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_") + "%";
+            var pattern = SearchPattern.Contains(query.Q);
             memberships = memberships.Where(m => EF.Functions.ILike(m.Professional!.LastName, pattern) || EF.Functions.ILike(m.Professional.FirstName, pattern)
                 || EF.Functions.ILike(m.Professional.FirstName + " " + m.Professional.LastName, pattern) || EF.Functions.ILike(m.Professional.Email!, pattern));
         }

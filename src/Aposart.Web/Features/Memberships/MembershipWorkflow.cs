@@ -95,8 +95,7 @@ public sealed class MembershipWorkflow(AposartDbContext db, UserManager<AppUser>
         }
         var year = clock.GetUtcNow().Year;
         var active = await db.Memberships.AnyAsync(m => m.ProfessionalId == professional.Id && m.Year >= year - 1
-            && (m.Status == MembershipStatus.ApprovedFeeDue || m.Status == MembershipStatus.UpToDate
-                || m.Status == MembershipStatus.Late || m.Status == MembershipStatus.Exempt), cancellationToken);
+            && MembershipText.ActiveStatuses.Contains(m.Status), cancellationToken);
         var isMember = await users.IsInRoleAsync(user, Roles.Member);
         if (active && !isMember)
         {
