@@ -1,5 +1,6 @@
 using Aposart.Web.Data.Seeding;
 using Aposart.Web.Features.Adhesion;
+using Aposart.Web.Features.Fiches;
 using Aposart.Web.Features.Memberships;
 using Aposart.Web.Infrastructure.Background;
 using Aposart.Web.Infrastructure.Pdf;
@@ -14,10 +15,12 @@ public static class FeatureSetup
         services.Configure<MembershipOptions>(configuration.GetSection(MembershipOptions.Section));
         services.Configure<BackgroundJobOptions>(configuration.GetSection(BackgroundJobOptions.Section));
         services.AddSingleton(new PdfFonts(configuration["Pdf:FontDirectory"] ?? "/usr/share/fonts/truetype/dejavu"));
-        services.AddScoped<DemoSeeder>().AddScoped<DemoDirectorySeeder>();
+        services.AddScoped<DemoSeeder>().AddScoped<DemoDirectorySeeder>().AddScoped<DemoFichesSeeder>();
         services.AddScoped<MembershipDocuments>();
         services.AddScoped<MembershipWorkflow>();
         services.AddPeriodicJob<RenewalReminders>();
+        services.AddScoped<IndicatorValues>().AddScoped<FichePdf>();
+        services.AddPeriodicJob<IndicatorSnapshots>();
         return services;
     }
 }

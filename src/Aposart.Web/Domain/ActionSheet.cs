@@ -41,6 +41,8 @@ public enum IndicatorSource
 
 public static class ActionSheetText
 {
+    public static readonly System.Globalization.CultureInfo French = System.Globalization.CultureInfo.GetCultureInfo("fr-FR");
+
     public static string Label(this ActionStatus status) => status switch
     {
         ActionStatus.Draft => "Brouillon",
@@ -160,6 +162,17 @@ public class Indicator
     public int SortOrder { get; set; }
     public List<IndicatorTarget> Targets { get; set; } = [];
     public List<Measurement> Measurements { get; set; } = [];
+    public uint Version { get; set; }
+
+    public bool IsComputed => Source != IndicatorSource.Manual;
+
+    /// <summary>A value in the indicator's unit, as people read it ("12", "45,5 %", "1 200,00 €").</summary>
+    public string Format(decimal? value) => value is not { } v ? "—" : Unit switch
+    {
+        IndicatorUnit.Percent => v.ToString("0.#", ActionSheetText.French) + " %",
+        IndicatorUnit.Euro => v.ToString("#,0.00", ActionSheetText.French) + " €",
+        _ => v.ToString("#,0.##", ActionSheetText.French),
+    };
 }
 
 public class IndicatorTarget

@@ -1,5 +1,5 @@
 using Aposart.Web.Infrastructure.Pdf;
-using UglyToad.PdfPig;
+using Aposart.Web.Tests.Support;
 
 namespace Aposart.Web.Tests.Infrastructure;
 
@@ -7,12 +7,7 @@ public sealed class PdfDocumentBuilderTests
 {
     private static readonly PdfFonts Fonts = new("/usr/share/fonts/truetype/dejavu");
 
-    private static List<string> Pages(byte[] pdf)
-    {
-        using var document = PdfDocument.Open(pdf);
-        // HarfBuzz draws "fi" as its ligature glyph; readers and search fold it back, as NFKC does here.
-        return [.. document.GetPages().Select(p => string.Join(" ", p.GetWords().Select(w => w.Text)).Normalize(System.Text.NormalizationForm.FormKC))];
-    }
+    private static IReadOnlyList<string> Pages(byte[] pdf) => PdfText.Pages(pdf);
 
     [Fact]
     public void Long_tables_break_across_pages_with_their_header_repeated_and_numbered_pages()

@@ -53,6 +53,7 @@ public sealed class IndicatorConfiguration : IEntityTypeConfiguration<Indicator>
         builder.Property(i => i.Name).HasMaxLength(300);
         builder.Property(i => i.Computation).HasMaxLength(1000);
         builder.Property(i => i.Baseline).HasPrecision(14, 2);
+        builder.Property(i => i.Version).IsRowVersion();
         builder.HasMany(i => i.Targets).WithOne().HasForeignKey(t => t.IndicatorId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(i => i.Measurements).WithOne().HasForeignKey(m => m.IndicatorId).OnDelete(DeleteBehavior.Cascade);
     }

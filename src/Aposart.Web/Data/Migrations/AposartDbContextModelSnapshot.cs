@@ -588,6 +588,12 @@ namespace Aposart.Web.Data.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("unit");
 
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
                     b.HasKey("Id")
                         .HasName("pk_indicators");
 

@@ -13,7 +13,7 @@ public sealed class DemoOptions
 }
 
 /// <summary>Fictional accounts for trying the portal in Development; Production seeds no account.</summary>
-public sealed class DemoSeeder(UserManager<AppUser> users, DemoDirectorySeeder directory, ILogger<DemoSeeder> logger)
+public sealed class DemoSeeder(UserManager<AppUser> users, DemoDirectorySeeder directory, DemoFichesSeeder fiches, ILogger<DemoSeeder> logger)
 {
     public static readonly IReadOnlyList<(string Email, string FirstName, string LastName, string[] Roles)> Accounts =
     [
@@ -44,5 +44,6 @@ public sealed class DemoSeeder(UserManager<AppUser> users, DemoDirectorySeeder d
             logger.LogInformation("Demo account {Email} created", email);
         }
         await directory.SeedAsync(ids);
+        await fiches.SeedAsync(ids);
     }
 }

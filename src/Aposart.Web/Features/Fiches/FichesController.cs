@@ -14,7 +14,7 @@ namespace Aposart.Web.Features.Fiches;
 /// a pilot edits the fiches they pilot.
 /// </summary>
 [Authorize(Roles = Roles.Members)]
-public sealed class FichesController(AposartDbContext db, UserManager<AppUser> users, TimeProvider clock) : Controller
+public sealed class FichesController(AposartDbContext db, UserManager<AppUser> users, IndicatorValues values, TimeProvider clock) : Controller
 {
     private const int PageSize = 25;
 
@@ -42,6 +42,31 @@ public sealed class FichesController(AposartDbContext db, UserManager<AppUser> u
                 a.Steps.Count.ToString(CultureInfo.InvariantCulture), a.Steps.Count(s => s.IsLate(today)).ToString(CultureInfo.InvariantCulture), a.Published ? "oui" : "non"]));
     }
 
+    /// <summary>Every indicator of the filtered fiches, one line per year: what the CPAM and ARS reports are built from.</summary>
+    [HttpGet("/gestion/fiches/indicateurs.csv")]
+    public async Task<IActionResult> ExportIndicators([FromQuery] FicheQuery query, CancellationToken cancellationToken)
+    {
+        var fiches = await Filter(query).Include(a => a.Indicators).ThenInclude(i => i.Targets).Include(a => a.Indicators).ThenInclude(i => i.Measurements)
+            .OrderBy(a => a.Number).AsSplitQuery().ToListAsync(cancellationToken);
+        var rows = new List<IReadOnlyList<string?>>();
+        foreach (var fiche in fiches)
+        {
+            foreach (var series in await values.SeriesAsync(fiche.Indicators, cancellationToken))
+            {
+                var i = series.Indicator;
+                rows.AddRange(series.Points.Select(p => (IReadOnlyList<string?>)
+                [
+                    fiche.Number.ToString(CultureInfo.InvariantCulture), fiche.Title, fiche.Mission.Title(), i.Name, i.Kind.Label(), i.Unit.Label(),
+                    i.IsComputed ? "calculé" : "saisi", p.Year.ToString(CultureInfo.InvariantCulture), Number(p.Target), Number(p.Actual),
+                    p.IsLive ? "calcul du jour" : p.Entry is { } e ? $"{e.EnteredByName}, {e.EnteredAt.ToParis():dd/MM/yyyy}" : null, p.IsLive ? null : p.Entry?.Comment,
+                ]));
+            }
+        }
+        return CsvExport.File("indicateurs.csv", ["N°", "Fiche", "Mission ACI", "Indicateur", "Type", "Unité", "Origine", "Année", "Cible", "Réalisé", "Saisie", "Commentaire"], rows);
+
+        static string? Number(decimal? value) => value?.ToString("0.##", ActionSheetText.French);
+    }
+
     [HttpGet("/gestion/fiches/{id:guid}")]
     public async Task<IActionResult> Details(Guid id, CancellationToken cancellationToken)
     {
@@ -50,8 +75,25 @@ public sealed class FichesController(AposartDbContext db, UserManager<AppUser> u
             .Include(a => a.Indicators).ThenInclude(i => i.Targets).Include(a => a.Indicators).ThenInclude(i => i.Measurements)
             .Include(a => a.Comments).Include(a => a.Changes)
             .AsSplitQuery().SingleOrDefaultAsync(a => a.Id == id, cancellationToken);
-        return fiche is null ? NotFound() : View(new FichePage(fiche, await CanEditAsync(fiche, cancellationToken), Today));
+        if (fiche is null)
+        {
+            return NotFound();
+        }
+        return View(new FichePage(fiche, await CanEditAsync(fiche, cancellationToken), Today, await values.SeriesAsync(fiche.Indicators, cancellationToken)));
     }
+
+    [HttpGet("/gestion/fiches/{id:guid}/pdf")]
+    public async Task<IActionResult> Pdf(Guid id, [FromServices] FichePdf pdf, CancellationToken cancellationToken)
+    {
+        var number = await db.ActionSheets.Where(a => a.Id == id).Select(a => (int?)a.Number).SingleOrDefaultAsync(cancellationToken);
+        return number is null || await pdf.FicheAsync(id, cancellationToken) is not { } bytes
+            ? NotFound()
+            : File(bytes, "application/pdf", $"fiche-action-{number}.pdf");
+    }
+
+    [HttpGet("/gestion/fiches/projet-de-sante.pdf")]
+    public async Task<IActionResult> ProjectPdf([FromServices] FichePdf pdf, CancellationToken cancellationToken) =>
+        File(await pdf.ProjectAsync(cancellationToken), "application/pdf", "projet-de-sante.pdf");
 
     [HttpGet("/gestion/fiches/nouvelle")]
     public async Task<IActionResult> Create(CancellationToken cancellationToken)
@@ -97,13 +139,9 @@ public sealed class FichesController(AposartDbContext db, UserManager<AppUser> u
     public async Task<IActionResult> Edit(Guid id, CancellationToken cancellationToken)
     {
         var fiche = await LoadForEditAsync(id, cancellationToken);
-        if (fiche is null)
+        if (fiche is null || !await CanEditAsync(fiche, cancellationToken))
         {
-            return NotFound();
-        }
-        if (!await CanEditAsync(fiche, cancellationToken))
-        {
-            return Forbid();
+            return fiche is null ? NotFound() : Forbid();
         }
         return View(await FicheForm.ModelAsync(db, FicheForm.FromEntity(fiche), $"/gestion/fiches/{id}/modifier", IsStaff, [], cancellationToken));
     }
@@ -112,13 +150,9 @@ public sealed class FichesController(AposartDbContext db, UserManager<AppUser> u
     public async Task<IActionResult> Edit(Guid id, [Bind(Prefix = nameof(FicheFormModel.Input))] FicheInput input, CancellationToken cancellationToken)
     {
         var fiche = await LoadForEditAsync(id, cancellationToken);
-        if (fiche is null)
+        if (fiche is null || !await CanEditAsync(fiche, cancellationToken))
         {
-            return NotFound();
-        }
-        if (!await CanEditAsync(fiche, cancellationToken))
-        {
-            return Forbid();
+            return fiche is null ? NotFound() : Forbid();
         }
         var action = $"/gestion/fiches/{id}/modifier";
         if (!IsStaff)
@@ -184,16 +218,8 @@ public sealed class FichesController(AposartDbContext db, UserManager<AppUser> u
 
     private DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().ToParis().DateTime);
 
-    private async Task<bool> CanEditAsync(ActionSheet fiche, CancellationToken cancellationToken)
-    {
-        if (IsStaff)
-        {
-            return true;
-        }
-        var userId = Guid.Parse(users.GetUserId(User)!);
-        var pilotIds = fiche.Pilots.Select(p => p.Id).ToList();
-        return await db.Professionals.AnyAsync(p => p.UserId == userId && pilotIds.Contains(p.Id), cancellationToken);
-    }
+    private Task<bool> CanEditAsync(ActionSheet fiche, CancellationToken cancellationToken) =>
+        FicheRights.CanEditAsync(db, User, fiche.Id, cancellationToken);
 
     private async Task ValidateAsync(FicheInput input, Guid? ficheId, CancellationToken cancellationToken)
     {
@@ -265,4 +291,4 @@ public sealed record MissionSummary(AciMission Mission, int Fiches, int InProgre
 public sealed record FicheListPage(FicheQuery Query, IReadOnlyList<ActionSheet> Rows, int Total, IReadOnlyList<MissionSummary> Summary,
     IReadOnlyList<Microsoft.AspNetCore.Mvc.Rendering.SelectListItem> Pilots, PagerModel Pager, bool CanCreate);
 
-public sealed record FichePage(ActionSheet Fiche, bool CanEdit, DateOnly Today);
+public sealed record FichePage(ActionSheet Fiche, bool CanEdit, DateOnly Today, IReadOnlyList<IndicatorSeries> Indicators);

@@ -35,6 +35,34 @@ public sealed class PdfDocumentBuilder
 
     public int PageCount => pages.Count;
 
+    /// <summary>The page that content written now lands on, for tables of contents.</summary>
+    public int CurrentPage => pages.Count;
+
+    /// <summary>Starts a new page, unless the current one is still empty.</summary>
+    public PdfDocumentBuilder PageBreak()
+    {
+        if (pages[^1].Count > 0)
+        {
+            NewPage();
+        }
+        return this;
+    }
+
+    /// <summary>Lines centred across the page, for covers.</summary>
+    public PdfDocumentBuilder Centered(string text, float size, bool isBold = false)
+    {
+        var font = isBold ? bold : regular;
+        foreach (var line in Wrap(text, font, size, ContentWidth))
+        {
+            EnsureRoom(LineHeight(size));
+            var baseline = y + size;
+            var x = Margin + (ContentWidth - Measure(line, font, size)) / 2;
+            Draw(canvas => DrawText(canvas, line, x, baseline, font, size, SKColors.Black));
+            y += LineHeight(size);
+        }
+        return this;
+    }
+
     public PdfDocumentBuilder Heading(string text, int level = 1)
     {
         var size = level switch { 1 => 18f, 2 => 14f, _ => 12f };

@@ -7,38 +7,9 @@ namespace Aposart.Web.Tests.Features.Fiches;
 
 public sealed class FicheTests(PortalFactory portal) : IClassFixture<PortalFactory>
 {
-    private static int number = 100;
+    private Task<(Browser Pilot, Guid FicheId)> FichePilotedAsync(string title) => FicheSteps.FichePilotedAsync(portal, title);
 
-    private static Dictionary<string, string> Fiche(string title) => new()
-    {
-        ["Input.Number"] = Interlocked.Increment(ref number).ToString(System.Globalization.CultureInfo.InvariantCulture),
-        ["Input.Title"] = title,
-        ["Input.Mission"] = nameof(AciMission.AccessToCare),
-        ["Input.Status"] = nameof(ActionStatus.InProgress),
-        ["Input.Progress"] = "20",
-        ["Input.Context"] = "Trente communes **sans médecin généraliste**.",
-        ["Input.Steps[0].Title"] = "Recenser les créneaux",
-        ["Input.Steps[0].DueOn"] = "2020-01-15",
-        ["Input.Steps[1].Title"] = "Ouvrir l'agenda partagé",
-        ["Input.Steps[1].Status"] = nameof(StepStatus.Done),
-        ["Input.BudgetLines[0].Label"] = "Indemnisation des pilotes",
-        ["Input.BudgetLines[0].Amount"] = "1 500,00",
-    };
-
-    /// <summary>An adherent with a directory record, and the bureau creating a fiche that this adherent pilots.</summary>
-    private async Task<(Browser Pilot, Guid FicheId)> FichePilotedAsync(string title)
-    {
-        var (pilot, pilotUser) = await portal.SignedInAsync(Roles.Professional, Roles.Member);
-        await Steps.FillProfileAsync(pilot, Steps.Profile(pilotUser.Email!, "Pilote"));
-        var professionalId = await portal.WithDbAsync(db => db.Professionals.Where(p => p.UserId == pilotUser.Id).Select(p => p.Id).SingleAsync());
-        var (board, _) = await portal.SignedInAsync(Roles.Professional, Roles.Board);
-        var fields = Fiche(title);
-        fields["Input.PilotIds"] = professionalId.ToString();
-        var page = await board.FillAsync("/gestion/fiches/nouvelle", fields);
-        Assert.Contains("créée", page.Text);
-        var id = await portal.WithDbAsync(db => db.ActionSheets.Where(a => a.Title == title).Select(a => a.Id).SingleAsync());
-        return (pilot, id);
-    }
+    private static Dictionary<string, string> Fiche(string title) => FicheSteps.Fiche(title);
 
     [Fact]
     public async Task Bureau_creates_a_fiche_with_steps_and_budget_and_late_steps_stand_out()

@@ -1,0 +1,141 @@
+using Aposart.Web.Data;
+using Aposart.Web.Domain;
+using Aposart.Web.Infrastructure.Background;
+using Aposart.Web.Infrastructure.Web;
+using Microsoft.EntityFrameworkCore;
+
+namespace Aposart.Web.Features.Fiches;
+
+/// <summary>One period of an indicator: its target and its actual value, computed now or as entered.</summary>
+public sealed record IndicatorPoint(int Year, decimal? Target, decimal? Actual, Measurement? Entry, bool IsLive);
+
+public sealed record IndicatorSeries(Indicator Indicator, IReadOnlyList<IndicatorPoint> Points, string? Unavailable)
+{
+    public IndicatorPoint? Latest => Points.LastOrDefault(p => p.Actual is not null);
+}
+
+/// <summary>
+/// The values of indicators over the years. Hand-entered indicators show their measurements; computed ones read the portal's
+/// own data, live for the current year and, where the data keeps its history (memberships), for past years too.
+/// </summary>
+public sealed class IndicatorValues(AposartDbContext db, TimeProvider clock)
+{
+    public const string TrainingsNotYetAvailable = "Calcul automatique non disponible tant que le calendrier des formations n'est pas en service : "
+        + "les valeurs affichées sont celles relevées auparavant.";
+
+    private readonly Dictionary<(IndicatorSource, int), decimal?> computed = [];
+
+    public int CurrentYear => clock.GetUtcNow().ToParis().Year;
+
+    /// <summary>The value the portal computes for a source and year, or null when it cannot (yet).</summary>
+    public async Task<decimal?> ComputeAsync(IndicatorSource source, int year, CancellationToken cancellationToken)
+    {
+        if (computed.TryGetValue((source, year), out var cached))
+        {
+            return cached;
+        }
+        decimal? value = source switch
+        {
+            // The directory has no memory of past addresses: the share is today's, and past years keep their yearly snapshot.
+            IndicatorSource.SecureMailShare when year == CurrentYear => await SecureMailShareAsync(cancellationToken),
+            IndicatorSource.AdherentCount when year <= CurrentYear => await AdherentsAsync(year, cancellationToken),
+            _ => null,
+        };
+        computed[(source, year)] = value;
+        return value;
+    }
+
+    public async Task<IReadOnlyList<IndicatorSeries>> SeriesAsync(IEnumerable<Indicator> indicators, CancellationToken cancellationToken)
+    {
+        var series = new List<IndicatorSeries>();
+        foreach (var indicator in indicators.OrderBy(i => i.SortOrder).ThenBy(i => i.Name))
+        {
+            series.Add(await SeriesAsync(indicator, cancellationToken));
+        }
+        return series;
+    }
+
+    public async Task<IndicatorSeries> SeriesAsync(Indicator indicator, CancellationToken cancellationToken)
+    {
+        var years = indicator.Targets.Select(t => t.Year).Concat(indicator.Measurements.Select(m => m.Year)).ToHashSet();
+        if (indicator.IsComputed)
+        {
+            years.Add(CurrentYear);
+        }
+        var points = new List<IndicatorPoint>();
+        foreach (var year in years.Order())
+        {
+            var entry = indicator.Measurements.FirstOrDefault(m => m.Year == year);
+            var live = indicator.IsComputed ? await ComputeAsync(indicator.Source, year, cancellationToken) : null;
+            points.Add(new IndicatorPoint(year, indicator.Targets.FirstOrDefault(t => t.Year == year)?.Value, live ?? entry?.Value, entry, live is not null));
+        }
+        var unavailable = indicator.Source is IndicatorSource.TrainingsHeld or IndicatorSource.TrainingAttendees ? TrainingsNotYetAvailable : null;
+        return new IndicatorSeries(indicator, points, unavailable);
+    }
+
+    /// <summary>Null for a year the portal holds no membership of (before it was used): the value entered then stands.</summary>
+    private async Task<decimal?> AdherentsAsync(int year, CancellationToken cancellationToken)
+    {
+        if (!await db.Memberships.AnyAsync(m => m.Year == year, cancellationToken))
+        {
+            return null;
+        }
+        return await db.Memberships.Where(m => m.Year == year && MembershipText.ActiveStatuses.Contains(m.Status))
+            .Select(m => m.ProfessionalId).Distinct().CountAsync(cancellationToken);
+    }
+
+    private async Task<decimal> SecureMailShareAsync(CancellationToken cancellationToken)
+    {
+        var directory = db.Professionals.Where(p => p.AnonymisedAt == null);
+        var total = await directory.CountAsync(cancellationToken);
+        if (total == 0)
+        {
+            return 0;
+        }
+        var withSecureMail = await directory.CountAsync(p => p.SecureMailAddress != null, cancellationToken);
+        return Math.Round(100m * withSecureMail / total, 1);
+    }
+}
+
+/// <summary>
+/// Keeps this year's value of every computed indicator as a measurement, so that when the year ends its value stays
+/// (the directory itself has no history of who had a secure address when).
+/// </summary>
+public sealed class IndicatorSnapshots(AposartDbContext db, IndicatorValues values, TimeProvider clock) : IPeriodicJob
+{
+    public const string EnteredBy = "Calcul automatique du portail";
+
+    public string Name => "Relevé des indicateurs calculés";
+
+    public async Task<string> RunAsync(CancellationToken cancellationToken)
+    {
+        var year = values.CurrentYear;
+        var indicators = await db.Indicators.Where(i => i.Source != IndicatorSource.Manual)
+            .Include(i => i.Measurements.Where(m => m.Year == year)).ToListAsync(cancellationToken);
+        var recorded = 0;
+        foreach (var indicator in indicators)
+        {
+            if (await values.ComputeAsync(indicator.Source, year, cancellationToken) is not { } value)
+            {
+                continue;
+            }
+            var measurement = indicator.Measurements.SingleOrDefault();
+            if (measurement is null)
+            {
+                measurement = new Measurement { IndicatorId = indicator.Id, Year = year };
+                db.Measurements.Add(measurement);
+            }
+            else if (measurement.Value == value)
+            {
+                continue;
+            }
+            measurement.Value = value;
+            measurement.EnteredAt = clock.GetUtcNow();
+            measurement.EnteredById = null;
+            measurement.EnteredByName = EnteredBy;
+            recorded++;
+        }
+        await db.SaveChangesAsync(cancellationToken);
+        return $"{recorded} valeur(s) relevée(s) pour {year}";
+    }
+}
