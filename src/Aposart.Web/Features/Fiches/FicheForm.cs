@@ -146,6 +146,9 @@ public static class FicheForm
         {
             fiche.Changes.Add(new ActionChange { At = now, ByUserId = by.Id, ByName = byName, Field = field, OldValue = saved, NewValue = yours });
         }
+        // Steps, budget lines and pilots live in other tables: touching the fiche's own row makes every save, even of
+        // those alone, go through the row-version check, so that two people changing only steps still see each other.
+        db.Entry(fiche).State = EntityState.Modified;
     }
 
     private static string? Clean(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();

@@ -191,6 +191,37 @@ public sealed class FichesController(AposartDbContext db, UserManager<AppUser> u
         return Redirect($"/gestion/fiches/{id}");
     }
 
+    /// <summary>Ticks a step done, or opens it again, from the fiche's checklist.</summary>
+    [HttpPost("/gestion/fiches/{id:guid}/etapes/{stepId:guid}")]
+    public async Task<IActionResult> ToggleStep(Guid id, Guid stepId, StepStatus status, CancellationToken cancellationToken)
+    {
+        var fiche = await LoadForEditAsync(id, cancellationToken);
+        if (fiche is null || !await CanEditAsync(fiche, cancellationToken))
+        {
+            return fiche is null ? NotFound() : Forbid();
+        }
+        var index = fiche.Steps.OrderBy(s => s.SortOrder).ToList().FindIndex(s => s.Id == stepId);
+        if (index < 0 || !Enum.IsDefined(status))
+        {
+            TempData["Error"] = "Cette étape vient d'être modifiée par quelqu'un d'autre : voici la fiche à jour.";
+            return Redirect($"/gestion/fiches/{id}#etapes");
+        }
+        var input = FicheForm.FromEntity(fiche);
+        input.Steps[index].Status = status;
+        await FicheForm.ApplyAsync(db, input, fiche, isNew: false, (await users.GetUserAsync(User))!, clock.GetUtcNow(), cancellationToken);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            TempData["Error"] = "La fiche vient d'être enregistrée par quelqu'un d'autre : voici la fiche à jour, cochez à nouveau si besoin.";
+            return Redirect($"/gestion/fiches/{id}#etapes");
+        }
+        TempData["Message"] = $"Étape « {input.Steps[index].Title} » : {status.Label().ToLowerInvariant()}.";
+        return Redirect($"/gestion/fiches/{id}#etapes");
+    }
+
     [HttpPost("/gestion/fiches/{id:guid}/commentaires")]
     public async Task<IActionResult> Comment(Guid id, CommentInput input, CancellationToken cancellationToken)
     {

@@ -86,6 +86,47 @@ public sealed class FicheTests(PortalFactory portal) : IClassFixture<PortalFacto
     }
 
     [Fact]
+    public async Task Two_people_changing_only_steps_are_checked_against_each_other_too()
+    {
+        var (pilot, id) = await FichePilotedAsync("Sortie d'hospitalisation");
+        var (coordinator, _) = await portal.SignedInAsync(Roles.Professional, Roles.Coordinator);
+        var pilotForm = await pilot.GetAsync($"/gestion/fiches/{id}/modifier");
+        await coordinator.FillAsync($"/gestion/fiches/{id}/modifier", new Dictionary<string, string> { ["Input.Steps[0].Status"] = nameof(StepStatus.Done) });
+
+        var second = await pilot.SubmitAsync(pilotForm, $"/gestion/fiches/{id}/modifier", new Dictionary<string, string> { ["Input.Steps[2].Title"] = "Bilan avec l'hôpital" });
+        Assert.Contains("pendant que vous la modifiiez", second.FormErrors);
+        Assert.Contains("Recenser les créneaux (15/01/2020) : Faite", second.Find("#conflits")!.TextContent);
+        Assert.Equal("Bilan avec l'hôpital", second.ValueOf("Input.Steps[2].Title"));
+        var steps = await portal.WithDbAsync(db => db.ActionSteps.Where(s => s.ActionSheetId == id).OrderBy(s => s.SortOrder).Select(s => s.Title).ToListAsync());
+        Assert.Equal(["Recenser les créneaux", "Ouvrir l'agenda partagé"], steps);
+    }
+
+    [Fact]
+    public async Task A_pilot_ticks_a_step_done_from_the_checklist_and_the_history_records_it()
+    {
+        var (pilot, id) = await FichePilotedAsync("Vaccination hors cabinet");
+        var page = await pilot.GetAsync($"/gestion/fiches/{id}");
+        Assert.NotNull(page.Find(".list-group-item-danger"));
+        var stepId = await portal.WithDbAsync(db => db.ActionSteps.Where(s => s.ActionSheetId == id && s.SortOrder == 0).Select(s => s.Id).SingleAsync());
+
+        var ticked = await pilot.SubmitAsync(page, $"/gestion/fiches/{id}/etapes/{stepId}", new Dictionary<string, string>());
+        Assert.Contains("« Recenser les créneaux » : faite", ticked.Text);
+        Assert.Null(ticked.Find(".list-group-item-danger"));
+        var change = await portal.WithDbAsync(db => db.ActionChanges.SingleAsync(c => c.ActionSheetId == id && c.Field == "Étapes"));
+        Assert.Contains("Recenser les créneaux (15/01/2020) : À faire", change.OldValue);
+        Assert.Contains("Recenser les créneaux (15/01/2020) : Faite", change.NewValue);
+
+        var stale = await pilot.SubmitAsync(page, $"/gestion/fiches/{id}/etapes/{stepId}", new Dictionary<string, string>());
+        Assert.Contains("modifiée par quelqu'un d'autre", stale.Text);
+        var (reader, _) = await portal.SignedInAsync(Roles.Professional, Roles.Member);
+        var readerPage = await reader.GetAsync($"/gestion/fiches/{id}");
+        Assert.Null(readerPage.Find($"form[action^='/gestion/fiches/{id}/etapes/']"));
+        var token = readerPage.Find("input[name='__RequestVerificationToken']")!.GetAttribute("value")!;
+        var refused = await reader.PostAsync($"/gestion/fiches/{id}/etapes/{stepId}", [new("__RequestVerificationToken", token), new("status", "ToDo")]);
+        Assert.True(refused.Status == HttpStatusCode.Forbidden || refused.Url.StartsWith("/compte/acces-refuse", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Bad_fiche_input_is_explained_next_to_the_field_and_kept()
     {
         var (board, _) = await portal.SignedInAsync(Roles.Professional, Roles.Board);
