@@ -2,6 +2,7 @@ using Aposart.Web.Data.Seeding;
 using Aposart.Web.Features.Adhesion;
 using Aposart.Web.Features.Fiches;
 using Aposart.Web.Features.Memberships;
+using Aposart.Web.Features.Trainings;
 using Aposart.Web.Infrastructure.Background;
 using Aposart.Web.Infrastructure.Pdf;
 
@@ -21,6 +22,8 @@ public static class FeatureSetup
         services.AddPeriodicJob<RenewalReminders>();
         services.AddScoped<IndicatorValues>().AddScoped<FichePdf>();
         services.AddPeriodicJob<IndicatorSnapshots>();
+        services.AddScoped<TrainingRegistrar>().AddScoped<TrainingDocuments>();
+        services.AddPeriodicJob<TrainingReminders>();
         return services;
     }
 }

@@ -31,6 +31,15 @@ public class AposartDbContext(DbContextOptions<AposartDbContext> options)
     public DbSet<Measurement> Measurements => Set<Measurement>();
     public DbSet<ActionComment> ActionComments => Set<ActionComment>();
     public DbSet<ActionChange> ActionChanges => Set<ActionChange>();
+    public DbSet<Training> Trainings => Set<Training>();
+    public DbSet<TrainingSession> TrainingSessions => Set<TrainingSession>();
+    public DbSet<TrainingTrainer> TrainingTrainers => Set<TrainingTrainer>();
+    public DbSet<TrainingRegistration> TrainingRegistrations => Set<TrainingRegistration>();
+    public DbSet<SessionAttendance> SessionAttendance => Set<SessionAttendance>();
+    public DbSet<TrainingChecklistItem> TrainingChecklistItems => Set<TrainingChecklistItem>();
+    public DbSet<SurveyAnswer> SurveyAnswers => Set<SurveyAnswer>();
+    public DbSet<TopicSuggestion> TopicSuggestions => Set<TopicSuggestion>();
+    public DbSet<TopicVote> TopicVotes => Set<TopicVote>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     /// <summary>The one place that says how the portal talks to PostgreSQL, shared by the app, the CLI and the tests.</summary>

@@ -79,8 +79,10 @@ public sealed record Page(HttpResponseMessage Response, IHtmlDocument Document, 
     public string? ErrorFor(string fieldName)
     {
         var input = Document.QuerySelector($"[name='{fieldName}']:not([type=hidden])");
-        var id = input?.GetAttribute("id");
-        return id is null ? null : Document.GetElementById(id + "-error")?.TextContent.Trim();
+        // A group of radio buttons points to its one message through aria-describedby.
+        var described = input?.GetAttribute("aria-describedby")?.Split(' ').FirstOrDefault(token => token.EndsWith("-error", StringComparison.Ordinal));
+        var id = described ?? (input?.GetAttribute("id") is { } own ? own + "-error" : null);
+        return id is null ? null : Document.GetElementById(id)?.TextContent.Trim();
     }
 
     public string? ValueOf(string fieldName) => Document.QuerySelector($"[name='{fieldName}']:not([type=hidden])") switch

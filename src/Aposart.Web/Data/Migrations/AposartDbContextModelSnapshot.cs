@@ -1276,6 +1276,39 @@ namespace Aposart.Web.Data.Migrations
                     b.ToTable("professionals", (string)null);
                 });
 
+            modelBuilder.Entity("Aposart.Web.Domain.SessionAttendance", b =>
+                {
+                    b.Property<Guid>("SessionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("session_id");
+
+                    b.Property<Guid>("ProfessionalId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("professional_id");
+
+                    b.Property<DateTimeOffset>("MarkedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("marked_at");
+
+                    b.Property<string>("MarkedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("marked_by_name");
+
+                    b.Property<bool>("Present")
+                        .HasColumnType("boolean")
+                        .HasColumnName("present");
+
+                    b.HasKey("SessionId", "ProfessionalId")
+                        .HasName("pk_session_attendance");
+
+                    b.HasIndex("ProfessionalId")
+                        .HasDatabaseName("ix_session_attendance_professional_id");
+
+                    b.ToTable("session_attendance", (string)null);
+                });
+
             modelBuilder.Entity("Aposart.Web.Domain.StatutesVersion", b =>
                 {
                     b.Property<int>("Id")
@@ -1308,6 +1341,394 @@ namespace Aposart.Web.Data.Migrations
                         .HasDatabaseName("ix_statutes_versions_label");
 
                     b.ToTable("statutes_versions", (string)null);
+                });
+
+            modelBuilder.Entity("Aposart.Web.Domain.SurveyAnswer", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("AnsweredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("answered_at");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("comment");
+
+                    b.Property<int>("Content")
+                        .HasColumnType("integer")
+                        .HasColumnName("content");
+
+                    b.Property<int>("Organisation")
+                        .HasColumnType("integer")
+                        .HasColumnName("organisation");
+
+                    b.Property<int>("Trainer")
+                        .HasColumnType("integer")
+                        .HasColumnName("trainer");
+
+                    b.Property<Guid>("TrainingId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("training_id");
+
+                    b.Property<int>("Usefulness")
+                        .HasColumnType("integer")
+                        .HasColumnName("usefulness");
+
+                    b.HasKey("Id")
+                        .HasName("pk_survey_answers");
+
+                    b.HasIndex("TrainingId")
+                        .HasDatabaseName("ix_survey_answers_training_id");
+
+                    b.ToTable("survey_answers", (string)null);
+                });
+
+            modelBuilder.Entity("Aposart.Web.Domain.TopicSuggestion", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Details")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("details");
+
+                    b.Property<Guid>("ProposedById")
+                        .HasColumnType("uuid")
+                        .HasColumnName("proposed_by_id");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("title");
+
+                    b.HasKey("Id")
+                        .HasName("pk_topic_suggestions");
+
+                    b.HasIndex("ProposedById")
+                        .HasDatabaseName("ix_topic_suggestions_proposed_by_id");
+
+                    b.ToTable("topic_suggestions", (string)null);
+                });
+
+            modelBuilder.Entity("Aposart.Web.Domain.TopicVote", b =>
+                {
+                    b.Property<Guid>("TopicSuggestionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("topic_suggestion_id");
+
+                    b.Property<Guid>("ProfessionalId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("professional_id");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.HasKey("TopicSuggestionId", "ProfessionalId")
+                        .HasName("pk_topic_votes");
+
+                    b.HasIndex("ProfessionalId")
+                        .HasDatabaseName("ix_topic_votes_professional_id");
+
+                    b.ToTable("topic_votes", (string)null);
+                });
+
+            modelBuilder.Entity("Aposart.Web.Domain.Training", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid?>("ActionSheetId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("action_sheet_id");
+
+                    b.Property<int>("Audience")
+                        .HasColumnType("integer")
+                        .HasColumnName("audience");
+
+                    b.Property<int>("Capacity")
+                        .HasColumnType("integer")
+                        .HasColumnName("capacity");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid?>("CreatedById")
+                        .HasColumnType("uuid")
+                        .HasColumnName("created_by_id");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(10000)
+                        .HasColumnType("character varying(10000)")
+                        .HasColumnName("description");
+
+                    b.Property<int>("Meal")
+                        .HasColumnType("integer")
+                        .HasColumnName("meal");
+
+                    b.Property<DateTimeOffset?>("RegistrationClosesAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("registration_closes_at");
+
+                    b.Property<DateTimeOffset?>("RegistrationOpensAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("registration_opens_at");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer")
+                        .HasColumnName("status");
+
+                    b.PrimitiveCollection<int[]>("TargetProfessions")
+                        .IsRequired()
+                        .HasColumnType("integer[]")
+                        .HasColumnName("target_professions");
+
+                    b.Property<string>("Theme")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("theme");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("title");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<Guid?>("UpdatedById")
+                        .HasColumnType("uuid")
+                        .HasColumnName("updated_by_id");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_trainings");
+
+                    b.HasIndex("ActionSheetId")
+                        .HasDatabaseName("ix_trainings_action_sheet_id");
+
+                    b.HasIndex("Status")
+                        .HasDatabaseName("ix_trainings_status");
+
+                    b.ToTable("trainings", (string)null);
+                });
+
+            modelBuilder.Entity("Aposart.Web.Domain.TrainingChecklistItem", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset?>("DoneAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("done_at");
+
+                    b.Property<string>("DoneByName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("done_by_name");
+
+                    b.Property<string>("Label")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("label");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("integer")
+                        .HasColumnName("sort_order");
+
+                    b.Property<Guid>("TrainingId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("training_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_training_checklist_items");
+
+                    b.HasIndex("TrainingId")
+                        .HasDatabaseName("ix_training_checklist_items_training_id");
+
+                    b.ToTable("training_checklist_items", (string)null);
+                });
+
+            modelBuilder.Entity("Aposart.Web.Domain.TrainingRegistration", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset?>("CancelledAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("cancelled_at");
+
+                    b.Property<Guid>("ProfessionalId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("professional_id");
+
+                    b.Property<DateTimeOffset?>("PromotedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("promoted_at");
+
+                    b.Property<DateTimeOffset>("RegisteredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("registered_at");
+
+                    b.Property<DateTimeOffset?>("ReminderSentAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("reminder_sent_at");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer")
+                        .HasColumnName("status");
+
+                    b.Property<DateTimeOffset?>("SurveyAnsweredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("survey_answered_at");
+
+                    b.Property<DateTimeOffset?>("SurveySentAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("survey_sent_at");
+
+                    b.Property<string>("SurveyToken")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("survey_token");
+
+                    b.Property<Guid>("TrainingId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("training_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_training_registrations");
+
+                    b.HasIndex("ProfessionalId")
+                        .HasDatabaseName("ix_training_registrations_professional_id");
+
+                    b.HasIndex("SurveyToken")
+                        .IsUnique()
+                        .HasDatabaseName("ix_training_registrations_survey_token");
+
+                    b.HasIndex("TrainingId", "ProfessionalId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_training_registrations_training_id_professional_id");
+
+                    b.HasIndex("TrainingId", "Status", "RegisteredAt")
+                        .HasDatabaseName("ix_training_registrations_training_id_status_registered_at");
+
+                    b.ToTable("training_registrations", (string)null);
+                });
+
+            modelBuilder.Entity("Aposart.Web.Domain.TrainingSession", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Address")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("address");
+
+                    b.Property<DateTimeOffset>("EndsAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("ends_at");
+
+                    b.Property<string>("RemoteUrl")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("remote_url");
+
+                    b.Property<string>("Room")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("room");
+
+                    b.Property<DateTimeOffset>("StartsAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("starts_at");
+
+                    b.Property<Guid>("TrainingId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("training_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_training_sessions");
+
+                    b.HasIndex("StartsAt")
+                        .HasDatabaseName("ix_training_sessions_starts_at");
+
+                    b.HasIndex("TrainingId")
+                        .HasDatabaseName("ix_training_sessions_training_id");
+
+                    b.ToTable("training_sessions", (string)null);
+                });
+
+            modelBuilder.Entity("Aposart.Web.Domain.TrainingTrainer", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name");
+
+                    b.Property<Guid?>("ProfessionalId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("professional_id");
+
+                    b.Property<string>("Role")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("role");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("integer")
+                        .HasColumnName("sort_order");
+
+                    b.Property<Guid>("TrainingId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("training_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_training_trainers");
+
+                    b.HasIndex("ProfessionalId")
+                        .HasDatabaseName("ix_training_trainers_professional_id");
+
+                    b.HasIndex("TrainingId")
+                        .HasDatabaseName("ix_training_trainers_training_id");
+
+                    b.ToTable("training_trainers", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
@@ -1733,6 +2154,134 @@ namespace Aposart.Web.Data.Migrations
                         .HasConstraintName("fk_professionals_users_user_id");
                 });
 
+            modelBuilder.Entity("Aposart.Web.Domain.SessionAttendance", b =>
+                {
+                    b.HasOne("Aposart.Web.Domain.Professional", "Professional")
+                        .WithMany()
+                        .HasForeignKey("ProfessionalId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_session_attendance_professionals_professional_id");
+
+                    b.HasOne("Aposart.Web.Domain.TrainingSession", null)
+                        .WithMany("Attendance")
+                        .HasForeignKey("SessionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_session_attendance_training_sessions_session_id");
+
+                    b.Navigation("Professional");
+                });
+
+            modelBuilder.Entity("Aposart.Web.Domain.SurveyAnswer", b =>
+                {
+                    b.HasOne("Aposart.Web.Domain.Training", null)
+                        .WithMany()
+                        .HasForeignKey("TrainingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_survey_answers_trainings_training_id");
+                });
+
+            modelBuilder.Entity("Aposart.Web.Domain.TopicSuggestion", b =>
+                {
+                    b.HasOne("Aposart.Web.Domain.Professional", "ProposedBy")
+                        .WithMany()
+                        .HasForeignKey("ProposedById")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_topic_suggestions_professionals_proposed_by_id");
+
+                    b.Navigation("ProposedBy");
+                });
+
+            modelBuilder.Entity("Aposart.Web.Domain.TopicVote", b =>
+                {
+                    b.HasOne("Aposart.Web.Domain.Professional", null)
+                        .WithMany()
+                        .HasForeignKey("ProfessionalId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_topic_votes_professionals_professional_id");
+
+                    b.HasOne("Aposart.Web.Domain.TopicSuggestion", null)
+                        .WithMany("Votes")
+                        .HasForeignKey("TopicSuggestionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_topic_votes_topic_suggestions_topic_suggestion_id");
+                });
+
+            modelBuilder.Entity("Aposart.Web.Domain.Training", b =>
+                {
+                    b.HasOne("Aposart.Web.Domain.ActionSheet", "ActionSheet")
+                        .WithMany()
+                        .HasForeignKey("ActionSheetId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_trainings_action_sheets_action_sheet_id");
+
+                    b.Navigation("ActionSheet");
+                });
+
+            modelBuilder.Entity("Aposart.Web.Domain.TrainingChecklistItem", b =>
+                {
+                    b.HasOne("Aposart.Web.Domain.Training", null)
+                        .WithMany("Checklist")
+                        .HasForeignKey("TrainingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_training_checklist_items_trainings_training_id");
+                });
+
+            modelBuilder.Entity("Aposart.Web.Domain.TrainingRegistration", b =>
+                {
+                    b.HasOne("Aposart.Web.Domain.Professional", "Professional")
+                        .WithMany()
+                        .HasForeignKey("ProfessionalId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_training_registrations_professionals_professional_id");
+
+                    b.HasOne("Aposart.Web.Domain.Training", "Training")
+                        .WithMany("Registrations")
+                        .HasForeignKey("TrainingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_training_registrations_trainings_training_id");
+
+                    b.Navigation("Professional");
+
+                    b.Navigation("Training");
+                });
+
+            modelBuilder.Entity("Aposart.Web.Domain.TrainingSession", b =>
+                {
+                    b.HasOne("Aposart.Web.Domain.Training", null)
+                        .WithMany("Sessions")
+                        .HasForeignKey("TrainingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_training_sessions_trainings_training_id");
+                });
+
+            modelBuilder.Entity("Aposart.Web.Domain.TrainingTrainer", b =>
+                {
+                    b.HasOne("Aposart.Web.Domain.Professional", "Professional")
+                        .WithMany()
+                        .HasForeignKey("ProfessionalId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_training_trainers_professionals_professional_id");
+
+                    b.HasOne("Aposart.Web.Domain.Training", null)
+                        .WithMany("Trainers")
+                        .HasForeignKey("TrainingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_training_trainers_trainings_training_id");
+
+                    b.Navigation("Professional");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<System.Guid>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole<System.Guid>", null)
@@ -1878,6 +2427,27 @@ namespace Aposart.Web.Data.Migrations
                     b.Navigation("Memberships");
 
                     b.Navigation("PracticeSites");
+                });
+
+            modelBuilder.Entity("Aposart.Web.Domain.TopicSuggestion", b =>
+                {
+                    b.Navigation("Votes");
+                });
+
+            modelBuilder.Entity("Aposart.Web.Domain.Training", b =>
+                {
+                    b.Navigation("Checklist");
+
+                    b.Navigation("Registrations");
+
+                    b.Navigation("Sessions");
+
+                    b.Navigation("Trainers");
+                });
+
+            modelBuilder.Entity("Aposart.Web.Domain.TrainingSession", b =>
+                {
+                    b.Navigation("Attendance");
                 });
 #pragma warning restore 612, 618
         }

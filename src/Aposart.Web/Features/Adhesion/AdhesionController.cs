@@ -122,11 +122,7 @@ public sealed class AdhesionController(AposartDbContext db, UserManager<AppUser>
         return status is null or MembershipStatus.Draft or MembershipStatus.InformationRequested ? year : year + 1;
     }
 
-    private async Task<Professional?> MyProfessionalAsync(CancellationToken cancellationToken)
-    {
-        var userId = Guid.Parse(users.GetUserId(User)!);
-        return await db.Professionals.AsNoTracking().SingleOrDefaultAsync(p => p.UserId == userId && p.AnonymisedAt == null, cancellationToken);
-    }
+    private Task<Professional?> MyProfessionalAsync(CancellationToken cancellationToken) => db.Professionals.AsNoTracking().OfUserAsync(User, cancellationToken);
 
     private async Task<AdhesionPage> PageAsync(Professional professional, AdhesionInput input, CancellationToken cancellationToken)
     {

@@ -139,7 +139,7 @@ public sealed partial class FichePdf(AposartDbContext db, IndicatorValues values
                     s.Indicator.Kind.Label(),
                     s.Indicator.Baseline is { } b ? s.Indicator.Format(b) : "",
                     string.Join(" ; ", s.Points.Where(p => p.Target is not null).Select(p => $"{p.Year} : {s.Indicator.Format(p.Target)}")),
-                    s.Latest is { } latest ? $"{latest.Year} : {s.Indicator.Format(latest.Actual)}" : s.Unavailable is null ? "pas encore mesurée" : "non disponible",
+                    s.Latest is { } latest ? $"{latest.Year} : {s.Indicator.Format(latest.Actual)}" : "pas encore mesurée",
                 ]));
         }
     }

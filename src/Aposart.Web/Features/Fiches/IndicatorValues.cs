@@ -9,7 +9,10 @@ namespace Aposart.Web.Features.Fiches;
 /// <summary>One period of an indicator: its target and its actual value, computed now or as entered.</summary>
 public sealed record IndicatorPoint(int Year, decimal? Target, decimal? Actual, Measurement? Entry, bool IsLive);
 
-public sealed record IndicatorSeries(Indicator Indicator, IReadOnlyList<IndicatorPoint> Points, string? Unavailable)
+/// <summary>A year of the training calendar: offered (published, full or held), held, distinct attendees, distinct trainers.</summary>
+public sealed record TrainingFigures(int Offered, int Held, int Attendees, int Trainers);
+
+public sealed record IndicatorSeries(Indicator Indicator, IReadOnlyList<IndicatorPoint> Points)
 {
     public IndicatorPoint? Latest => Points.LastOrDefault(p => p.Actual is not null);
 }
@@ -20,9 +23,6 @@ public sealed record IndicatorSeries(Indicator Indicator, IReadOnlyList<Indicato
 /// </summary>
 public sealed class IndicatorValues(AposartDbContext db, TimeProvider clock)
 {
-    public const string TrainingsNotYetAvailable = "Calcul automatique non disponible tant que le calendrier des formations n'est pas en service : "
-        + "les valeurs affichées sont celles relevées auparavant.";
-
     private readonly Dictionary<(IndicatorSource, int), decimal?> computed = [];
 
     public int CurrentYear => clock.GetUtcNow().ToParis().Year;
@@ -39,6 +39,8 @@ public sealed class IndicatorValues(AposartDbContext db, TimeProvider clock)
             // The directory has no memory of past addresses: the share is today's, and past years keep their yearly snapshot.
             IndicatorSource.SecureMailShare when year == CurrentYear => await SecureMailShareAsync(cancellationToken),
             IndicatorSource.AdherentCount when year <= CurrentYear => await AdherentsAsync(year, cancellationToken),
+            IndicatorSource.TrainingsHeld when year <= CurrentYear => await TrainingFiguresAsync(year, cancellationToken) is { } t ? t.Held : null,
+            IndicatorSource.TrainingAttendees when year <= CurrentYear => await TrainingFiguresAsync(year, cancellationToken) is { } t ? t.Attendees : null,
             _ => null,
         };
         computed[(source, year)] = value;
@@ -69,8 +71,27 @@ public sealed class IndicatorValues(AposartDbContext db, TimeProvider clock)
             var live = indicator.IsComputed ? await ComputeAsync(indicator.Source, year, cancellationToken) : null;
             points.Add(new IndicatorPoint(year, indicator.Targets.FirstOrDefault(t => t.Year == year)?.Value, live ?? entry?.Value, entry, live is not null));
         }
-        var unavailable = indicator.Source is IndicatorSource.TrainingsHeld or IndicatorSource.TrainingAttendees ? TrainingsNotYetAvailable : null;
-        return new IndicatorSeries(indicator, points, unavailable);
+        return new IndicatorSeries(indicator, points);
+    }
+
+    /// <summary>The training figures of a year, or null for a year the calendar holds no training of (before it was used).</summary>
+    public async Task<TrainingFigures?> TrainingFiguresAsync(int year, CancellationToken cancellationToken)
+    {
+        var from = ParisTime.FromParis(new DateOnly(year, 1, 1), TimeOnly.MinValue);
+        var to = ParisTime.FromParis(new DateOnly(year + 1, 1, 1), TimeOnly.MinValue);
+        var ofYear = db.Trainings.Where(t => t.Sessions.Any() && t.Sessions.Min(s => s.StartsAt) >= from && t.Sessions.Min(s => s.StartsAt) < to);
+        if (!await ofYear.AnyAsync(cancellationToken))
+        {
+            return null;
+        }
+        return new TrainingFigures(
+            Offered: await ofYear.CountAsync(t => t.Status != TrainingStatus.Draft && t.Status != TrainingStatus.Cancelled, cancellationToken),
+            Held: await ofYear.CountAsync(t => t.Status == TrainingStatus.Held, cancellationToken),
+            Attendees: await ofYear.SelectMany(t => t.Sessions).SelectMany(s => s.Attendance).Where(a => a.Present)
+                .Select(a => a.ProfessionalId).Distinct().CountAsync(cancellationToken),
+            Trainers: (await ofYear.Where(t => t.Status == TrainingStatus.Held).SelectMany(t => t.Trainers)
+                .Select(t => new { t.ProfessionalId, t.Name }).ToListAsync(cancellationToken))
+                .Select(t => t.ProfessionalId?.ToString() ?? t.Name.Trim().ToUpperInvariant()).Distinct().Count());
     }
 
     /// <summary>Null for a year the portal holds no membership of (before it was used): the value entered then stands.</summary>

@@ -9,7 +9,7 @@ namespace Aposart.Web.Infrastructure.Mail;
 public sealed class MailComposer(IOptions<MailOptions> mailOptions, IOptions<CptsOptions> cptsOptions)
 {
     public MimeMessage Compose(string toAddress, string toName, string subject, IReadOnlyList<string> paragraphs,
-        (string Label, string Url)? action = null)
+        (string Label, string Url)? action = null, IReadOnlyList<MailAttachment>? attachments = null)
     {
         var mail = mailOptions.Value;
         var cpts = cptsOptions.Value;
@@ -35,11 +35,16 @@ public sealed class MailComposer(IOptions<MailOptions> mailOptions, IOptions<Cpt
         text.Add($"— {cpts.ShortName} / {cpts.Name}");
         html.Add($"<p>— {WebUtility.HtmlEncode(cpts.ShortName)} / {WebUtility.HtmlEncode(cpts.Name)}</p>");
 
-        message.Body = new BodyBuilder
+        var body = new BodyBuilder
         {
             TextBody = string.Join("\n", text),
             HtmlBody = $"<!DOCTYPE html><html lang=\"fr\"><body>{string.Join("", html)}</body></html>",
-        }.ToMessageBody();
+        };
+        foreach (var attachment in attachments ?? [])
+        {
+            body.Attachments.Add(attachment.FileName, attachment.Content, ContentType.Parse(attachment.ContentType));
+        }
+        message.Body = body.ToMessageBody();
         return message;
     }
 

@@ -8,11 +8,15 @@ public sealed class PortalMailer(MailComposer composer, IMailSender sender, ILog
 {
     public string Link(string pathAndQuery) => composer.Link(pathAndQuery);
 
+    public Task<bool> SendAsync(string toAddress, string toName, string subject, IReadOnlyList<string> paragraphs,
+        (string Label, string PathAndQuery)? action, CancellationToken cancellationToken) =>
+        SendAsync(toAddress, toName, subject, paragraphs, action, [], cancellationToken);
+
     public async Task<bool> SendAsync(string toAddress, string toName, string subject, IReadOnlyList<string> paragraphs,
-        (string Label, string PathAndQuery)? action, CancellationToken cancellationToken)
+        (string Label, string PathAndQuery)? action, IReadOnlyList<MailAttachment> attachments, CancellationToken cancellationToken)
     {
         var message = composer.Compose(toAddress, toName, subject, paragraphs,
-            action is { } a ? (a.Label, composer.Link(a.PathAndQuery)) : null);
+            action is { } a ? (a.Label, composer.Link(a.PathAndQuery)) : null, attachments);
         try
         {
             await sender.SendAsync(message, cancellationToken);
@@ -26,3 +30,6 @@ public sealed class PortalMailer(MailComposer composer, IMailSender sender, ILog
         }
     }
 }
+
+/// <summary>A file sent with a mail, such as a training's calendar entry.</summary>
+public sealed record MailAttachment(string FileName, string ContentType, byte[] Content);

@@ -100,21 +100,25 @@ public sealed class PdfDocumentBuilder
         return this;
     }
 
-    /// <summary>A table with proportional column widths; long cells wrap and rows move whole to the next page.</summary>
-    public PdfDocumentBuilder Table(IReadOnlyList<string> headers, IReadOnlyList<float> widths, IEnumerable<IReadOnlyList<string>> rows, float size = 9.5f)
+    /// <summary>
+    /// A table with proportional column widths; long cells wrap and rows move whole to the next page.
+    /// A minimum row height leaves room to write by hand, as in a signature column.
+    /// </summary>
+    public PdfDocumentBuilder Table(IReadOnlyList<string> headers, IReadOnlyList<float> widths, IEnumerable<IReadOnlyList<string>> rows, float size = 9.5f,
+        float minRowHeight = 0)
     {
         var total = widths.Sum();
         var columns = widths.Select(w => w / total * ContentWidth).ToArray();
         DrawRow(headers, columns, size, isHeader: true);
         foreach (var row in rows)
         {
-            var height = RowHeight(row, columns, size, regular);
+            var height = Math.Max(minRowHeight, RowHeight(row, columns, size, regular));
             if (y + height > ContentBottom)
             {
                 NewPage();
                 DrawRow(headers, columns, size, isHeader: true);
             }
-            DrawRow(row, columns, size, isHeader: false);
+            DrawRow(row, columns, size, isHeader: false, minRowHeight);
         }
         Space(8);
         return this;
@@ -154,10 +158,10 @@ public sealed class PdfDocumentBuilder
         return stream.ToArray();
     }
 
-    private void DrawRow(IReadOnlyList<string> cells, float[] columns, float size, bool isHeader)
+    private void DrawRow(IReadOnlyList<string> cells, float[] columns, float size, bool isHeader, float minRowHeight = 0)
     {
         var font = isHeader ? bold : regular;
-        var height = RowHeight(cells, columns, size, font);
+        var height = Math.Max(minRowHeight, RowHeight(cells, columns, size, font));
         EnsureRoom(height);
         var top = y;
         var x = Margin;

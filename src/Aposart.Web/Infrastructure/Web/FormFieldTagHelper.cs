@@ -112,6 +112,8 @@ public sealed class FormFieldTagHelper : TagHelper
             {
                 // <input type="date"> speaks ISO 8601 whatever the page's language.
                 DateOnly date => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                TimeOnly time => time.ToString("HH:mm", CultureInfo.InvariantCulture),
+                DateTime moment => moment.ToString("yyyy-MM-dd'T'HH:mm", CultureInfo.InvariantCulture),
                 decimal amount => amount.ToString("0.##", CultureInfo.GetCultureInfo("fr-FR")),
                 var other => Convert.ToString(other, CultureInfo.InvariantCulture),
             };

@@ -10,6 +10,15 @@ public static class ParisTime
 
     public static DateTimeOffset ToParis(this DateTimeOffset instant) => TimeZoneInfo.ConvertTime(instant, Zone);
 
+    /// <summary>The instant of a wall-clock time in Paris, as typed in a form; in UTC, as PostgreSQL stores it.</summary>
+    public static DateTimeOffset FromParis(DateTime local)
+    {
+        var unspecified = DateTime.SpecifyKind(local, DateTimeKind.Unspecified);
+        return new DateTimeOffset(unspecified, Zone.GetUtcOffset(unspecified)).ToUniversalTime();
+    }
+
+    public static DateTimeOffset FromParis(DateOnly date, TimeOnly time) => FromParis(date.ToDateTime(time));
+
     public static string ToParisString(this DateTimeOffset instant, string format = "dd/MM/yyyy 'à' HH:mm") =>
         instant.ToParis().ToString(format, French);
 }

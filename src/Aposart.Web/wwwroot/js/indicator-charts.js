@@ -7,9 +7,9 @@ document.querySelectorAll('canvas[data-chart]').forEach(canvas => {
     data: {
       labels: data.labels,
       datasets: [
-        { type: 'bar', label: 'Réalisé', data: data.actual, backgroundColor: '#0b4f6c' },
+        { type: 'bar', label: data.actualLabel || 'Réalisé', data: data.actual, backgroundColor: '#0b4f6c' },
         { type: 'line', label: 'Cible', data: data.target, borderColor: '#a63c06', backgroundColor: '#a63c06', borderDash: [6, 4], spanGaps: true, pointStyle: 'rectRot', pointRadius: 6 },
-      ],
+      ].filter(set => set.data.some(value => value !== null && value !== undefined)),
     },
     options: {
       animation: false,

@@ -1,0 +1,14 @@
+using System.Security.Claims;
+using Aposart.Web.Domain;
+using Microsoft.EntityFrameworkCore;
+
+namespace Aposart.Web.Data;
+
+public static class CurrentProfessional
+{
+    /// <summary>The signed-in person's directory record, if they have filled one in (and not erased it).</summary>
+    public static async Task<Professional?> OfUserAsync(this IQueryable<Professional> professionals, ClaimsPrincipal user, CancellationToken cancellationToken) =>
+        Guid.TryParse(user.FindFirstValue(ClaimTypes.NameIdentifier), out var userId)
+            ? await professionals.SingleOrDefaultAsync(p => p.UserId == userId && p.AnonymisedAt == null, cancellationToken)
+            : null;
+}

@@ -1,0 +1,57 @@
+using Aposart.Web.Configuration;
+using Aposart.Web.Data;
+using Aposart.Web.Domain;
+using Aposart.Web.Infrastructure.Background;
+using Aposart.Web.Infrastructure.Mail;
+using Aposart.Web.Infrastructure.Web;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Aposart.Web.Features.Trainings;
+
+/// <summary>
+/// Reminds each registrant two days before a training starts. Each reminder is claimed in the database before its mail
+/// leaves, so that it goes once even with two instances running.
+/// </summary>
+public sealed class TrainingReminders(AposartDbContext db, PortalMailer mailer, TrainingRegistrar registrar, IOptions<CptsOptions> cpts, TimeProvider clock)
+    : IPeriodicJob
+{
+    public static readonly TimeSpan Ahead = TimeSpan.FromDays(2);
+
+    public string Name => "Rappels de formation";
+
+    public async Task<string> RunAsync(CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var horizon = now + Ahead;
+        var due = await db.TrainingRegistrations.AsNoTracking().Include(r => r.Professional).Include(r => r.Training).ThenInclude(t => t!.Sessions)
+            .Where(r => r.Status == RegistrationStatus.Confirmed && r.ReminderSentAt == null && r.Training!.Status == TrainingStatus.Published
+                && r.Training.Sessions.Min(s => s.StartsAt) > now && r.Training.Sessions.Min(s => s.StartsAt) <= horizon)
+            .AsSplitQuery().ToListAsync(cancellationToken);
+        var sent = 0;
+        foreach (var registration in due)
+        {
+            var claimed = await db.TrainingRegistrations.Where(r => r.Id == registration.Id && r.ReminderSentAt == null)
+                .ExecuteUpdateAsync(set => set.SetProperty(r => r.ReminderSentAt, now), cancellationToken);
+            if (claimed == 0)
+            {
+                continue;
+            }
+            var training = registration.Training!;
+            var professional = registration.Professional!;
+            var email = await db.Users.Where(u => u.Id == professional.UserId).Select(u => u.Email).SingleOrDefaultAsync(cancellationToken) ?? professional.Email;
+            if (email is null)
+            {
+                continue;
+            }
+            var first = training.Sessions.OrderBy(s => s.StartsAt).First();
+            await mailer.SendAsync(email, professional.DisplayName, $"[{cpts.Value.ShortName}] Rappel : {training.Title}",
+                [$"La formation « {training.Title} » a lieu le {first.StartsAt.ToParisString("dddd d MMMM 'à' HH'h'mm")}, {first.Place}.",
+                    "Empêché ? Désinscrivez-vous depuis la page de la formation : votre place ira à la première personne de la liste d'attente."],
+                ("Voir la formation", $"/formations/{training.Id}"),
+                [new MailAttachment("formation.ics", TrainingCalendar.ContentType, registrar.IcsFile(training))], cancellationToken);
+            sent++;
+        }
+        return $"{sent} rappel(s) envoyé(s)";
+    }
+}
