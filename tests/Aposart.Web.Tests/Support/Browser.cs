@@ -45,6 +45,10 @@ public sealed class Browser(HttpClient http)
         return await PostAsync(formAction, values);
     }
 
+    /// <summary>Posts with the antiforgery token of a page this browser opened, and nothing else but the given fields.</summary>
+    public Task<Page> PostFromAsync(Page page, string url, params (string Name, string Value)[] fields) =>
+        PostAsync(url, [new("__RequestVerificationToken", page.Token), .. fields.Select(f => new KeyValuePair<string, string>(f.Name, f.Value))]);
+
     public async Task<Page> PostAsync(string url, IEnumerable<KeyValuePair<string, string>> values) =>
         await ReadAsync(await http.PostAsync(url, new FormUrlEncodedContent(values)));
 
@@ -91,6 +95,12 @@ public sealed record Page(HttpResponseMessage Response, IHtmlDocument Document, 
         IHtmlInputElement input => input.Value,
         _ => null,
     };
+
+    /// <summary>Forbidden, whether answered as 403 or by the access-denied page.</summary>
+    public bool IsRefused => Status == HttpStatusCode.Forbidden || Url.StartsWith("/compte/acces-refuse", StringComparison.Ordinal);
+
+    /// <summary>The page's antiforgery token, to post what no form on the page offers (as an attacker would).</summary>
+    public string Token => Document.QuerySelector("input[name='__RequestVerificationToken']")?.GetAttribute("value") ?? "";
 
     public string FormErrors => Document.GetElementById("erreurs-formulaire")?.TextContent.Trim() ?? "";
 

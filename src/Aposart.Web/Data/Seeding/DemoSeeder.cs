@@ -13,7 +13,8 @@ public sealed class DemoOptions
 }
 
 /// <summary>Fictional accounts for trying the portal in Development; Production seeds no account.</summary>
-public sealed class DemoSeeder(UserManager<AppUser> users, DemoDirectorySeeder directory, DemoFichesSeeder fiches, ILogger<DemoSeeder> logger)
+public sealed class DemoSeeder(UserManager<AppUser> users, DemoDirectorySeeder directory, DemoFichesSeeder fiches, DemoTrainingsSeeder trainings,
+    ILogger<DemoSeeder> logger)
 {
     public static readonly IReadOnlyList<(string Email, string FirstName, string LastName, string[] Roles)> Accounts =
     [
@@ -45,5 +46,6 @@ public sealed class DemoSeeder(UserManager<AppUser> users, DemoDirectorySeeder d
         }
         await directory.SeedAsync(ids);
         await fiches.SeedAsync(ids);
+        await trainings.SeedAsync(ids);
     }
 }

@@ -13,7 +13,7 @@ namespace Aposart.Web.Features.MyData;
 /// <summary>RGPD self-service: a copy of everything the portal holds on me, and the right to be forgotten.</summary>
 [Authorize]
 public sealed class MyDataController(AposartDbContext db, UserManager<AppUser> users, SignInManager<AppUser> signIn, TimeProvider clock,
-    ILogger<MyDataController> logger) : Controller
+    ILogger<MyDataController> logger, Features.Trainings.TrainingRegistrar registrar) : Controller
 {
     private static readonly JsonSerializerOptions JsonOptions = new() { WriteIndented = true };
 
@@ -32,6 +32,23 @@ public sealed class MyDataController(AposartDbContext db, UserManager<AppUser> u
             .Include(p => p.Memberships).ThenInclude(m => m.Allocations).ThenInclude(a => a.Payment)
             .AsSplitQuery()
             .SingleOrDefaultAsync(p => p.UserId == user.Id, cancellationToken);
+        // Guid.Empty matches nobody: without a directory record these lists are empty.
+        var professionalId = professional?.Id ?? Guid.Empty;
+        var trainings = await db.TrainingRegistrations.AsNoTracking().Where(r => r.ProfessionalId == professionalId)
+            .OrderBy(r => r.RegisteredAt).Select(r => new
+            {
+                r.Training!.Title,
+                firstSession = r.Training.Sessions.Min(s => (DateTimeOffset?)s.StartsAt),
+                status = r.Status.Label(),
+                r.RegisteredAt,
+                r.CancelledAt,
+                presentAt = r.Training.Sessions.Where(s => s.Attendance.Any(a => a.ProfessionalId == professionalId && a.Present)).Select(s => s.StartsAt).ToList(),
+                surveyAnswered = r.SurveyAnsweredAt != null,
+            }).ToListAsync(cancellationToken);
+        var topicsProposed = await db.TopicSuggestions.AsNoTracking().Where(t => t.ProposedById == professionalId)
+            .Select(t => new { t.Title, t.Details, t.CreatedAt }).ToListAsync(cancellationToken);
+        var topicsVoted = await db.TopicVotes.AsNoTracking().Where(v => v.ProfessionalId == professionalId)
+            .Join(db.TopicSuggestions, v => v.TopicSuggestionId, t => t.Id, (v, t) => new { t.Title, v.At }).ToListAsync(cancellationToken);
         var export = new
         {
             exportedAt = clock.GetUtcNow(),
@@ -84,6 +101,9 @@ public sealed class MyDataController(AposartDbContext db, UserManager<AppUser> u
                     payments = m.Allocations.Select(a => new { a.Payment!.ReceiptNumber, a.Payment.PaidOn, a.Amount, method = a.Payment.Method.Label() }),
                     history = m.Events.OrderBy(e => e.At).Select(e => new { e.At, e.Action, from = e.FromStatus?.Label(), to = e.ToStatus?.Label(), e.Details }),
                 }),
+                trainings,
+                trainingTopicsProposed = topicsProposed,
+                trainingTopicsVoted = topicsVoted,
             },
         };
         var json = JsonSerializer.SerializeToUtf8Bytes(export, JsonOptions);
@@ -105,6 +125,14 @@ public sealed class MyDataController(AposartDbContext db, UserManager<AppUser> u
         }
 
         var now = clock.GetUtcNow();
+        // Seats held for trainings to come go back to the waitlist first (each cancellation takes its own lock).
+        var upcoming = await db.TrainingRegistrations.Where(r => r.Professional!.UserId == user.Id && r.Status != RegistrationStatus.Cancelled
+                && r.Training!.Sessions.Any(s => s.StartsAt > now))
+            .Select(r => new { r.TrainingId, r.ProfessionalId }).ToListAsync(cancellationToken);
+        foreach (var registration in upcoming)
+        {
+            await registrar.CancelAsync(registration.TrainingId, registration.ProfessionalId, byCoordinator: true, cancellationToken);
+        }
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var professional = await db.Professionals.Include(p => p.PracticeSites).Include(p => p.Organisations)
             .SingleOrDefaultAsync(p => p.UserId == user.Id, cancellationToken);
@@ -119,6 +147,8 @@ public sealed class MyDataController(AposartDbContext db, UserManager<AppUser> u
                 e.ByUserId = null;
                 e.Details = null;
             }
+            await db.TrainingTrainers.Where(t => t.ProfessionalId == professional.Id)
+                .ExecuteUpdateAsync(set => set.SetProperty(t => t.Name, "Personne anonymisée").SetProperty(t => t.ProfessionalId, (Guid?)null), cancellationToken);
         }
         db.ErasureRequests.Add(new ErasureRequest
         {

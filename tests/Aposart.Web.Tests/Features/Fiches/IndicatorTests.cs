@@ -13,8 +13,6 @@ public sealed class IndicatorTests(PortalFactory portal) : IClassFixture<PortalF
 
     private static string Spaces(string text) => text.Replace('\u202f', ' ').Replace('\u00a0', ' ');
 
-    private static bool Refused(Page page) => page.Status == HttpStatusCode.Forbidden || page.Url.StartsWith("/compte/acces-refuse", StringComparison.Ordinal);
-
     [Fact]
     public async Task A_pilot_records_a_measurement_and_the_fiche_shows_it_in_the_chart_the_table_and_the_history()
     {
@@ -169,15 +167,13 @@ public sealed class IndicatorTests(PortalFactory portal) : IClassFixture<PortalF
         var (_, otherId) = await FicheSteps.FichePilotedAsync(portal, "Sortie d'hospitalisation");
         var indicatorId = await FicheSteps.IndicatorAsync(portal, otherId, "Sorties préparées");
 
-        Assert.True(Refused(await pilot.GetAsync($"/gestion/fiches/{otherId}/indicateurs/nouveau")));
-        Assert.True(Refused(await pilot.GetAsync($"/gestion/fiches/{otherId}/indicateurs/{indicatorId}/mesures")));
+        Assert.True((await pilot.GetAsync($"/gestion/fiches/{otherId}/indicateurs/nouveau")).IsRefused);
+        Assert.True((await pilot.GetAsync($"/gestion/fiches/{otherId}/indicateurs/{indicatorId}/mesures")).IsRefused);
         var page = await pilot.GetAsync($"/gestion/fiches/{otherId}");
-        var token = page.Find("input[name='__RequestVerificationToken']")!.GetAttribute("value")!;
-        var post = await pilot.PostAsync($"/gestion/fiches/{otherId}/indicateurs/{indicatorId}/mesures",
-            [new("__RequestVerificationToken", token), new("Input.Year", $"{Year}"), new("Input.Value", "99")]);
-        Assert.True(Refused(post));
-        var delete = await pilot.PostAsync($"/gestion/fiches/{otherId}/indicateurs/{indicatorId}/supprimer", [new("__RequestVerificationToken", token)]);
-        Assert.True(Refused(delete));
+        var post = await pilot.PostFromAsync(page, $"/gestion/fiches/{otherId}/indicateurs/{indicatorId}/mesures", ("Input.Year", $"{Year}"), ("Input.Value", "99"));
+        Assert.True(post.IsRefused);
+        var delete = await pilot.PostFromAsync(page, $"/gestion/fiches/{otherId}/indicateurs/{indicatorId}/supprimer");
+        Assert.True(delete.IsRefused);
         Assert.Equal(0, await portal.WithDbAsync(db => db.Measurements.CountAsync(m => m.IndicatorId == indicatorId)));
         Assert.True(await portal.WithDbAsync(db => db.Indicators.AnyAsync(i => i.Id == indicatorId)));
 
@@ -211,9 +207,7 @@ public sealed class IndicatorTests(PortalFactory portal) : IClassFixture<PortalF
         var page = await pilot.GetAsync($"/gestion/fiches/{id}/indicateurs/{adherents}/mesures");
         Assert.Contains("calculé par le portail", page.Text);
 
-        var token = page.Find("input[name='__RequestVerificationToken']")!.GetAttribute("value")!;
-        var post = await pilot.PostAsync($"/gestion/fiches/{id}/indicateurs/{adherents}/mesures",
-            [new("__RequestVerificationToken", token), new("Input.Year", $"{Year}"), new("Input.Value", "500")]);
+        var post = await pilot.PostFromAsync(page, $"/gestion/fiches/{id}/indicateurs/{adherents}/mesures", ("Input.Year", $"{Year}"), ("Input.Value", "500"));
         Assert.Contains("ses valeurs ne se saisissent pas", post.FormErrors);
         Assert.False(await portal.WithDbAsync(db => db.Measurements.AnyAsync(m => m.IndicatorId == adherents && m.Value == 500)));
     }

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using Aposart.Web.Domain;
+using Aposart.Web.Tests.Features.Trainings;
 using Aposart.Web.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 
@@ -65,6 +66,36 @@ public sealed class MyDataTests(PortalFactory portal) : IClassFixture<PortalFact
         Assert.NotNull(log.Find($"a[href='/gestion/membres/{professional.Id}']"));
         var receipt = await coordinator.Http.GetAsync($"/gestion/paiements/{professional.Memberships.Single().Allocations.Single().PaymentId}/recu.pdf");
         Assert.Equal(HttpStatusCode.OK, receipt.StatusCode);
+    }
+
+    [Fact]
+    public async Task Trainings_are_in_the_export_and_erasure_frees_the_seat_for_the_waitlist()
+    {
+        var (coordinator, _) = await portal.SignedInAsync(Roles.Professional, Roles.Coordinator);
+        var id = await TrainingSteps.CreateAsync(portal, coordinator, TrainingSteps.Training(portal, "Dénutrition du sujet âgé", capacity: 1));
+        var (leaving, _, _) = await TrainingSteps.MemberAsync(portal, "Partante");
+        var (waiting, waitingUser, _) = await TrainingSteps.MemberAsync(portal, "Attendante");
+        await TrainingSteps.RegisterAsync(leaving, id);
+        await TrainingSteps.RegisterAsync(waiting, id);
+        var topics = await leaving.SubmitAsync(await leaving.GetAsync("/espace/formations"), "/espace/formations/sujets",
+            new Dictionary<string, string> { ["title"] = "Prévention des chutes" });
+        Assert.Contains("Sujet proposé", topics.Text);
+
+        using (var json = JsonDocument.Parse(await leaving.Http.GetStringAsync("/espace/mes-donnees/export.json")))
+        {
+            var professional = json.RootElement.GetProperty("professional");
+            var training = professional.GetProperty("trainings")[0];
+            Assert.Equal("Dénutrition du sujet âgé", training.GetProperty("Title").GetString());
+            Assert.Equal("Inscrit", training.GetProperty("status").GetString());
+            Assert.Equal("Prévention des chutes", professional.GetProperty("trainingTopicsProposed")[0].GetProperty("Title").GetString());
+        }
+
+        var erased = await leaving.SubmitAsync(await leaving.GetAsync("/espace/mes-donnees"), "/espace/mes-donnees/effacement",
+            new Dictionary<string, string> { ["Password"] = PortalFactory.Password, ["Confirm"] = "true" });
+        Assert.Contains("Vos données ont été effacées", erased.Text);
+        Assert.Contains(await portal.Smtp.MessagesToAsync(waitingUser.Email!, 2), m => (m.Subject ?? "").Contains("Une place s'est libérée", StringComparison.Ordinal));
+        var statuses = await portal.WithDbAsync(db => db.TrainingRegistrations.Where(r => r.TrainingId == id).OrderBy(r => r.Status).Select(r => r.Status).ToListAsync());
+        Assert.Equal([RegistrationStatus.Confirmed, RegistrationStatus.Cancelled], statuses);
     }
 
     [Fact]
