@@ -22,7 +22,7 @@ public static class FeatureSetup
         services.AddPeriodicJob<RenewalReminders>();
         services.AddScoped<IndicatorValues>().AddScoped<FichePdf>();
         services.AddPeriodicJob<IndicatorSnapshots>();
-        services.AddScoped<TrainingRegistrar>().AddScoped<TrainingDocuments>();
+        services.AddScoped<TrainingRegistrar>().AddScoped<TrainingDocuments>().AddScoped<TrainingSurveys>();
         services.AddPeriodicJob<TrainingReminders>();
         return services;
     }

@@ -10,11 +10,12 @@ using Microsoft.Extensions.Options;
 namespace Aposart.Web.Features.Trainings;
 
 /// <summary>
-/// Reminds each registrant two days before a training starts. Each reminder is claimed in the database before its mail
-/// leaves, so that it goes once even with two instances running.
+/// Reminds each registrant two days before a training starts, and sends the satisfaction questionnaire to those marked
+/// present once the training is over. Each mail is claimed in the database before it leaves, so that it goes once even
+/// with two instances running.
 /// </summary>
-public sealed class TrainingReminders(AposartDbContext db, PortalMailer mailer, TrainingRegistrar registrar, IOptions<CptsOptions> cpts, TimeProvider clock)
-    : IPeriodicJob
+public sealed class TrainingReminders(AposartDbContext db, PortalMailer mailer, TrainingRegistrar registrar, TrainingSurveys surveys, IOptions<CptsOptions> cpts,
+    TimeProvider clock) : IPeriodicJob
 {
     public static readonly TimeSpan Ahead = TimeSpan.FromDays(2);
 
@@ -52,6 +53,16 @@ public sealed class TrainingReminders(AposartDbContext db, PortalMailer mailer, 
                 [new MailAttachment("formation.ics", TrainingCalendar.ContentType, registrar.IcsFile(training))], cancellationToken);
             sent++;
         }
-        return $"{sent} rappel(s) envoyé(s)";
+        // The day after the last session, attendance has usually been marked; people marked later are asked on a later run.
+        var ended = await db.Trainings.Where(t => (t.Status == TrainingStatus.Published || t.Status == TrainingStatus.Held) && t.Sessions.Any()
+                && t.Sessions.Max(s => s.EndsAt) <= now.AddDays(-1) && t.Sessions.Max(s => s.EndsAt) > now.AddDays(-30)
+                && t.Registrations.Any(r => r.SurveySentAt == null))
+            .Select(t => t.Id).ToListAsync(cancellationToken);
+        var surveyed = 0;
+        foreach (var trainingId in ended)
+        {
+            surveyed += await surveys.SendAsync(trainingId, "Envoi automatique", cancellationToken);
+        }
+        return $"{sent} rappel(s) envoyé(s), {surveyed} questionnaire(s) de satisfaction";
     }
 }

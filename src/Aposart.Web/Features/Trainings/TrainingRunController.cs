@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Security.Cryptography;
 using Aposart.Web.Configuration;
 using Aposart.Web.Data;
 using Aposart.Web.Domain;
@@ -150,50 +149,17 @@ public sealed class TrainingRunController(AposartDbContext db, UserManager<AppUs
         return Redirect($"/gestion/formations/{id}#message");
     }
 
-    /// <summary>Mails each attendee not yet asked a personal link to the questionnaire; ticks the checklist item.</summary>
     [HttpPost("/gestion/formations/{id:guid}/questionnaire")]
-    public async Task<IActionResult> SendSurvey(Guid id, CancellationToken cancellationToken)
+    public async Task<IActionResult> SendSurvey(Guid id, [FromServices] TrainingSurveys surveys, CancellationToken cancellationToken)
     {
-        var training = await db.Trainings.Include(t => t.Checklist).SingleOrDefaultAsync(t => t.Id == id, cancellationToken);
-        if (training is null)
+        if (!await db.Trainings.AnyAsync(t => t.Id == id, cancellationToken))
         {
             return NotFound();
         }
-        var attendees = await db.TrainingSessions.Where(s => s.TrainingId == id).SelectMany(s => s.Attendance).Where(a => a.Present)
-            .Select(a => a.ProfessionalId).Distinct().ToListAsync(cancellationToken);
-        var registrations = await db.TrainingRegistrations.Include(r => r.Professional)
-            .Where(r => r.TrainingId == id && attendees.Contains(r.ProfessionalId) && r.SurveySentAt == null).ToListAsync(cancellationToken);
-        var now = clock.GetUtcNow();
-        foreach (var registration in registrations)
-        {
-            registration.SurveyToken = Convert.ToHexString(RandomNumberGenerator.GetBytes(24)).ToLowerInvariant();
-            registration.SurveySentAt = now;
-        }
-        var item = training.Checklist.FirstOrDefault(c => c.Label == TrainingText.DefaultChecklist[^1]);
-        if (item is { DoneAt: null } && registrations.Count > 0)
-        {
-            item.DoneAt = now;
-            item.DoneByName = (await users.GetUserAsync(User))!.NameOrEmail;
-        }
-        // The tokens are saved before any mail leaves: a link that was mailed always works.
-        await db.SaveChangesAsync(cancellationToken);
-        var emails = await db.Users.Where(u => registrations.Select(r => r.Professional!.UserId).Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Email, cancellationToken);
-        foreach (var registration in registrations)
-        {
-            var p = registration.Professional!;
-            var email = (p.UserId is { } userId ? emails.GetValueOrDefault(userId) : null) ?? p.Email;
-            if (email is null)
-            {
-                continue;
-            }
-            await mailer.SendAsync(email, p.DisplayName, $"[{cpts.Value.ShortName}] Votre avis sur la formation « {training.Title} »",
-                ["Merci d'avoir participé à cette formation. Quatre notes et, si vous le souhaitez, un commentaire : deux minutes suffisent.",
-                    "Vos réponses sont enregistrées sans votre nom ; ce lien ne sert qu'une fois."],
-                ("Donner mon avis", $"/formations/questionnaire/{registration.SurveyToken}"), cancellationToken);
-        }
-        TempData["Message"] = registrations.Count == 0
+        var sent = await surveys.SendAsync(id, (await users.GetUserAsync(User))!.NameOrEmail, cancellationToken);
+        TempData["Message"] = sent == 0
             ? "Aucun participant présent n'attend le questionnaire (les présences sont-elles saisies ?)."
-            : $"Questionnaire envoyé à {registrations.Count} participant(s).";
+            : $"Questionnaire envoyé à {sent} participant(s).";
         return Redirect($"/gestion/formations/{id}#satisfaction");
     }
 

@@ -131,10 +131,28 @@ public sealed class TrainingRulesTests(PortalFactory portal) : IClassFixture<Por
             using var scope = portal.Services.CreateScope();
             return scope.ServiceProvider.GetRequiredService<TrainingReminders>().RunAsync(CancellationToken.None).GetAwaiter().GetResult();
         }
-        Assert.Equal("1 rappel(s) envoyé(s)", Run());
-        Assert.Equal("0 rappel(s) envoyé(s)", Run());
+        Assert.Equal("1 rappel(s) envoyé(s), 0 questionnaire(s) de satisfaction", Run());
+        Assert.Equal("0 rappel(s) envoyé(s), 0 questionnaire(s) de satisfaction", Run());
         var reminder = (await portal.Smtp.MessagesToAsync(user.Email!, 2)).Single(m => (m.Subject ?? "").Contains("Rappel", StringComparison.Ordinal));
         Assert.Contains("Messagerie sécurisée", reminder.Subject);
+
+        // The day after, attendance is marked and the daily run sends the questionnaire, once.
+        var sessionId = await portal.WithDbAsync(db => db.TrainingSessions.Where(s => s.TrainingId == id).Select(s => s.Id).SingleAsync());
+        var professionalId = await portal.WithDbAsync(db => db.TrainingRegistrations.Where(r => r.TrainingId == id).Select(r => r.ProfessionalId).SingleAsync());
+        await coordinator.SubmitAsync(await coordinator.GetAsync($"/gestion/formations/{id}"), $"/gestion/formations/{id}/seances/{sessionId}/presences",
+            new Dictionary<string, string> { ["present"] = professionalId.ToString() });
+        var later = TrainingSteps.InDays(portal, 3);
+        portal.Clock.SetParis(later.Year, later.Month, later.Day);
+        try
+        {
+            Assert.Equal("0 rappel(s) envoyé(s), 1 questionnaire(s) de satisfaction", Run());
+            Assert.Equal("0 rappel(s) envoyé(s), 0 questionnaire(s) de satisfaction", Run());
+        }
+        finally
+        {
+            portal.Clock.Reset();
+        }
+        Assert.Contains(await portal.Smtp.MessagesToAsync(user.Email!, 3), m => (m.Subject ?? "").Contains("Votre avis", StringComparison.Ordinal));
 
         Assert.True((await member.GetAsync("/gestion/formations")).IsRefused);
         Assert.True((await member.GetAsync($"/gestion/formations/{id}")).IsRefused);
