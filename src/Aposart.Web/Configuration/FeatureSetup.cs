@@ -1,6 +1,7 @@
 using Aposart.Web.Data.Seeding;
 using Aposart.Web.Features.Adhesion;
 using Aposart.Web.Features.Fiches;
+using Aposart.Web.Features.Letters;
 using Aposart.Web.Features.Memberships;
 using Aposart.Web.Features.Trainings;
 using Aposart.Web.Infrastructure.Background;
@@ -24,6 +25,11 @@ public static class FeatureSetup
         services.AddPeriodicJob<IndicatorSnapshots>();
         services.AddScoped<TrainingRegistrar>().AddScoped<TrainingDocuments>().AddScoped<TrainingSurveys>();
         services.AddPeriodicJob<TrainingReminders>();
+        services.Configure<OutboxOptions>(configuration.GetSection(OutboxOptions.Section));
+        services.Configure<LetterOptions>(configuration.GetSection(LetterOptions.Section));
+        services.AddSingleton<CampaignMail>().AddSingleton<OutboxRateLimiter>().AddSingleton<Infrastructure.Mail.MailConnections>();
+        services.AddScoped<CampaignAudience>().AddScoped<Outbox>();
+        services.AddHostedService<OutboxWorker>();
         return services;
     }
 }

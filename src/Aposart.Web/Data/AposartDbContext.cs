@@ -40,6 +40,11 @@ public class AposartDbContext(DbContextOptions<AposartDbContext> options)
     public DbSet<SurveyAnswer> SurveyAnswers => Set<SurveyAnswer>();
     public DbSet<TopicSuggestion> TopicSuggestions => Set<TopicSuggestion>();
     public DbSet<TopicVote> TopicVotes => Set<TopicVote>();
+    public DbSet<Campaign> Campaigns => Set<Campaign>();
+    public DbSet<CampaignApproval> CampaignApprovals => Set<CampaignApproval>();
+    public DbSet<CampaignEvent> CampaignEvents => Set<CampaignEvent>();
+    public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+    public DbSet<MailSubscriber> MailSubscribers => Set<MailSubscriber>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     /// <summary>The one place that says how the portal talks to PostgreSQL, shared by the app, the CLI and the tests.</summary>

@@ -57,6 +57,7 @@ public class PortalFactory : WebApplicationFactory<Program>, IAsyncLifetime
             ["Serilog:MinimumLevel:Default"] = "Fatal",
             // Tests run the background jobs themselves, at the instant they set.
             ["BackgroundJobs:Enabled"] = "false",
+            ["Outbox:Enabled"] = "false",
         };
         foreach (var (key, value) in defaults.Concat(settings))
         {

@@ -16,5 +16,7 @@ public sealed class TestClock : TimeProvider
         offset = target - System.GetUtcNow();
     }
 
+    public void Advance(TimeSpan by) => offset += by;
+
     public void Reset() => offset = TimeSpan.Zero;
 }

@@ -425,6 +425,176 @@ namespace Aposart.Web.Data.Migrations
                     b.ToTable("budget_lines", (string)null);
                 });
 
+            modelBuilder.Entity("Aposart.Web.Domain.Campaign", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<int>("Audience")
+                        .HasColumnType("integer")
+                        .HasColumnName("audience");
+
+                    b.PrimitiveCollection<List<int>>("AudienceColleges")
+                        .IsRequired()
+                        .HasColumnType("integer[]")
+                        .HasColumnName("audience_colleges");
+
+                    b.PrimitiveCollection<List<string>>("AudienceCommunes")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("audience_communes");
+
+                    b.PrimitiveCollection<int[]>("AudienceProfessions")
+                        .IsRequired()
+                        .HasColumnType("integer[]")
+                        .HasColumnName("audience_professions");
+
+                    b.Property<Guid?>("AudienceTrainingId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("audience_training_id");
+
+                    b.Property<Guid?>("AuthorId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("author_id");
+
+                    b.Property<string>("AuthorName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("author_name");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(50000)
+                        .HasColumnType("character varying(50000)")
+                        .HasColumnName("body");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid?>("CreatedById")
+                        .HasColumnType("uuid")
+                        .HasColumnName("created_by_id");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer")
+                        .HasColumnName("kind");
+
+                    b.Property<DateTimeOffset?>("ScheduledAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("scheduled_at");
+
+                    b.Property<DateTimeOffset?>("SentAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("sent_at");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer")
+                        .HasColumnName("status");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("subject");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<Guid?>("UpdatedById")
+                        .HasColumnType("uuid")
+                        .HasColumnName("updated_by_id");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_campaigns");
+
+                    b.HasIndex("Status", "ScheduledAt")
+                        .HasDatabaseName("ix_campaigns_status_scheduled_at");
+
+                    b.ToTable("campaigns", (string)null);
+                });
+
+            modelBuilder.Entity("Aposart.Web.Domain.CampaignApproval", b =>
+                {
+                    b.Property<Guid>("CampaignId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("campaign_id");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name");
+
+                    b.HasKey("CampaignId", "UserId")
+                        .HasName("pk_campaign_approvals");
+
+                    b.ToTable("campaign_approvals", (string)null);
+                });
+
+            modelBuilder.Entity("Aposart.Web.Domain.CampaignEvent", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<string>("ByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("by_name");
+
+                    b.Property<Guid>("CampaignId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("campaign_id");
+
+                    b.Property<int?>("From")
+                        .HasColumnType("integer")
+                        .HasColumnName("from");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("note");
+
+                    b.Property<int>("To")
+                        .HasColumnType("integer")
+                        .HasColumnName("to");
+
+                    b.HasKey("Id")
+                        .HasName("pk_campaign_events");
+
+                    b.HasIndex("CampaignId")
+                        .HasDatabaseName("ix_campaign_events_campaign_id");
+
+                    b.ToTable("campaign_events", (string)null);
+                });
+
             modelBuilder.Entity("Aposart.Web.Domain.College", b =>
                 {
                     b.Property<int>("Id")
@@ -622,6 +792,54 @@ namespace Aposart.Web.Data.Migrations
                         .HasName("pk_indicator_targets");
 
                     b.ToTable("indicator_targets", (string)null);
+                });
+
+            modelBuilder.Entity("Aposart.Web.Domain.MailSubscriber", b =>
+                {
+                    b.Property<string>("Address")
+                        .HasMaxLength(320)
+                        .HasColumnType("character varying(320)")
+                        .HasColumnName("address");
+
+                    b.Property<string>("BounceReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("bounce_reason");
+
+                    b.Property<DateTimeOffset?>("BouncedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("bounced_at");
+
+                    b.Property<bool>("Flashmails")
+                        .HasColumnType("boolean")
+                        .HasColumnName("flashmails");
+
+                    b.Property<bool>("QuarterlyLetter")
+                        .HasColumnType("boolean")
+                        .HasColumnName("quarterly_letter");
+
+                    b.Property<string>("Token")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("token");
+
+                    b.Property<bool>("TrainingAnnouncements")
+                        .HasColumnType("boolean")
+                        .HasColumnName("training_announcements");
+
+                    b.Property<DateTimeOffset?>("UnsubscribedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("unsubscribed_at");
+
+                    b.HasKey("Address")
+                        .HasName("pk_mail_subscribers");
+
+                    b.HasIndex("Token")
+                        .IsUnique()
+                        .HasDatabaseName("ix_mail_subscribers_token");
+
+                    b.ToTable("mail_subscribers", (string)null);
                 });
 
             modelBuilder.Entity("Aposart.Web.Domain.Measurement", b =>
@@ -973,6 +1191,93 @@ namespace Aposart.Web.Data.Migrations
                         .HasDatabaseName("ix_organisations_finess");
 
                     b.ToTable("organisations", (string)null);
+                });
+
+            modelBuilder.Entity("Aposart.Web.Domain.OutboxMessage", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer")
+                        .HasColumnName("attempts");
+
+                    b.Property<Guid?>("CampaignId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("campaign_id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("FirstName")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("first_name");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("last_error");
+
+                    b.Property<DateTimeOffset?>("LeaseUntil")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("lease_until");
+
+                    b.Property<string>("LeasedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("leased_by");
+
+                    b.Property<byte[]>("Mime")
+                        .HasColumnType("bytea")
+                        .HasColumnName("mime");
+
+                    b.Property<DateTimeOffset>("NextAttemptAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("next_attempt_at");
+
+                    b.Property<DateTimeOffset?>("SentAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("sent_at");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer")
+                        .HasColumnName("status");
+
+                    b.Property<string>("Subject")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("subject");
+
+                    b.Property<string>("ToAddress")
+                        .IsRequired()
+                        .HasMaxLength(320)
+                        .HasColumnType("character varying(320)")
+                        .HasColumnName("to_address");
+
+                    b.Property<string>("ToName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("to_name");
+
+                    b.HasKey("Id")
+                        .HasName("pk_outbox_messages");
+
+                    b.HasIndex("CampaignId", "ToAddress")
+                        .IsUnique()
+                        .HasDatabaseName("ix_outbox_messages_campaign_id_to_address")
+                        .HasFilter("campaign_id IS NOT NULL");
+
+                    b.HasIndex("Status", "NextAttemptAt", "Id")
+                        .HasDatabaseName("ix_outbox_messages_status_next_attempt_at_id");
+
+                    b.ToTable("outbox_messages", (string)null);
                 });
 
             modelBuilder.Entity("Aposart.Web.Domain.Payment", b =>
@@ -2013,6 +2318,26 @@ namespace Aposart.Web.Data.Migrations
                         .HasConstraintName("fk_budget_lines_action_sheets_action_sheet_id");
                 });
 
+            modelBuilder.Entity("Aposart.Web.Domain.CampaignApproval", b =>
+                {
+                    b.HasOne("Aposart.Web.Domain.Campaign", null)
+                        .WithMany("Approvals")
+                        .HasForeignKey("CampaignId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_campaign_approvals_campaigns_campaign_id");
+                });
+
+            modelBuilder.Entity("Aposart.Web.Domain.CampaignEvent", b =>
+                {
+                    b.HasOne("Aposart.Web.Domain.Campaign", null)
+                        .WithMany("Events")
+                        .HasForeignKey("CampaignId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_campaign_events_campaigns_campaign_id");
+                });
+
             modelBuilder.Entity("Aposart.Web.Domain.Indicator", b =>
                 {
                     b.HasOne("Aposart.Web.Domain.ActionSheet", "ActionSheet")
@@ -2104,6 +2429,15 @@ namespace Aposart.Web.Data.Migrations
                         .HasConstraintName("fk_organisations_communes_commune_insee");
 
                     b.Navigation("Commune");
+                });
+
+            modelBuilder.Entity("Aposart.Web.Domain.OutboxMessage", b =>
+                {
+                    b.HasOne("Aposart.Web.Domain.Campaign", null)
+                        .WithMany()
+                        .HasForeignKey("CampaignId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .HasConstraintName("fk_outbox_messages_campaigns_campaign_id");
                 });
 
             modelBuilder.Entity("Aposart.Web.Domain.PaymentAllocation", b =>
@@ -2401,6 +2735,13 @@ namespace Aposart.Web.Data.Migrations
                     b.Navigation("Indicators");
 
                     b.Navigation("Steps");
+                });
+
+            modelBuilder.Entity("Aposart.Web.Domain.Campaign", b =>
+                {
+                    b.Navigation("Approvals");
+
+                    b.Navigation("Events");
                 });
 
             modelBuilder.Entity("Aposart.Web.Domain.Indicator", b =>

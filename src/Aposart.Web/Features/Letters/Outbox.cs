@@ -1,0 +1,332 @@
+using System.Security.Cryptography;
+using Aposart.Web.Data;
+using Aposart.Web.Domain;
+using Aposart.Web.Infrastructure.Mail;
+using MailKit;
+using MailKit.Net.Smtp;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using MimeKit;
+
+namespace Aposart.Web.Features.Letters;
+
+public sealed class OutboxOptions
+{
+    public const string Section = "Outbox";
+
+    /// <summary>Off in tests, which drive the outbox themselves.</summary>
+    public bool Enabled { get; set; } = true;
+    /// <summary>Worker loops, each with its own SMTP connection.</summary>
+    public int Workers { get; set; } = 2;
+    public int BatchSize { get; set; } = 50;
+    public TimeSpan Lease { get; set; } = TimeSpan.FromMinutes(2);
+    /// <summary>Messages per second over all workers; 0 for no limit.</summary>
+    public double MaxPerSecond { get; set; }
+    /// <summary>Messages per sliding window (for providers with hourly or daily quotas); 0 for no limit.</summary>
+    public int MaxPerWindow { get; set; }
+    public TimeSpan Window { get; set; } = TimeSpan.FromHours(1);
+    public TimeSpan Poll { get; set; } = TimeSpan.FromSeconds(2);
+    /// <summary>How long the mailer waits after the SMTP server could not be reached.</summary>
+    public TimeSpan OutagePause { get; set; } = TimeSpan.FromSeconds(30);
+    public int MaxAttempts { get; set; } = 8;
+}
+
+/// <summary>The SMTP server cannot be reached: the batch is put back and the worker waits.</summary>
+public sealed class MailOutageException(Exception inner) : Exception("SMTP server unreachable", inner);
+
+public sealed record Recipient(string Address, string Name, string? FirstName);
+
+/// <summary>
+/// The outbox: campaigns become one row per recipient; workers claim due rows with FOR UPDATE SKIP LOCKED and a lease,
+/// send, and mark each row. A row whose worker died is claimed again when its lease ends: only messages in flight at a
+/// crash can go twice, and two workers never hold the same row.
+/// </summary>
+public sealed class Outbox(AposartDbContext db, CampaignMail renderer, CampaignAudience audience, OutboxRateLimiter limiter,
+    IOptions<OutboxOptions> options, TimeProvider clock, ILogger<Outbox> logger)
+{
+    /// <summary>Starts the campaigns whose time has come: claims each, expands its audience into rows, in one transaction.</summary>
+    public async Task<int> StartDueCampaignsAsync(CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var due = await db.Campaigns.Where(c => c.Status == CampaignStatus.Scheduled && c.ScheduledAt <= now).Select(c => c.Id).ToListAsync(cancellationToken);
+        var started = 0;
+        foreach (var id in due)
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            var claimed = await db.Campaigns.Where(c => c.Id == id && c.Status == CampaignStatus.Scheduled)
+                .ExecuteUpdateAsync(set => set.SetProperty(c => c.Status, CampaignStatus.Sending), cancellationToken);
+            if (claimed == 0)
+            {
+                continue;
+            }
+            var campaign = await db.Campaigns.AsNoTracking().SingleAsync(c => c.Id == id, cancellationToken);
+            var recipients = await audience.ResolveAsync(campaign, cancellationToken);
+            await audience.EnsureSubscribersAsync(recipients.Select(r => r.Address), cancellationToken);
+            db.OutboxMessages.AddRange(recipients.Select(r => new OutboxMessage
+            {
+                CampaignId = id, ToAddress = r.Address, ToName = r.Name, FirstName = r.FirstName, Status = OutboxStatus.Pending, CreatedAt = now, NextAttemptAt = now,
+            }));
+            db.CampaignEvents.Add(new CampaignEvent
+            {
+                CampaignId = id, At = now, ByName = "Envoi automatique", From = CampaignStatus.Scheduled, To = CampaignStatus.Sending,
+                Note = $"{recipients.Count} destinataire(s)",
+            });
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            db.ChangeTracker.Clear();
+            started++;
+        }
+        return started;
+    }
+
+    /// <summary>Campaigns with nothing left to send are sent.</summary>
+    public async Task<int> FinishCampaignsAsync(CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var done = await db.Campaigns.Where(c => c.Status == CampaignStatus.Sending
+                && !db.OutboxMessages.Any(m => m.CampaignId == c.Id && m.Status == OutboxStatus.Pending))
+            .Select(c => c.Id).ToListAsync(cancellationToken);
+        foreach (var id in done)
+        {
+            if (await db.Campaigns.Where(c => c.Id == id && c.Status == CampaignStatus.Sending)
+                    .ExecuteUpdateAsync(set => set.SetProperty(c => c.Status, CampaignStatus.Sent).SetProperty(c => c.SentAt, now), cancellationToken) == 1)
+            {
+                var sent = await db.OutboxMessages.CountAsync(m => m.CampaignId == id && m.Status == OutboxStatus.Sent, cancellationToken);
+                var failed = await db.OutboxMessages.CountAsync(m => m.CampaignId == id && m.Status == OutboxStatus.Failed, cancellationToken);
+                db.CampaignEvents.Add(new CampaignEvent { CampaignId = id, At = now, ByName = "Envoi automatique", From = CampaignStatus.Sending, To = CampaignStatus.Sent, Note = $"{sent} envoyé(s), {failed} en échec" });
+                await db.SaveChangesAsync(cancellationToken);
+            }
+        }
+        return done.Count;
+    }
+
+    /// <summary>Claims due rows for this worker until its lease ends.</summary>
+    public async Task<List<long>> ClaimAsync(string worker, int count, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var leaseUntil = now + options.Value.Lease;
+        return await db.Database.SqlQuery<long>($"""
+            UPDATE outbox_messages SET lease_until = {leaseUntil}, leased_by = {worker}, attempts = attempts + 1
+            WHERE id IN (
+                SELECT id FROM outbox_messages
+                WHERE status = 0 AND next_attempt_at <= {now} AND (lease_until IS NULL OR lease_until < {now})
+                ORDER BY id LIMIT {count}
+                FOR UPDATE SKIP LOCKED)
+            RETURNING id AS "Value"
+            """).ToListAsync(cancellationToken);
+    }
+
+    /// <summary>Claims a batch and sends it over the connection; returns how many rows it handled.</summary>
+    public async Task<int> ProcessBatchAsync(string worker, IMailConnection connection, CancellationToken cancellationToken)
+    {
+        var ids = await ClaimAsync(worker, options.Value.BatchSize, cancellationToken);
+        if (ids.Count == 0)
+        {
+            return 0;
+        }
+        var rows = await db.OutboxMessages.AsNoTracking().Where(m => ids.Contains(m.Id)).OrderBy(m => m.Id).ToListAsync(cancellationToken);
+        var campaignIds = rows.Where(r => r.CampaignId is not null).Select(r => r.CampaignId!.Value).Distinct().ToList();
+        var campaigns = await db.Campaigns.AsNoTracking().Where(c => campaignIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, cancellationToken);
+        var addresses = rows.Select(r => r.ToAddress).ToList();
+        var tokens = await db.MailSubscribers.AsNoTracking().Where(s => addresses.Contains(s.Address)).ToDictionaryAsync(s => s.Address, s => s.Token, cancellationToken);
+        for (var i = 0; i < rows.Count; i++)
+        {
+            var row = rows[i];
+            if (row.CampaignId is { } campaignId && campaigns[campaignId].Status == CampaignStatus.Cancelled)
+            {
+                await MarkAsync(row.Id, worker, OutboxStatus.Cancelled, null, null, cancellationToken);
+                continue;
+            }
+            var message = row.Mime is { } mime
+                ? await MimeMessage.LoadAsync(new MemoryStream(mime), cancellationToken)
+                : renderer.Render(campaigns[row.CampaignId!.Value], row.Id, row.ToAddress, row.ToName, row.FirstName, tokens.GetValueOrDefault(row.ToAddress) ?? "");
+            await limiter.WaitAsync(cancellationToken);
+            try
+            {
+                await connection.SendAsync(message, cancellationToken);
+            }
+            catch (SmtpCommandException exception) when ((int)exception.StatusCode >= 500)
+            {
+                // A permanent refusal: the address gets nothing more until someone fixes it.
+                await MarkAsync(row.Id, worker, OutboxStatus.Failed, null, exception.Message, cancellationToken);
+                await audience.SuppressAsync(row.ToAddress, exception.Message, cancellationToken);
+                continue;
+            }
+            catch (SmtpCommandException exception)
+            {
+                var retry = row.Attempts + 1 >= options.Value.MaxAttempts ? null : (DateTimeOffset?)clock.GetUtcNow() + Backoff(row.Attempts + 1);
+                await MarkAsync(row.Id, worker, retry is null ? OutboxStatus.Failed : OutboxStatus.Pending, retry, exception.Message, cancellationToken);
+                continue;
+            }
+            catch (Exception exception) when (exception is IOException or System.Net.Sockets.SocketException or ServiceNotConnectedException or SmtpProtocolException)
+            {
+                // The server is gone: this row and the rest of the batch go back, without counting the attempt against them.
+                await ReleaseAsync(rows.Skip(i).Select(r => r.Id).ToList(), worker, cancellationToken);
+                logger.LogWarning(exception, "SMTP outage; the outbox pauses");
+                throw new MailOutageException(exception);
+            }
+            await MarkAsync(row.Id, worker, OutboxStatus.Sent, null, null, cancellationToken);
+        }
+        return rows.Count;
+    }
+
+    /// <summary>Exponential backoff from 30 seconds, capped at 6 hours, with up to 20 % jitter so retries do not bunch.</summary>
+    public static TimeSpan Backoff(int attempt)
+    {
+        var seconds = Math.Min(30 * Math.Pow(2, attempt - 1), 6 * 3600);
+        return TimeSpan.FromSeconds(seconds * (1 + RandomNumberGenerator.GetInt32(0, 200) / 1000.0));
+    }
+
+    private Task MarkAsync(long id, string worker, OutboxStatus status, DateTimeOffset? retryAt, string? error, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var cut = error is { Length: > 1000 } ? error[..1000] : error;
+        return db.OutboxMessages.Where(m => m.Id == id && m.LeasedBy == worker).ExecuteUpdateAsync(set => set
+            .SetProperty(m => m.Status, status)
+            .SetProperty(m => m.SentAt, status == OutboxStatus.Sent ? now : null)
+            .SetProperty(m => m.NextAttemptAt, m => retryAt ?? m.NextAttemptAt)
+            .SetProperty(m => m.LeaseUntil, (DateTimeOffset?)null)
+            .SetProperty(m => m.LastError, cut), cancellationToken);
+    }
+
+    private Task ReleaseAsync(List<long> ids, string worker, CancellationToken cancellationToken)
+    {
+        var resume = clock.GetUtcNow() + options.Value.OutagePause;
+        return db.OutboxMessages.Where(m => ids.Contains(m.Id) && m.LeasedBy == worker).ExecuteUpdateAsync(set => set
+            .SetProperty(m => m.LeaseUntil, (DateTimeOffset?)null)
+            .SetProperty(m => m.Attempts, m => m.Attempts - 1)
+            .SetProperty(m => m.NextAttemptAt, resume), cancellationToken);
+    }
+}
+
+/// <summary>Keeps the whole outbox under the configured rates: per second (token spacing) and per sliding window.</summary>
+public sealed class OutboxRateLimiter(IOptions<OutboxOptions> options, TimeProvider clock)
+{
+    private readonly SemaphoreSlim gate = new(1, 1);
+    private readonly Queue<DateTimeOffset> window = new();
+    private DateTimeOffset next = DateTimeOffset.MinValue;
+
+    public async Task WaitAsync(CancellationToken cancellationToken)
+    {
+        var settings = options.Value;
+        if (settings.MaxPerSecond <= 0 && settings.MaxPerWindow <= 0)
+        {
+            return;
+        }
+        await gate.WaitAsync(cancellationToken);
+        try
+        {
+            var now = clock.GetUtcNow();
+            if (settings.MaxPerSecond > 0)
+            {
+                if (next > now)
+                {
+                    await Task.Delay(next - now, clock, cancellationToken);
+                    now = next;
+                }
+                next = now + TimeSpan.FromSeconds(1 / settings.MaxPerSecond);
+            }
+            if (settings.MaxPerWindow > 0)
+            {
+                while (window.Count > 0 && window.Peek() <= now - settings.Window)
+                {
+                    window.Dequeue();
+                }
+                if (window.Count >= settings.MaxPerWindow)
+                {
+                    await Task.Delay(window.Peek() + settings.Window - now, clock, cancellationToken);
+                    window.Dequeue();
+                }
+                window.Enqueue(clock.GetUtcNow());
+            }
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+}
+
+/// <summary>Runs the outbox: each worker loop starts due campaigns, sends batches over its own connection, and pauses on outages.</summary>
+public sealed class OutboxWorker(IServiceScopeFactory scopes, MailConnections connections, IOptions<OutboxOptions> options, ILogger<OutboxWorker> logger)
+    : BackgroundService
+{
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        options.Value.Enabled
+            ? Task.WhenAll(Enumerable.Range(1, Math.Max(1, options.Value.Workers)).Select(n => RunAsync($"{Environment.MachineName}-{Environment.ProcessId}-{n}", stoppingToken)))
+            : Task.CompletedTask;
+
+    private async Task RunAsync(string worker, CancellationToken stoppingToken)
+    {
+        IMailConnection? connection = null;
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            var wait = options.Value.Poll;
+            try
+            {
+                await using var scope = scopes.CreateAsyncScope();
+                var outbox = scope.ServiceProvider.GetRequiredService<Outbox>();
+                await outbox.StartDueCampaignsAsync(stoppingToken);
+                connection ??= await OpenAsync(stoppingToken);
+                if (await outbox.ProcessBatchAsync(worker, connection, stoppingToken) > 0)
+                {
+                    wait = TimeSpan.Zero;
+                }
+                else
+                {
+                    await outbox.FinishCampaignsAsync(stoppingToken);
+                    // Idle: let the SMTP connection go rather than have the server drop it.
+                    await connection.DisposeAsync();
+                    connection = null;
+                }
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                break;
+            }
+            catch (MailOutageException)
+            {
+                connection = null;
+                wait = options.Value.OutagePause;
+            }
+            catch (Exception exception)
+            {
+                logger.LogError(exception, "Outbox worker {Worker} failed; it tries again", worker);
+                if (connection is not null)
+                {
+                    await connection.DisposeAsync();
+                }
+                connection = null;
+                wait = options.Value.OutagePause;
+            }
+            if (wait > TimeSpan.Zero)
+            {
+                try
+                {
+                    await Task.Delay(wait, stoppingToken);
+                }
+                catch (OperationCanceledException)
+                {
+                    break;
+                }
+            }
+        }
+        if (connection is not null)
+        {
+            await connection.DisposeAsync();
+        }
+    }
+
+    private async Task<IMailConnection> OpenAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await connections.OpenAsync(cancellationToken);
+        }
+        catch (Exception exception) when (exception is IOException or System.Net.Sockets.SocketException or SmtpProtocolException or SmtpCommandException)
+        {
+            logger.LogWarning(exception, "SMTP server unreachable; the outbox pauses");
+            throw new MailOutageException(exception);
+        }
+    }
+}

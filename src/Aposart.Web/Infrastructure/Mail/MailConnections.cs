@@ -1,0 +1,67 @@
+using MailKit.Net.Smtp;
+using MailKit.Security;
+using Microsoft.Extensions.Options;
+using MimeKit;
+
+namespace Aposart.Web.Infrastructure.Mail;
+
+/// <summary>An open way out for mail, reused for many messages by one outbox worker.</summary>
+public interface IMailConnection : IAsyncDisposable
+{
+    Task SendAsync(MimeMessage message, CancellationToken cancellationToken);
+}
+
+public sealed class MailConnections(IOptions<MailOptions> options, PickupDirectoryMailSender pickup)
+{
+    public async Task<IMailConnection> OpenAsync(CancellationToken cancellationToken)
+    {
+        var settings = options.Value;
+        if (settings.Transport == MailTransport.Pickup)
+        {
+            return new PickupConnection(pickup);
+        }
+        var client = new SmtpClient();
+        try
+        {
+            await client.ConnectAsync(settings.SmtpHost, settings.SmtpPort, Enum.Parse<SecureSocketOptions>(settings.SmtpSecurity, ignoreCase: true), cancellationToken);
+            if (!string.IsNullOrEmpty(settings.SmtpUser))
+            {
+                await client.AuthenticateAsync(settings.SmtpUser, settings.SmtpPassword ?? "", cancellationToken);
+            }
+        }
+        catch
+        {
+            client.Dispose();
+            throw;
+        }
+        return new SmtpConnection(client);
+    }
+
+    private sealed class SmtpConnection(SmtpClient client) : IMailConnection
+    {
+        public async Task SendAsync(MimeMessage message, CancellationToken cancellationToken) => await client.SendAsync(message, cancellationToken);
+
+        public async ValueTask DisposeAsync()
+        {
+            try
+            {
+                if (client.IsConnected)
+                {
+                    await client.DisconnectAsync(quit: true);
+                }
+            }
+            catch (Exception exception) when (exception is IOException or MailKit.ProtocolException or System.Net.Sockets.SocketException)
+            {
+                // The server went away first: nothing left to close.
+            }
+            client.Dispose();
+        }
+    }
+
+    private sealed class PickupConnection(PickupDirectoryMailSender pickup) : IMailConnection
+    {
+        public Task SendAsync(MimeMessage message, CancellationToken cancellationToken) => pickup.SendAsync(message, cancellationToken);
+
+        public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+    }
+}
