@@ -57,7 +57,9 @@ public class PortalFactory : WebApplicationFactory<Program>, IAsyncLifetime
             ["Serilog:MinimumLevel:Default"] = "Fatal",
             // Tests run the background jobs themselves, at the instant they set.
             ["BackgroundJobs:Enabled"] = "false",
-            ["Outbox:Enabled"] = "false",
+            // The outbox delivers the portal's notices as in production, polling often; mailer tests use QuietOutboxPortal.
+            ["Outbox:Poll"] = "00:00:00.100",
+            ["Outbox:OutagePause"] = "00:00:01",
         };
         foreach (var (key, value) in defaults.Concat(settings))
         {
@@ -97,4 +99,10 @@ public class PortalFactory : WebApplicationFactory<Program>, IAsyncLifetime
         Assert.True(page.IsSignedIn, "Login failed: " + page.Text);
         return (browser, user);
     }
+}
+
+/// <summary>A portal whose outbox workers stay off, for tests that drive the mailer themselves.</summary>
+public sealed class QuietOutboxPortal : PortalFactory
+{
+    public QuietOutboxPortal() => With("Outbox:Enabled", "false");
 }

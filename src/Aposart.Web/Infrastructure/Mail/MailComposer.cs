@@ -48,6 +48,9 @@ public sealed class MailComposer(IOptions<MailOptions> mailOptions, IOptions<Cpt
         return message;
     }
 
+    /// <summary>The domain of the sender's address, for Message-IDs.</summary>
+    public string Domain => mailOptions.Value.FromAddress.Split('@').Last();
+
     /// <summary>Absolute link to a path of the portal, from configuration and never from the request's Host header.</summary>
     public string Link(string pathAndQuery) => cptsOptions.Value.PublicUrl.TrimEnd('/') + pathAndQuery;
 }

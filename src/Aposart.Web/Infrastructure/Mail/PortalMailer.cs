@@ -1,10 +1,14 @@
+using Aposart.Web.Data;
+using Microsoft.EntityFrameworkCore;
+
 namespace Aposart.Web.Infrastructure.Mail;
 
 /// <summary>
-/// Sends one of the portal's notices. A failed send is logged and reported as false, never thrown at the user:
-/// the page that triggered it has already done its work, and every notice can be asked for again.
+/// Sends one of the portal's notices through the outbox, like every campaign: the notice is written ready to send (MIME),
+/// and the outbox workers deliver it with retries, rate limits and outage pauses. Writing the row does not touch the
+/// request's tracked changes.
 /// </summary>
-public sealed class PortalMailer(MailComposer composer, IMailSender sender, ILogger<PortalMailer> logger)
+public sealed class PortalMailer(MailComposer composer, AposartDbContext db, TimeProvider clock, ILogger<PortalMailer> logger)
 {
     public string Link(string pathAndQuery) => composer.Link(pathAndQuery);
 
@@ -17,17 +21,20 @@ public sealed class PortalMailer(MailComposer composer, IMailSender sender, ILog
     {
         var message = composer.Compose(toAddress, toName, subject, paragraphs,
             action is { } a ? (a.Label, composer.Link(a.PathAndQuery)) : null, attachments);
-        try
-        {
-            await sender.SendAsync(message, cancellationToken);
-            return true;
-        }
-        catch (Exception exception) when (exception is IOException or MailKit.ProtocolException or MailKit.CommandException
-                                              or System.Net.Sockets.SocketException or UnauthorizedAccessException)
-        {
-            logger.LogError(exception, "Mail {Subject} could not be sent", subject);
-            return false;
-        }
+        // Fixed now and stored with the row: a message sent again after a crash keeps its Message-ID.
+        message.MessageId = MimeKit.Utils.MimeUtils.GenerateMessageId(composer.Domain);
+        using var mime = new MemoryStream();
+        await message.WriteToAsync(mime, cancellationToken);
+        var now = clock.GetUtcNow();
+        var bytes = mime.ToArray();
+        var shortSubject = subject.Length > 300 ? subject[..300] : subject;
+        var name = toName.Length > 200 ? toName[..200] : toName;
+        await db.Database.ExecuteSqlAsync($"""
+            INSERT INTO outbox_messages (to_address, to_name, mime, subject, status, attempts, created_at, next_attempt_at)
+            VALUES ({toAddress}, {name}, {bytes}, {shortSubject}, 0, 0, {now}, {now})
+            """, cancellationToken);
+        logger.LogInformation("Notice {Subject} queued", subject);
+        return true;
     }
 }
 

@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Aposart.Web.Tests.Features.Letters;
 
-public sealed class LetterWorkflowTests(PortalFactory portal) : IClassFixture<PortalFactory>
+public sealed class LetterWorkflowTests(QuietOutboxPortal portal) : IClassFixture<QuietOutboxPortal>
 {
     private static Dictionary<string, string> Letter(string subject) => new()
     {

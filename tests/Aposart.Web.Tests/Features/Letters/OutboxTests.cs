@@ -9,7 +9,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Aposart.Web.Tests.Features.Letters;
 
 /// <summary>The mailer against the real SMTP sink and PostgreSQL. This class's database holds only the people written here.</summary>
-public sealed class OutboxTests(PortalFactory portal) : IClassFixture<PortalFactory>
+public sealed class OutboxTests(QuietOutboxPortal portal) : IClassFixture<QuietOutboxPortal>
 {
     [Fact]
     public async Task A_flashmail_to_all_nurses_reaches_exactly_the_nurses_once_personalised_with_one_click_unsubscribe()
@@ -165,6 +165,26 @@ public sealed class OutboxTests(PortalFactory portal) : IClassFixture<PortalFact
         {
             Assert.Equal(1, await LetterSteps.MessagesAsync(portal, address));
         }
+    }
+
+    [Fact]
+    public async Task The_portal_notices_go_through_the_same_outbox_and_keep_their_message_id()
+    {
+        var address = PortalFactory.NewEmail("avis");
+        using (var scope = portal.Services.CreateScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<PortalMailer>()
+                .SendAsync(address, "Jeanne Avis", "Votre adhésion est validée", ["Bienvenue."], ("Mon adhésion", "/espace/adhesion"), CancellationToken.None);
+        }
+        var row = await portal.WithDbAsync(db => db.OutboxMessages.SingleAsync(m => m.ToAddress == address));
+        Assert.Equal((OutboxStatus.Pending, (Guid?)null), (row.Status, row.CampaignId));
+        Assert.Equal(0, await LetterSteps.MessagesAsync(portal, address));
+
+        Assert.Equal(1, await LetterSteps.DrainAsync(portal));
+        var message = Assert.Single(await portal.Smtp.MessagesToAsync(address));
+        Assert.Equal("Votre adhésion est validée", message.Subject);
+        var stored = await MimeKit.MimeMessage.LoadAsync(new MemoryStream(row.Mime!));
+        Assert.Equal(stored.MessageId, message.MessageId);
     }
 
     private sealed class BrokenConnection : IMailConnection

@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# Mailer benchmark (not a test): a 10 000-recipient campaign through the whole outbox pipeline, and the same number
+# of pre-rendered messages through a bare MailKit loop, to the same local SMTP sink; prints both rates and their ratio.
+# Usage: bench/mailer.sh [recipients]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+source scripts/lib/bootstrap.sh
+ensure_dotnet
+ensure_node
+ensure_fonts
+ensure_postgres
+ensure_smtp_sink
+mails=$(mktemp -d)
+port=2599
+/usr/bin/python3 scripts/smtp-sink.py --port "$port" --dir "$mails" >/dev/null 2>&1 &
+sink=$!
+trap 'kill $sink 2>/dev/null; rm -rf "$mails"' EXIT
+sleep 1
+BENCH_SMTP_PORT=$port dotnet run -c Release --project bench/Aposart.Bench -- "${1:-10000}"
