@@ -22,6 +22,7 @@ cat <<MSG
     admin@demo.aposart.fr         Admin
     coordination@demo.aposart.fr  Coordinateur
     bureau@demo.aposart.fr        Bureau (adhérent)
+    bureau2@demo.aposart.fr       Bureau (adhérent)
     membre@demo.aposart.fr        Adhérent
   Courriels envoyés : $url/dev/courriels
 

@@ -5,7 +5,8 @@ One file per accepted recipient, so a test can find what one address received. R
 part starts with "tempfail" get a 451 answer and those starting with "reject" a 550, so the mailer's
 retry and suppression paths meet real SMTP answers.
 
-Usage: smtp-sink.py --port 2525 --dir /tmp/mails [--host 127.0.0.1]
+Usage: smtp-sink.py --port 2525 --dir /tmp/mails [--host 127.0.0.1] [--discard]
+With --discard it accepts and counts without writing, so a benchmark measures the mailer, not the disk.
 """
 import argparse
 import os
@@ -18,8 +19,10 @@ from aiosmtpd.controller import Controller
 
 
 class StoreHandler:
-    def __init__(self, directory):
+    def __init__(self, directory, discard=False):
         self.directory = directory
+        self.discard = discard
+        self.accepted = 0
 
     async def handle_RCPT(self, server, session, envelope, address, rcpt_options):
         local = address.split("@")[0].lower()
@@ -31,6 +34,9 @@ class StoreHandler:
         return "250 OK"
 
     async def handle_DATA(self, server, session, envelope):
+        if self.discard:
+            self.accepted += len(envelope.rcpt_tos)
+            return "250 Message accepted for delivery"
         content = envelope.original_content or envelope.content
         if isinstance(content, str):
             content = content.encode("utf-8")
@@ -50,9 +56,10 @@ def main():
     parser.add_argument("--host", default="127.0.0.1")
     parser.add_argument("--port", type=int, default=2525)
     parser.add_argument("--dir", required=True)
+    parser.add_argument("--discard", action="store_true")
     args = parser.parse_args()
     os.makedirs(args.dir, exist_ok=True)
-    controller = Controller(StoreHandler(args.dir), hostname=args.host, port=args.port,
+    controller = Controller(StoreHandler(args.dir, args.discard), hostname=args.host, port=args.port,
                             data_size_limit=50 * 1024 * 1024, decode_data=False)
     controller.start()
     print(f"smtp-sink listening on {args.host}:{args.port}, storing into {args.dir}", flush=True)

@@ -14,13 +14,15 @@ public sealed class DemoOptions
 
 /// <summary>Fictional accounts for trying the portal in Development; Production seeds no account.</summary>
 public sealed class DemoSeeder(UserManager<AppUser> users, DemoDirectorySeeder directory, DemoFichesSeeder fiches, DemoTrainingsSeeder trainings,
-    ILogger<DemoSeeder> logger)
+    DemoLettersSeeder letters, ILogger<DemoSeeder> logger)
 {
     public static readonly IReadOnlyList<(string Email, string FirstName, string LastName, string[] Roles)> Accounts =
     [
         ("admin@demo.aposart.fr", "Alice", "Admin", [Roles.Professional, Roles.Admin]),
         ("coordination@demo.aposart.fr", "Camille", "Coordination", [Roles.Professional, Roles.Coordinator]),
         ("bureau@demo.aposart.fr", "Bastien", "Bureau", [Roles.Professional, Roles.Member, Roles.Board]),
+        // A quarterly letter needs two bureau approvals besides its author's: a second bureau member to try it with.
+        ("bureau2@demo.aposart.fr", "Béatrice", "Bureau", [Roles.Professional, Roles.Member, Roles.Board]),
         ("membre@demo.aposart.fr", "Maëlle", "Membre", [Roles.Professional, Roles.Member]),
     ];
 
@@ -47,5 +49,6 @@ public sealed class DemoSeeder(UserManager<AppUser> users, DemoDirectorySeeder d
         await directory.SeedAsync(ids);
         await fiches.SeedAsync(ids);
         await trainings.SeedAsync(ids);
+        await letters.SeedAsync(ids);
     }
 }

@@ -47,13 +47,41 @@ public sealed class CampaignAudience(AposartDbContext db, TimeProvider clock)
 
     public async Task<int> CountAsync(Campaign campaign, CancellationToken cancellationToken) => (await ResolveAsync(campaign, cancellationToken)).Count;
 
-    /// <summary>Every address the outbox writes to has a subscriber row, and so an unsubscribe token.</summary>
+    /// <summary>Every address the outbox writes to has a subscriber row, and so an unsubscribe token (new ones copied in bulk).</summary>
     public async Task EnsureSubscribersAsync(IEnumerable<string> addresses, CancellationToken cancellationToken)
     {
         var wanted = addresses.Distinct().ToList();
         var known = (await db.MailSubscribers.Where(s => wanted.Contains(s.Address)).Select(s => s.Address).ToListAsync(cancellationToken)).ToHashSet();
-        db.MailSubscribers.AddRange(wanted.Where(a => !known.Contains(a)).Select(a => new MailSubscriber { Address = a, Token = NewToken() }));
-        await db.SaveChangesAsync(cancellationToken);
+        var missing = wanted.Where(a => !known.Contains(a)).ToList();
+        if (missing.Count == 0)
+        {
+            return;
+        }
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            var connection = (Npgsql.NpgsqlConnection)db.Database.GetDbConnection();
+            await db.Database.ExecuteSqlRawAsync("CREATE TEMP TABLE IF NOT EXISTS new_subscribers (address varchar(320), token varchar(64)); TRUNCATE new_subscribers", cancellationToken);
+            await using (var import = await connection.BeginBinaryImportAsync("COPY new_subscribers (address, token) FROM STDIN (FORMAT BINARY)", cancellationToken))
+            {
+                foreach (var address in missing)
+                {
+                    await import.StartRowAsync(cancellationToken);
+                    await import.WriteAsync(address, NpgsqlTypes.NpgsqlDbType.Varchar, cancellationToken);
+                    await import.WriteAsync(NewToken(), NpgsqlTypes.NpgsqlDbType.Varchar, cancellationToken);
+                }
+                await import.CompleteAsync(cancellationToken);
+            }
+            // Two campaigns starting at once may both add an address: the first one's token stays.
+            await db.Database.ExecuteSqlRawAsync(
+                "INSERT INTO mail_subscribers (address, token, quarterly_letter, flashmails, training_announcements) "
+                + "SELECT address, token, true, true, true FROM new_subscribers ON CONFLICT (address) DO NOTHING; DROP TABLE new_subscribers",
+                cancellationToken);
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
     }
 
     public async Task<MailSubscriber> SubscriberAsync(string address, CancellationToken cancellationToken)

@@ -18,7 +18,23 @@ public sealed class CampaignMail(IOptions<MailOptions> mailOptions, IOptions<Cpt
     private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder().DisableHtml().UseAutoLinks().Build();
     private static readonly HtmlSanitizer Sanitizer = new();
 
+    // A campaign's body no longer changes once it is sending: render and sanitise it once, not once per recipient.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<Guid, string> bodies = new();
+
     public static string Html(string markdown) => Sanitizer.Sanitize(Markdown.ToHtml(markdown, Pipeline));
+
+    private string Body(Campaign campaign)
+    {
+        if (campaign.Status is not (CampaignStatus.Sending or CampaignStatus.Sent))
+        {
+            return Html(campaign.Body);
+        }
+        if (bodies.Count > 200)
+        {
+            bodies.Clear();
+        }
+        return bodies.GetOrAdd(campaign.Id, _ => Html(campaign.Body));
+    }
 
     public static string UnsubscribePath(string token) => $"/desabonnement/{token}";
 
@@ -46,7 +62,7 @@ public sealed class CampaignMail(IOptions<MailOptions> mailOptions, IOptions<Cpt
                 <!DOCTYPE html><html lang="fr"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"></head>
                 <body style="margin:0;padding:0;background:#f4f6f8;"><div style="max-width:640px;margin:0 auto;padding:24px;background:#ffffff;font-family:Arial,sans-serif;font-size:16px;line-height:1.5;color:#1f2933;">
                 <p style="font-weight:bold;color:#0b4f6c;">{WebUtility.HtmlEncode(cpts.ShortName)} – {WebUtility.HtmlEncode(cpts.Name)}</p>
-                <p>{WebUtility.HtmlEncode(greeting)}</p>{Html(campaign.Body)}
+                <p>{WebUtility.HtmlEncode(greeting)}</p>{Body(campaign)}
                 <hr><p style="font-size:13px;color:#52606d;">Vous recevez ce message de {WebUtility.HtmlEncode(cpts.ShortName)}. <a href="{WebUtility.HtmlEncode(unsubscribe)}">Se désabonner</a></p>
                 </div></body></html>
                 """,

@@ -18,7 +18,7 @@ public sealed class OutboxOptions
     public bool Enabled { get; set; } = true;
     /// <summary>Worker loops, each with its own SMTP connection.</summary>
     public int Workers { get; set; } = 2;
-    public int BatchSize { get; set; } = 50;
+    public int BatchSize { get; set; } = 100;
     public TimeSpan Lease { get; set; } = TimeSpan.FromMinutes(2);
     /// <summary>Messages per second over all workers; 0 for no limit.</summary>
     public double MaxPerSecond { get; set; }
@@ -62,10 +62,7 @@ public sealed class Outbox(AposartDbContext db, CampaignMail renderer, CampaignA
             var campaign = await db.Campaigns.AsNoTracking().SingleAsync(c => c.Id == id, cancellationToken);
             var recipients = await audience.ResolveAsync(campaign, cancellationToken);
             await audience.EnsureSubscribersAsync(recipients.Select(r => r.Address), cancellationToken);
-            db.OutboxMessages.AddRange(recipients.Select(r => new OutboxMessage
-            {
-                CampaignId = id, ToAddress = r.Address, ToName = r.Name, FirstName = r.FirstName, Status = OutboxStatus.Pending, CreatedAt = now, NextAttemptAt = now,
-            }));
+            await WriteRowsAsync(id, recipients, now, cancellationToken);
             db.CampaignEvents.Add(new CampaignEvent
             {
                 CampaignId = id, At = now, ByName = "Envoi automatique", From = CampaignStatus.Scheduled, To = CampaignStatus.Sending,
@@ -77,6 +74,35 @@ public sealed class Outbox(AposartDbContext db, CampaignMail renderer, CampaignA
             started++;
         }
         return started;
+    }
+
+    /// <summary>A campaign's rows in one COPY: ten thousand rows take a fraction of a second, not seconds of INSERTs.</summary>
+    private async Task WriteRowsAsync(Guid campaignId, List<Recipient> recipients, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var connection = (Npgsql.NpgsqlConnection)db.Database.GetDbConnection();
+        await using var import = await connection.BeginBinaryImportAsync(
+            "COPY outbox_messages (campaign_id, to_address, to_name, first_name, status, attempts, created_at, next_attempt_at) FROM STDIN (FORMAT BINARY)",
+            cancellationToken);
+        foreach (var r in recipients)
+        {
+            await import.StartRowAsync(cancellationToken);
+            await import.WriteAsync(campaignId, NpgsqlTypes.NpgsqlDbType.Uuid, cancellationToken);
+            await import.WriteAsync(r.Address, NpgsqlTypes.NpgsqlDbType.Varchar, cancellationToken);
+            await import.WriteAsync(r.Name.Length > 200 ? r.Name[..200] : r.Name, NpgsqlTypes.NpgsqlDbType.Varchar, cancellationToken);
+            if (r.FirstName is null)
+            {
+                await import.WriteNullAsync(cancellationToken);
+            }
+            else
+            {
+                await import.WriteAsync(r.FirstName, NpgsqlTypes.NpgsqlDbType.Varchar, cancellationToken);
+            }
+            await import.WriteAsync((int)OutboxStatus.Pending, NpgsqlTypes.NpgsqlDbType.Integer, cancellationToken);
+            await import.WriteAsync(0, NpgsqlTypes.NpgsqlDbType.Integer, cancellationToken);
+            await import.WriteAsync(now, NpgsqlTypes.NpgsqlDbType.TimestampTz, cancellationToken);
+            await import.WriteAsync(now, NpgsqlTypes.NpgsqlDbType.TimestampTz, cancellationToken);
+        }
+        await import.CompleteAsync(cancellationToken);
     }
 
     /// <summary>Campaigns with nothing left to send are sent.</summary>
@@ -129,6 +155,18 @@ public sealed class Outbox(AposartDbContext db, CampaignMail renderer, CampaignA
         var campaigns = await db.Campaigns.AsNoTracking().Where(c => campaignIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, cancellationToken);
         var addresses = rows.Select(r => r.ToAddress).ToList();
         var tokens = await db.MailSubscribers.AsNoTracking().Where(s => addresses.Contains(s.Address)).ToDictionaryAsync(s => s.Address, s => s.Token, cancellationToken);
+        // Rendering is CPU work: the whole batch is rendered on the machine's cores, then sent one after the other.
+        var rendered = new MimeMessage?[rows.Count];
+        Parallel.For(0, rows.Count, i =>
+        {
+            var row = rows[i];
+            if (row.Mime is null && row.CampaignId is { } id && campaigns[id].Status != CampaignStatus.Cancelled)
+            {
+                rendered[i] = renderer.Render(campaigns[id], row.Id, row.ToAddress, row.ToName, row.FirstName, tokens.GetValueOrDefault(row.ToAddress) ?? "");
+            }
+        });
+        // Sent rows are marked together at the end of the batch: a crash can resend at most the batch in flight.
+        var sent = new List<long>(rows.Count);
         for (var i = 0; i < rows.Count; i++)
         {
             var row = rows[i];
@@ -137,9 +175,7 @@ public sealed class Outbox(AposartDbContext db, CampaignMail renderer, CampaignA
                 await MarkAsync(row.Id, worker, OutboxStatus.Cancelled, null, null, cancellationToken);
                 continue;
             }
-            var message = row.Mime is { } mime
-                ? await MimeMessage.LoadAsync(new MemoryStream(mime), cancellationToken)
-                : renderer.Render(campaigns[row.CampaignId!.Value], row.Id, row.ToAddress, row.ToName, row.FirstName, tokens.GetValueOrDefault(row.ToAddress) ?? "");
+            var message = rendered[i] ?? await MimeMessage.LoadAsync(new MemoryStream(row.Mime!), cancellationToken);
             await limiter.WaitAsync(cancellationToken);
             try
             {
@@ -161,12 +197,14 @@ public sealed class Outbox(AposartDbContext db, CampaignMail renderer, CampaignA
             catch (Exception exception) when (exception is IOException or System.Net.Sockets.SocketException or ServiceNotConnectedException or SmtpProtocolException)
             {
                 // The server is gone: this row and the rest of the batch go back, without counting the attempt against them.
+                await MarkSentAsync(sent, worker, cancellationToken);
                 await ReleaseAsync(rows.Skip(i).Select(r => r.Id).ToList(), worker, cancellationToken);
                 logger.LogWarning(exception, "SMTP outage; the outbox pauses");
                 throw new MailOutageException(exception);
             }
-            await MarkAsync(row.Id, worker, OutboxStatus.Sent, null, null, cancellationToken);
+            sent.Add(row.Id);
         }
+        await MarkSentAsync(sent, worker, cancellationToken);
         return rows.Count;
     }
 
@@ -187,6 +225,16 @@ public sealed class Outbox(AposartDbContext db, CampaignMail renderer, CampaignA
             .SetProperty(m => m.NextAttemptAt, m => retryAt ?? m.NextAttemptAt)
             .SetProperty(m => m.LeaseUntil, (DateTimeOffset?)null)
             .SetProperty(m => m.LastError, cut), cancellationToken);
+    }
+
+    private Task MarkSentAsync(List<long> ids, string worker, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        return ids.Count == 0 ? Task.CompletedTask : db.OutboxMessages.Where(m => ids.Contains(m.Id) && m.LeasedBy == worker).ExecuteUpdateAsync(set => set
+            .SetProperty(m => m.Status, OutboxStatus.Sent)
+            .SetProperty(m => m.SentAt, now)
+            .SetProperty(m => m.LeaseUntil, (DateTimeOffset?)null)
+            .SetProperty(m => m.LastError, (string?)null), cancellationToken);
     }
 
     private Task ReleaseAsync(List<long> ids, string worker, CancellationToken cancellationToken)
