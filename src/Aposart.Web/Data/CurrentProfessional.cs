@@ -11,4 +11,8 @@ public static class CurrentProfessional
         Guid.TryParse(user.FindFirstValue(ClaimTypes.NameIdentifier), out var userId)
             ? await professionals.SingleOrDefaultAsync(p => p.UserId == userId && p.AnonymisedAt == null, cancellationToken)
             : null;
+
+    /// <summary>Where to write to a professional: the account's address, which they confirmed, else the directory's contact address.</summary>
+    public static async Task<string?> MailAddressAsync(this AposartDbContext db, Professional professional, CancellationToken cancellationToken) =>
+        await db.Users.Where(u => u.Id == professional.UserId).Select(u => u.Email).SingleOrDefaultAsync(cancellationToken) ?? professional.Email;
 }

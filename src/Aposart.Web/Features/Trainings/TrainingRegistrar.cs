@@ -192,8 +192,7 @@ public sealed class TrainingRegistrar(AposartDbContext db, PortalMailer mailer, 
     private async Task Send(Professional professional, string subject, IReadOnlyList<string> lines, Training training, IReadOnlyList<MailAttachment> attachments,
         CancellationToken cancellationToken)
     {
-        // The account's address is the one the person confirmed; the directory's contact address is a fallback.
-        var address = await db.Users.Where(u => u.Id == professional.UserId).Select(u => u.Email).SingleOrDefaultAsync(cancellationToken) ?? professional.Email;
+        var address = await db.MailAddressAsync(professional, cancellationToken);
         if (address is null)
         {
             return;

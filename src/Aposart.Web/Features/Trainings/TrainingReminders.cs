@@ -40,7 +40,7 @@ public sealed class TrainingReminders(AposartDbContext db, PortalMailer mailer, 
             }
             var training = registration.Training!;
             var professional = registration.Professional!;
-            var email = await db.Users.Where(u => u.Id == professional.UserId).Select(u => u.Email).SingleOrDefaultAsync(cancellationToken) ?? professional.Email;
+            var email = await db.MailAddressAsync(professional, cancellationToken);
             if (email is null)
             {
                 continue;

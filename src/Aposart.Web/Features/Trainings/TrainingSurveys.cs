@@ -33,7 +33,7 @@ public sealed class TrainingSurveys(AposartDbContext db, PortalMailer mailer, IO
             var claimed = await db.TrainingRegistrations.Where(r => r.Id == registration.Id && r.SurveySentAt == null)
                 .ExecuteUpdateAsync(set => set.SetProperty(r => r.SurveyToken, token).SetProperty(r => r.SurveySentAt, now), cancellationToken);
             var p = registration.Professional!;
-            var email = await db.Users.Where(u => u.Id == p.UserId).Select(u => u.Email).SingleOrDefaultAsync(cancellationToken) ?? p.Email;
+            var email = await db.MailAddressAsync(p, cancellationToken);
             if (claimed == 0 || email is null)
             {
                 continue;
