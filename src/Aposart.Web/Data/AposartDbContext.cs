@@ -42,6 +42,7 @@ public class AposartDbContext(DbContextOptions<AposartDbContext> options)
     public DbSet<TopicVote> TopicVotes => Set<TopicVote>();
     public DbSet<Campaign> Campaigns => Set<Campaign>();
     public DbSet<CampaignApproval> CampaignApprovals => Set<CampaignApproval>();
+    public DbSet<CampaignAttachment> CampaignAttachments => Set<CampaignAttachment>();
     public DbSet<CampaignEvent> CampaignEvents => Set<CampaignEvent>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<MailSubscriber> MailSubscribers => Set<MailSubscriber>();

@@ -85,12 +85,23 @@ public class Campaign : IAuditable
     public string AuthorName { get; set; } = "";
     public List<CampaignApproval> Approvals { get; set; } = [];
     public List<CampaignEvent> Events { get; set; } = [];
+    public List<CampaignAttachment> Attachments { get; set; } = [];
 
     public DateTimeOffset CreatedAt { get; set; }
     public Guid? CreatedById { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
     public Guid? UpdatedById { get; set; }
     public uint Version { get; set; }
+}
+
+/// <summary>A PDF sent with every copy of a campaign; checked by its content, not its name.</summary>
+public class CampaignAttachment
+{
+    public Guid Id { get; set; }
+    public Guid CampaignId { get; set; }
+    public string FileName { get; set; } = "";
+    public byte[] Content { get; set; } = [];
+    public DateTimeOffset AddedAt { get; set; }
 }
 
 public class CampaignApproval

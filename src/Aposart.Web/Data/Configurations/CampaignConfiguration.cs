@@ -15,7 +15,13 @@ public sealed class CampaignConfiguration : IEntityTypeConfiguration<Campaign>
         builder.HasIndex(c => new { c.Status, c.ScheduledAt });
         builder.HasMany(c => c.Approvals).WithOne().HasForeignKey(a => a.CampaignId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(c => c.Events).WithOne().HasForeignKey(e => e.CampaignId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(c => c.Attachments).WithOne().HasForeignKey(a => a.CampaignId).OnDelete(DeleteBehavior.Cascade);
     }
+}
+
+public sealed class CampaignAttachmentConfiguration : IEntityTypeConfiguration<CampaignAttachment>
+{
+    public void Configure(EntityTypeBuilder<CampaignAttachment> builder) => builder.Property(a => a.FileName).HasMaxLength(150);
 }
 
 public sealed class CampaignApprovalConfiguration : IEntityTypeConfiguration<CampaignApproval>

@@ -550,6 +550,41 @@ namespace Aposart.Web.Data.Migrations
                     b.ToTable("campaign_approvals", (string)null);
                 });
 
+            modelBuilder.Entity("Aposart.Web.Domain.CampaignAttachment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("AddedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("added_at");
+
+                    b.Property<Guid>("CampaignId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("campaign_id");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("content");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(150)
+                        .HasColumnType("character varying(150)")
+                        .HasColumnName("file_name");
+
+                    b.HasKey("Id")
+                        .HasName("pk_campaign_attachments");
+
+                    b.HasIndex("CampaignId")
+                        .HasDatabaseName("ix_campaign_attachments_campaign_id");
+
+                    b.ToTable("campaign_attachments", (string)null);
+                });
+
             modelBuilder.Entity("Aposart.Web.Domain.CampaignEvent", b =>
                 {
                     b.Property<long>("Id")
@@ -2328,6 +2363,16 @@ namespace Aposart.Web.Data.Migrations
                         .HasConstraintName("fk_campaign_approvals_campaigns_campaign_id");
                 });
 
+            modelBuilder.Entity("Aposart.Web.Domain.CampaignAttachment", b =>
+                {
+                    b.HasOne("Aposart.Web.Domain.Campaign", null)
+                        .WithMany("Attachments")
+                        .HasForeignKey("CampaignId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_campaign_attachments_campaigns_campaign_id");
+                });
+
             modelBuilder.Entity("Aposart.Web.Domain.CampaignEvent", b =>
                 {
                     b.HasOne("Aposart.Web.Domain.Campaign", null)
@@ -2740,6 +2785,8 @@ namespace Aposart.Web.Data.Migrations
             modelBuilder.Entity("Aposart.Web.Domain.Campaign", b =>
                 {
                     b.Navigation("Approvals");
+
+                    b.Navigation("Attachments");
 
                     b.Navigation("Events");
                 });

@@ -55,7 +55,7 @@ public sealed class CampaignMail(IOptions<MailOptions> mailOptions, IOptions<Cpt
         message.Headers.Add("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
         message.Headers.Add("List-Id", $"{campaign.Kind.Label()} <{campaign.Kind.ToString().ToLowerInvariant()}.{mail.FromAddress.Split('@').Last()}>");
         var footer = $"Vous recevez ce message de {cpts.ShortName} / {cpts.Name}. Se désabonner : {unsubscribe}";
-        message.Body = new BodyBuilder
+        var body = new BodyBuilder
         {
             TextBody = $"{greeting}\n\n{campaign.Body}\n\n— \n{footer}",
             HtmlBody = $"""
@@ -66,7 +66,12 @@ public sealed class CampaignMail(IOptions<MailOptions> mailOptions, IOptions<Cpt
                 <hr><p style="font-size:13px;color:#52606d;">Vous recevez ce message de {WebUtility.HtmlEncode(cpts.ShortName)}. <a href="{WebUtility.HtmlEncode(unsubscribe)}">Se désabonner</a></p>
                 </div></body></html>
                 """,
-        }.ToMessageBody();
+        };
+        foreach (var attachment in campaign.Attachments)
+        {
+            body.Attachments.Add(attachment.FileName, attachment.Content, ContentType.Parse("application/pdf"));
+        }
+        message.Body = body.ToMessageBody();
         return message;
     }
 }

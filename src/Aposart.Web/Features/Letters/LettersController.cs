@@ -18,6 +18,10 @@ public sealed class LetterOptions
 
     /// <summary>Distinct bureau members who must approve a quarterly letter before it can leave.</summary>
     public int RequiredApprovals { get; set; } = 2;
+
+    /// <summary>Each PDF sent with a campaign: every recipient gets a copy, so it stays small.</summary>
+    public int MaxAttachmentBytes { get; set; } = 2 * 1024 * 1024;
+    public int MaxAttachments { get; set; } = 3;
 }
 
 /// <summary>The quarterly letter and flashmails: write, target, submit, approve, schedule or send, follow the sending.</summary>
@@ -91,11 +95,8 @@ public sealed class LettersController(AposartDbContext db, UserManager<AppUser> 
         }
         var user = (await users.GetUserAsync(User))!;
         input.ApplyTo(campaign);
-        // What was approved is no longer what would leave: approvals start again.
         var hadApprovals = campaign.Approvals.Count > 0 || campaign.Status != CampaignStatus.Draft;
-        campaign.Approvals.Clear();
-        campaign.Events.Add(Event(user, campaign.Status, CampaignStatus.Draft, hadApprovals ? "modifiée : retour en brouillon, approbations effacées" : "modifiée"));
-        campaign.Status = CampaignStatus.Draft;
+        BackToDraft(campaign, user, hadApprovals ? "modifiée : retour en brouillon, approbations effacées" : "modifiée");
         await db.SaveChangesAsync(cancellationToken);
         TempData["Message"] = "Message enregistré.";
         return Redirect($"/gestion/lettres/{id}");
@@ -104,7 +105,7 @@ public sealed class LettersController(AposartDbContext db, UserManager<AppUser> 
     [HttpGet("/gestion/lettres/{id:guid}")]
     public async Task<IActionResult> Details(Guid id, CancellationToken cancellationToken)
     {
-        var campaign = await db.Campaigns.AsNoTracking().Include(c => c.Approvals).Include(c => c.Events)
+        var campaign = await db.Campaigns.AsNoTracking().Include(c => c.Approvals).Include(c => c.Events).Include(c => c.Attachments)
             .AsSplitQuery().SingleOrDefaultAsync(c => c.Id == id, cancellationToken);
         if (campaign is null)
         {
@@ -188,7 +189,7 @@ public sealed class LettersController(AposartDbContext db, UserManager<AppUser> 
     [HttpPost("/gestion/lettres/{id:guid}/essai")]
     public async Task<IActionResult> Test(Guid id, CancellationToken cancellationToken)
     {
-        var campaign = await db.Campaigns.AsNoTracking().SingleOrDefaultAsync(c => c.Id == id, cancellationToken);
+        var campaign = await db.Campaigns.AsNoTracking().Include(c => c.Attachments).SingleOrDefaultAsync(c => c.Id == id, cancellationToken);
         if (campaign is null)
         {
             return NotFound();
@@ -200,6 +201,57 @@ public sealed class LettersController(AposartDbContext db, UserManager<AppUser> 
         await sender.SendAsync(message, cancellationToken);
         TempData["Message"] = $"Essai envoyé à {user.Email}.";
         return Redirect($"/gestion/lettres/{id}");
+    }
+
+    /// <summary>Adds a PDF, checked by its first bytes rather than its name; the message goes back to draft like any edit.</summary>
+    [HttpPost("/gestion/lettres/{id:guid}/pieces-jointes")]
+    [RequestSizeLimit(10 * 1024 * 1024)]
+    public async Task<IActionResult> Attach(Guid id, IFormFile? file, CancellationToken cancellationToken)
+    {
+        var campaign = await db.Campaigns.Include(c => c.Approvals).Include(c => c.Attachments).SingleOrDefaultAsync(c => c.Id == id, cancellationToken);
+        if (campaign is null || !IsEditable(campaign))
+        {
+            return campaign is null ? NotFound() : Redirect($"/gestion/lettres/{id}");
+        }
+        var limit = options.Value.MaxAttachmentBytes;
+        byte[] content = [];
+        if (file is { Length: > 0 } && file.Length <= limit)
+        {
+            using var buffer = new MemoryStream();
+            await file.CopyToAsync(buffer, cancellationToken);
+            content = buffer.ToArray();
+        }
+        var refusal = file is null || file.Length == 0 ? "Choisissez un fichier PDF."
+            : file.Length > limit ? $"Le fichier dépasse {limit / 1024 / 1024} Mo : chaque destinataire en reçoit une copie."
+            : !content.AsSpan().StartsWith("%PDF-"u8) ? "Ce fichier n'est pas un PDF : son contenu ne commence pas comme celui d'un PDF."
+            : campaign.Attachments.Count >= options.Value.MaxAttachments ? $"{options.Value.MaxAttachments} pièces jointes au plus."
+            : null;
+        if (refusal is not null)
+        {
+            TempData["Error"] = refusal;
+            return Redirect($"/gestion/lettres/{id}#pieces-jointes");
+        }
+        var name = AttachmentName(file!.FileName);
+        campaign.Attachments.Add(new CampaignAttachment { FileName = name, Content = content, AddedAt = clock.GetUtcNow() });
+        BackToDraft(campaign, (await users.GetUserAsync(User))!, $"pièce jointe ajoutée : {name}");
+        await db.SaveChangesAsync(cancellationToken);
+        TempData["Message"] = $"Pièce jointe « {name} » ajoutée.";
+        return Redirect($"/gestion/lettres/{id}#pieces-jointes");
+    }
+
+    [HttpPost("/gestion/lettres/{id:guid}/pieces-jointes/{attachmentId:guid}/supprimer")]
+    public async Task<IActionResult> Detach(Guid id, Guid attachmentId, CancellationToken cancellationToken)
+    {
+        var campaign = await db.Campaigns.Include(c => c.Approvals).Include(c => c.Attachments).SingleOrDefaultAsync(c => c.Id == id, cancellationToken);
+        var attachment = campaign?.Attachments.FirstOrDefault(a => a.Id == attachmentId);
+        if (campaign is null || attachment is null || !IsEditable(campaign))
+        {
+            return campaign is null || attachment is null ? NotFound() : Redirect($"/gestion/lettres/{id}");
+        }
+        campaign.Attachments.Remove(attachment);
+        BackToDraft(campaign, (await users.GetUserAsync(User))!, $"pièce jointe retirée : {attachment.FileName}");
+        await db.SaveChangesAsync(cancellationToken);
+        return Redirect($"/gestion/lettres/{id}#pieces-jointes");
     }
 
     [HttpPost("/gestion/lettres/apercu")]
@@ -229,6 +281,21 @@ public sealed class LettersController(AposartDbContext db, UserManager<AppUser> 
         }
         TempData["Message"] = $"{campaign.Kind.Label()} : {campaign.Status.Label().ToLowerInvariant()}.";
         return Redirect($"/gestion/lettres/{id}");
+    }
+
+    /// <summary>What was approved is no longer what would leave: approvals start again.</summary>
+    private void BackToDraft(Campaign campaign, AppUser user, string note)
+    {
+        campaign.Approvals.Clear();
+        campaign.Events.Add(Event(user, campaign.Status, CampaignStatus.Draft, note));
+        campaign.Status = CampaignStatus.Draft;
+    }
+
+    private static string AttachmentName(string uploaded)
+    {
+        var name = new string([.. Path.GetFileNameWithoutExtension(uploaded).Select(c => char.IsLetterOrDigit(c) || c is '-' or '_' or ' ' ? c : '-')]).Trim();
+        name = name.Length == 0 ? "document" : name.Length > 100 ? name[..100] : name;
+        return name + ".pdf";
     }
 
     private string? Move(Campaign campaign, AppUser user, CampaignStatus to, string note)

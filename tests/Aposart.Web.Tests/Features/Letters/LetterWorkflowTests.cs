@@ -103,6 +103,42 @@ public sealed class LetterWorkflowTests(QuietOutboxPortal portal) : IClassFixtur
     }
 
     [Fact]
+    public async Task Only_real_small_pdfs_are_attached_and_every_copy_carries_them()
+    {
+        var nurse = (await LetterSteps.ProfessionalsAsync(portal, Profession.Nurse, 1, "joint"))[0];
+        var (coordinator, _) = await portal.SignedInAsync(Roles.Professional, Roles.Coordinator);
+        var created = await coordinator.SubmitAsync(await coordinator.GetAsync("/gestion/lettres/nouvelle?kind=Flashmail"), "/gestion/lettres/nouvelle", new Dictionary<string, string>
+        {
+            ["Input.Kind"] = nameof(CampaignKind.Flashmail), ["Input.Subject"] = "Protocole plaies", ["Input.Body"] = "Le protocole est joint.",
+            ["Input.Audience"] = nameof(AudienceKind.Professions), ["Input.Professions"] = nameof(Profession.Nurse),
+        });
+        var id = Guid.Parse(created.Url.Split('/')[^1]);
+
+        async Task<string> UploadAsync(string fileName, byte[] content)
+        {
+            var page = await coordinator.GetAsync($"/gestion/lettres/{id}");
+            using var form = new MultipartFormDataContent { { new StringContent(page.Token), "__RequestVerificationToken" }, { new ByteArrayContent(content), "file", fileName } };
+            var response = await coordinator.Http.PostAsync($"/gestion/lettres/{id}/pieces-jointes", form);
+            return WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+        }
+        var pdf = new Aposart.Web.Infrastructure.Pdf.PdfDocumentBuilder("APOSART", "Protocole", new Aposart.Web.Infrastructure.Pdf.PdfFonts("/usr/share/fonts/truetype/dejavu"))
+            .Heading("Protocole plaies").ToPdf();
+        Assert.Contains("n'est pas un PDF", await UploadAsync("protocole.pdf", "Ceci est du texte."u8.ToArray()));
+        Assert.Contains("dépasse 2 Mo", await UploadAsync("gros.pdf", [.. "%PDF-1.7"u8, .. new byte[2 * 1024 * 1024]]));
+        Assert.Contains("Pièce jointe « protocole plaies-.pdf » ajoutée", await UploadAsync("../protocole plaies?.pdf", pdf));
+        Assert.Equal(1, await portal.WithDbAsync(db => db.CampaignAttachments.CountAsync(a => a.CampaignId == id)));
+
+        await ActAsync(coordinator, id, "planifier", ("now", "true"));
+        await LetterSteps.DrainAsync(portal);
+        var message = Assert.Single(await portal.Smtp.MessagesToAsync(nurse));
+        var attachment = Assert.Single(message.Attachments.OfType<MimeKit.MimePart>());
+        Assert.Equal("application/pdf", attachment.ContentType.MimeType);
+        using var copy = new MemoryStream();
+        await attachment.Content!.DecodeToAsync(copy);
+        Assert.Equal(pdf, copy.ToArray());
+    }
+
+    [Fact]
     public async Task A_signed_in_person_chooses_what_they_receive()
     {
         var (browser, user) = await portal.SignedInAsync(Roles.Professional);
