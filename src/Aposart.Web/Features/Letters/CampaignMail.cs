@@ -23,6 +23,22 @@ public sealed class CampaignMail(IOptions<MailOptions> mailOptions, IOptions<Cpt
 
     public static string Html(string markdown) => Sanitizer.Sanitize(Markdown.ToHtml(markdown, Pipeline));
 
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<Guid, List<CampaignAttachment>> attachments = new();
+
+    /// <summary>The attachments of a campaign being sent, loaded once.</summary>
+    public async Task<List<CampaignAttachment>> AttachmentsAsync(Guid campaignId, Func<Task<List<CampaignAttachment>>> load)
+    {
+        if (attachments.TryGetValue(campaignId, out var cached))
+        {
+            return cached;
+        }
+        if (attachments.Count > 50)
+        {
+            attachments.Clear();
+        }
+        return attachments[campaignId] = await load();
+    }
+
     private string Body(Campaign campaign)
     {
         if (campaign.Status is not (CampaignStatus.Sending or CampaignStatus.Sent))

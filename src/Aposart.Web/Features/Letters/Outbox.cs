@@ -152,8 +152,13 @@ public sealed class Outbox(AposartDbContext db, CampaignMail renderer, CampaignA
         }
         var rows = await db.OutboxMessages.AsNoTracking().Where(m => ids.Contains(m.Id)).OrderBy(m => m.Id).ToListAsync(cancellationToken);
         var campaignIds = rows.Where(r => r.CampaignId is not null).Select(r => r.CampaignId!.Value).Distinct().ToList();
-        var campaigns = await db.Campaigns.AsNoTracking().Include(c => c.Attachments).Where(c => campaignIds.Contains(c.Id))
-            .ToDictionaryAsync(c => c.Id, cancellationToken);
+        var campaigns = await db.Campaigns.AsNoTracking().Where(c => campaignIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, cancellationToken);
+        foreach (var campaign in campaigns.Values)
+        {
+            // The attachments of a sending campaign no longer change: read once per process, not once per batch.
+            campaign.Attachments = await renderer.AttachmentsAsync(campaign.Id,
+                () => db.CampaignAttachments.AsNoTracking().Where(a => a.CampaignId == campaign.Id).OrderBy(a => a.AddedAt).ToListAsync(cancellationToken));
+        }
         var addresses = rows.Select(r => r.ToAddress).ToList();
         var tokens = await db.MailSubscribers.AsNoTracking().Where(s => addresses.Contains(s.Address)).ToDictionaryAsync(s => s.Address, s => s.Token, cancellationToken);
         // Rendering is CPU work: the whole batch is rendered on the machine's cores, then sent one after the other.
