@@ -14,5 +14,23 @@ public static class CurrentProfessional
 
     /// <summary>Where to write to a professional: the account's address, which they confirmed, else the directory's contact address.</summary>
     public static async Task<string?> MailAddressAsync(this AposartDbContext db, Professional professional, CancellationToken cancellationToken) =>
-        await db.Users.Where(u => u.Id == professional.UserId).Select(u => u.Email).SingleOrDefaultAsync(cancellationToken) ?? professional.Email;
+        (await db.MailAddressesAsync([professional], cancellationToken)).GetValueOrDefault(professional.Id);
+
+    /// <summary>The same for many professionals, in one query: by professional id, absent when there is no address.</summary>
+    public static async Task<Dictionary<Guid, string>> MailAddressesAsync(this AposartDbContext db, IReadOnlyCollection<Professional> professionals,
+        CancellationToken cancellationToken)
+    {
+        var userIds = professionals.Where(p => p.UserId is not null).Select(p => p.UserId!.Value).Distinct().ToList();
+        var accounts = await db.Users.Where(u => userIds.Contains(u.Id) && u.Email != null).ToDictionaryAsync(u => u.Id, u => u.Email!, cancellationToken);
+        var addresses = new Dictionary<Guid, string>();
+        foreach (var p in professionals)
+        {
+            var address = (p.UserId is { } userId ? accounts.GetValueOrDefault(userId) : null) ?? p.Email;
+            if (address is not null)
+            {
+                addresses[p.Id] = address;
+            }
+        }
+        return addresses;
+    }
 }

@@ -55,24 +55,24 @@ public static class FicheForm
         ["Numéro"] = i.Number?.ToString(CultureInfo.InvariantCulture),
         ["Titre"] = i.Title?.Trim(),
         ["Mission ACI"] = i.Mission?.Title(),
-        ["Thème"] = Clean(i.Theme),
-        ["Contexte et constat"] = Clean(i.Context),
-        ["Objectif général"] = Clean(i.GeneralObjective),
-        ["Objectifs opérationnels"] = Clean(i.OperationalObjectives),
-        ["Population cible"] = Clean(i.TargetPopulation),
-        ["Acteurs concernés"] = Clean(i.Actors),
-        ["Partenaires"] = Clean(i.Partners),
+        ["Thème"] = i.Theme.TrimmedOrNull(),
+        ["Contexte et constat"] = i.Context.TrimmedOrNull(),
+        ["Objectif général"] = i.GeneralObjective.TrimmedOrNull(),
+        ["Objectifs opérationnels"] = i.OperationalObjectives.TrimmedOrNull(),
+        ["Population cible"] = i.TargetPopulation.TrimmedOrNull(),
+        ["Acteurs concernés"] = i.Actors.TrimmedOrNull(),
+        ["Partenaires"] = i.Partners.TrimmedOrNull(),
         ["Structures partenaires"] = Join(i.PartnerIds.Distinct().Select(id => names.GetValueOrDefault(id, "?")).Order()),
-        ["Jalons"] = Clean(i.Milestones),
-        ["Moyens"] = Clean(i.Resources),
+        ["Jalons"] = i.Milestones.TrimmedOrNull(),
+        ["Moyens"] = i.Resources.TrimmedOrNull(),
         ["Budget"] = Join(i.BudgetLines.Where(b => !b.IsEmpty).Select(b => $"{b.Label?.Trim()} : {b.Amount.ToEuros()}")),
-        ["Lien PRS"] = Clean(i.RegionalPlanLink),
-        ["Lien CLS"] = Clean(i.LocalContractLink),
-        ["Lien ACI"] = Clean(i.AciLink),
+        ["Lien PRS"] = i.RegionalPlanLink.TrimmedOrNull(),
+        ["Lien CLS"] = i.LocalContractLink.TrimmedOrNull(),
+        ["Lien ACI"] = i.AciLink.TrimmedOrNull(),
         ["Statut"] = i.Status.Label(),
         ["Avancement"] = $"{i.Progress} %",
         ["Publiée"] = i.Published ? "oui" : "non",
-        ["Résumé public"] = Clean(i.PublicSummary),
+        ["Résumé public"] = i.PublicSummary.TrimmedOrNull(),
         ["Pilotes"] = Join(i.PilotIds.Distinct().Select(id => names.GetValueOrDefault(id, "?")).Order()),
         ["Étapes"] = Join(i.Steps.Where(s => !s.IsEmpty).Select(s =>
             $"{s.Title?.Trim()}{(s.DueOn is { } d ? " (" + d.ToString("dd/MM/yyyy", French) + ")" : "")}{(string.IsNullOrWhiteSpace(s.Owner) ? "" : " – " + s.Owner.Trim())} : {s.Status.Label()}")),
@@ -98,22 +98,22 @@ public static class FicheForm
         fiche.Number = input.Number!.Value;
         fiche.Title = input.Title!.Trim();
         fiche.Mission = input.Mission!.Value;
-        fiche.Theme = Clean(input.Theme);
-        fiche.Context = Clean(input.Context);
-        fiche.GeneralObjective = Clean(input.GeneralObjective);
-        fiche.OperationalObjectives = Clean(input.OperationalObjectives);
-        fiche.TargetPopulation = Clean(input.TargetPopulation);
-        fiche.Actors = Clean(input.Actors);
-        fiche.Partners = Clean(input.Partners);
-        fiche.Milestones = Clean(input.Milestones);
-        fiche.Resources = Clean(input.Resources);
-        fiche.RegionalPlanLink = Clean(input.RegionalPlanLink);
-        fiche.LocalContractLink = Clean(input.LocalContractLink);
-        fiche.AciLink = Clean(input.AciLink);
+        fiche.Theme = input.Theme.TrimmedOrNull();
+        fiche.Context = input.Context.TrimmedOrNull();
+        fiche.GeneralObjective = input.GeneralObjective.TrimmedOrNull();
+        fiche.OperationalObjectives = input.OperationalObjectives.TrimmedOrNull();
+        fiche.TargetPopulation = input.TargetPopulation.TrimmedOrNull();
+        fiche.Actors = input.Actors.TrimmedOrNull();
+        fiche.Partners = input.Partners.TrimmedOrNull();
+        fiche.Milestones = input.Milestones.TrimmedOrNull();
+        fiche.Resources = input.Resources.TrimmedOrNull();
+        fiche.RegionalPlanLink = input.RegionalPlanLink.TrimmedOrNull();
+        fiche.LocalContractLink = input.LocalContractLink.TrimmedOrNull();
+        fiche.AciLink = input.AciLink.TrimmedOrNull();
         fiche.Status = input.Status;
         fiche.Progress = input.Progress;
         fiche.Published = input.Published;
-        fiche.PublicSummary = Clean(input.PublicSummary);
+        fiche.PublicSummary = input.PublicSummary.TrimmedOrNull();
 
         var pilotIds = input.PilotIds.Distinct().ToList();
         fiche.Pilots.RemoveAll(p => !pilotIds.Contains(p.Id));
@@ -127,7 +127,7 @@ public static class FicheForm
         db.ActionSteps.RemoveRange(fiche.Steps);
         fiche.Steps = [.. input.Steps.Where(s => !s.IsEmpty).Select((s, index) => new ActionStep
         {
-            Title = s.Title!.Trim(), DueOn = s.DueOn, Owner = Clean(s.Owner), Status = s.Status, SortOrder = index,
+            Title = s.Title!.Trim(), DueOn = s.DueOn, Owner = s.Owner.TrimmedOrNull(), Status = s.Status, SortOrder = index,
         })];
         db.BudgetLines.RemoveRange(fiche.BudgetLines);
         fiche.BudgetLines = [.. input.BudgetLines.Where(b => !b.IsEmpty).Select((b, index) => new BudgetLine
@@ -151,7 +151,6 @@ public static class FicheForm
         db.Entry(fiche).State = EntityState.Modified;
     }
 
-    private static string? Clean(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 
     private static string? Join(IEnumerable<string> items)
     {

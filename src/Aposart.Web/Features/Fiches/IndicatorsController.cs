@@ -177,7 +177,7 @@ public sealed class IndicatorsController(AposartDbContext db, UserManager<AppUse
         measurement.Value = value;
         measurement.Numerator = indicator.IsRatio ? input.Numerator : null;
         measurement.Denominator = indicator.IsRatio ? input.Denominator : null;
-        measurement.Comment = string.IsNullOrWhiteSpace(input.Comment) ? null : input.Comment.Trim();
+        measurement.Comment = input.Comment.TrimmedOrNull();
         measurement.EnteredAt = clock.GetUtcNow();
         measurement.EnteredById = user.Id;
         measurement.EnteredByName = user.NameOrEmail;
@@ -223,7 +223,7 @@ public sealed class IndicatorsController(AposartDbContext db, UserManager<AppUse
         indicator.Name = input.Name!.Trim();
         indicator.Unit = input.Unit;
         indicator.IsRatio = input.IsRatio;
-        indicator.Computation = string.IsNullOrWhiteSpace(input.Computation) ? null : input.Computation.Trim();
+        indicator.Computation = input.Computation.TrimmedOrNull();
         indicator.Baseline = input.Baseline;
         indicator.Source = input.Source;
         // Targets are keyed by year: update the years kept, drop the others, add the new ones.

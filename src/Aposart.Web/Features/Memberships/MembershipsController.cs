@@ -107,8 +107,8 @@ public sealed class MembershipsController(AposartDbContext db, UserManager<AppUs
             PaidOn = input.PaidOn.Value,
             Amount = input.Amount!.Value,
             Method = input.Method!.Value,
-            Reference = string.IsNullOrWhiteSpace(input.Reference) ? null : input.Reference.Trim(),
-            PayerName = string.IsNullOrWhiteSpace(input.PayerName) ? null : input.PayerName.Trim(),
+            Reference = input.Reference.TrimmedOrNull(),
+            PayerName = input.PayerName.TrimmedOrNull(),
             ReceiptNumber = DocumentNumbers.FormatReceipt(year, await DocumentNumbers.NextAsync(db, year, DocumentNumbers.Receipt, cancellationToken)),
         };
         db.Payments.Add(payment);

@@ -154,7 +154,7 @@ public sealed class MyDataController(AposartDbContext db, UserManager<AppUser> u
         {
             UserId = user.Id,
             ProfessionalId = professional?.Id,
-            Reason = string.IsNullOrWhiteSpace(input.Reason) ? null : input.Reason.Trim(),
+            Reason = input.Reason.TrimmedOrNull(),
             RequestedAt = now,
             CompletedAt = now,
         });

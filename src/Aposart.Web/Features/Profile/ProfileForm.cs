@@ -125,7 +125,7 @@ public static class ProfileForm
         professional.EmailVisibility = input.EmailVisibility;
         professional.SecureMailAddress = string.IsNullOrWhiteSpace(input.SecureMailAddress) ? null : input.SecureMailAddress.Trim().ToLowerInvariant();
         professional.SecureMailVisibility = input.SecureMailVisibility;
-        professional.WebsiteUrl = string.IsNullOrWhiteSpace(input.WebsiteUrl) ? null : input.WebsiteUrl.Trim();
+        professional.WebsiteUrl = input.WebsiteUrl.TrimmedOrNull();
         professional.WebsiteVisibility = input.WebsiteVisibility;
         professional.AddressVisibility = input.AddressVisibility;
         professional.PhoneVisibility = input.PhoneVisibility;
@@ -138,7 +138,7 @@ public static class ProfileForm
         db.PracticeSites.RemoveRange(professional.PracticeSites);
         professional.PracticeSites = [.. input.Sites.Where(s => !s.IsEmpty).Select((s, index) => new PracticeSite
         {
-            Name = string.IsNullOrWhiteSpace(s.Name) ? null : s.Name.Trim(),
+            Name = s.Name.TrimmedOrNull(),
             AddressLine = s.AddressLine!.Trim(),
             Postcode = s.Postcode!.Trim(),
             CommuneInsee = string.IsNullOrEmpty(s.CommuneInsee) ? null : s.CommuneInsee,

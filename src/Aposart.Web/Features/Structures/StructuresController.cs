@@ -90,7 +90,7 @@ public sealed class StructuresController(AposartDbContext db) : Controller
         organisation.CommuneInsee = string.IsNullOrEmpty(input.CommuneInsee) ? null : input.CommuneInsee;
         organisation.City = organisation.CommuneInsee is { } insee ? communes[insee] : input.City!.Trim();
         organisation.Phone = FrenchFormats.NormalisePhone(input.Phone);
-        organisation.WebsiteUrl = string.IsNullOrWhiteSpace(input.WebsiteUrl) ? null : input.WebsiteUrl.Trim();
+        organisation.WebsiteUrl = input.WebsiteUrl.TrimmedOrNull();
         if (isNew)
         {
             db.Organisations.Add(organisation);

@@ -1,5 +1,6 @@
 using Aposart.Web.Data;
 using Aposart.Web.Domain;
+using Aposart.Web.Infrastructure.Web;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -49,7 +50,7 @@ public sealed class MyTrainingsController(AposartDbContext db, TrainingDocuments
             TempData["TopicDetails"] = details?[..Math.Min(details.Length, 2000)];
             return Redirect("/espace/formations#sujets");
         }
-        var topic = new TopicSuggestion { Title = title.Trim(), Details = string.IsNullOrWhiteSpace(details) ? null : details.Trim(), ProposedById = professional.Id, CreatedAt = clock.GetUtcNow() };
+        var topic = new TopicSuggestion { Title = title.Trim(), Details = details.TrimmedOrNull(), ProposedById = professional.Id, CreatedAt = clock.GetUtcNow() };
         // Whoever proposes a topic wants it: their vote comes with it.
         topic.Votes.Add(new TopicVote { ProfessionalId = professional.Id, At = topic.CreatedAt });
         db.TopicSuggestions.Add(topic);

@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using Aposart.Web.Data;
 using Aposart.Web.Domain;
+using Aposart.Web.Infrastructure.Web;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
@@ -49,7 +50,7 @@ public sealed class SurveyController(AposartDbContext db, TimeProvider clock) : 
         db.SurveyAnswers.Add(new SurveyAnswer
         {
             TrainingId = registration.TrainingId, Content = input.Content!.Value, Trainer = input.Trainer!.Value, Organisation = input.Organisation!.Value,
-            Usefulness = input.Usefulness!.Value, Comment = string.IsNullOrWhiteSpace(input.Comment) ? null : input.Comment.Trim(),
+            Usefulness = input.Usefulness!.Value, Comment = input.Comment.TrimmedOrNull(),
             // Rounded to the day, so that the time of an answer does not tell who gave it.
             AnsweredAt = new DateTimeOffset(now.UtcDateTime.Date, TimeSpan.Zero),
         });

@@ -28,8 +28,8 @@ public static class TrainingForm
     public static async Task ApplyAsync(AposartDbContext db, TrainingInput input, Training training, CancellationToken cancellationToken)
     {
         training.Title = input.Title!.Trim();
-        training.Theme = Clean(input.Theme);
-        training.Description = Clean(input.Description);
+        training.Theme = input.Theme.TrimmedOrNull();
+        training.Description = input.Description.TrimmedOrNull();
         training.TargetProfessions = [.. input.TargetProfessions.Distinct().Where(Enum.IsDefined)];
         training.ActionSheetId = input.ActionSheetId is { } fiche && await db.ActionSheets.AnyAsync(a => a.Id == fiche, cancellationToken) ? fiche : null;
         training.Capacity = input.Capacity!.Value;
@@ -58,9 +58,9 @@ public static class TrainingForm
                 training.Sessions.Add(session);
             }
             session.EndsAt = w.EndsAt;
-            session.Room = Clean(w.Room);
-            session.Address = Clean(w.Address);
-            session.RemoteUrl = Clean(w.RemoteUrl);
+            session.Room = w.Room.TrimmedOrNull();
+            session.Address = w.Address.TrimmedOrNull();
+            session.RemoteUrl = w.RemoteUrl.TrimmedOrNull();
         }
 
         var professionalIds = input.Trainers.Where(t => t.ProfessionalId is not null).Select(t => t.ProfessionalId!.Value).ToList();
@@ -69,9 +69,7 @@ public static class TrainingForm
         training.Trainers = [.. input.Trainers.Where(t => !t.IsEmpty && (t.ProfessionalId is { } id ? names.ContainsKey(id) : !string.IsNullOrWhiteSpace(t.Name)))
             .Select((t, index) => new TrainingTrainer
             {
-                ProfessionalId = t.ProfessionalId, Name = t.ProfessionalId is { } id ? names[id] : t.Name!.Trim(), Role = Clean(t.Role), SortOrder = index,
+                ProfessionalId = t.ProfessionalId, Name = t.ProfessionalId is { } id ? names[id] : t.Name!.Trim(), Role = t.Role.TrimmedOrNull(), SortOrder = index,
             })];
     }
-
-    private static string? Clean(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 }

@@ -29,6 +29,7 @@ public sealed class TrainingReminders(AposartDbContext db, PortalMailer mailer, 
             .Where(r => r.Status == RegistrationStatus.Confirmed && r.ReminderSentAt == null && r.Training!.Status == TrainingStatus.Published
                 && r.Training.Sessions.Min(s => s.StartsAt) > now && r.Training.Sessions.Min(s => s.StartsAt) <= horizon)
             .AsSplitQuery().ToListAsync(cancellationToken);
+        var addresses = await db.MailAddressesAsync([.. due.Select(r => r.Professional!)], cancellationToken);
         var sent = 0;
         foreach (var registration in due)
         {
@@ -40,8 +41,7 @@ public sealed class TrainingReminders(AposartDbContext db, PortalMailer mailer, 
             }
             var training = registration.Training!;
             var professional = registration.Professional!;
-            var email = await db.MailAddressAsync(professional, cancellationToken);
-            if (email is null)
+            if (!addresses.TryGetValue(professional.Id, out var email))
             {
                 continue;
             }

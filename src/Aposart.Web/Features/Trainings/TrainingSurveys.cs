@@ -26,6 +26,7 @@ public sealed class TrainingSurveys(AposartDbContext db, PortalMailer mailer, IO
             .Where(r => r.TrainingId == trainingId && r.SurveySentAt == null
                 && db.TrainingSessions.Any(s => s.TrainingId == trainingId && s.Attendance.Any(a => a.ProfessionalId == r.ProfessionalId && a.Present)))
             .ToListAsync(cancellationToken);
+        var addresses = await db.MailAddressesAsync([.. waiting.Select(r => r.Professional!)], cancellationToken);
         var sent = 0;
         foreach (var registration in waiting)
         {
@@ -33,8 +34,7 @@ public sealed class TrainingSurveys(AposartDbContext db, PortalMailer mailer, IO
             var claimed = await db.TrainingRegistrations.Where(r => r.Id == registration.Id && r.SurveySentAt == null)
                 .ExecuteUpdateAsync(set => set.SetProperty(r => r.SurveyToken, token).SetProperty(r => r.SurveySentAt, now), cancellationToken);
             var p = registration.Professional!;
-            var email = await db.MailAddressAsync(p, cancellationToken);
-            if (claimed == 0 || email is null)
+            if (claimed == 0 || !addresses.TryGetValue(p.Id, out var email))
             {
                 continue;
             }
