@@ -142,13 +142,64 @@ public sealed class Outbox(AposartDbContext db, CampaignMail renderer, CampaignA
             """).ToListAsync(cancellationToken);
     }
 
+    private TimeSpan OutagePause => options.Value.OutagePause;
+
+    /// <summary>A claimed batch, loaded and rendered, waiting for its turn on the connection.</summary>
+    public sealed record PreparedBatch(List<OutboxMessage> Rows, Dictionary<Guid, Campaign> Campaigns, MimeMessage?[] Rendered);
+
     /// <summary>Claims a batch and sends it over the connection; returns how many rows it handled.</summary>
     public async Task<int> ProcessBatchAsync(string worker, IMailConnection connection, CancellationToken cancellationToken)
+    {
+        var batch = await PrepareBatchAsync(worker, cancellationToken);
+        if (batch is null)
+        {
+            return 0;
+        }
+        await SendBatchAsync(batch, worker, connection, cancellationToken);
+        return batch.Rows.Count;
+    }
+
+    /// <summary>
+    /// Sends every due batch over one connection, preparing the next batch (claim, load, render) on the second outbox while
+    /// the current one is on the wire, so the connection does not wait for the database or the renderer.
+    /// The two outboxes must not share a DbContext. Returns how many rows were handled.
+    /// </summary>
+    public static async Task<int> DrainAsync(Outbox first, Outbox second, string worker, IMailConnection connection, CancellationToken cancellationToken)
+    {
+        var handled = 0;
+        var (current, spare) = (first, second);
+        var batch = await current.PrepareBatchAsync(worker, cancellationToken);
+        while (batch is not null)
+        {
+            var next = spare.PrepareBatchAsync(worker, cancellationToken);
+            try
+            {
+                await current.SendBatchAsync(batch, worker, connection, cancellationToken);
+            }
+            catch (Exception exception)
+            {
+                // The batch prepared in advance was never offered to the server: it goes back, after the pause if the server is down.
+                if (await next is { } unsent)
+                {
+                    var pause = exception is MailOutageException ? spare.OutagePause : TimeSpan.Zero;
+                    await spare.ReleaseAsync(unsent.Rows.Select(r => r.Id).ToList(), worker, pause, CancellationToken.None);
+                }
+                throw;
+            }
+            handled += batch.Rows.Count;
+            batch = await next;
+            (current, spare) = (spare, current);
+        }
+        return handled;
+    }
+
+    /// <summary>Claims due rows and renders them; null when nothing is due.</summary>
+    public async Task<PreparedBatch?> PrepareBatchAsync(string worker, CancellationToken cancellationToken)
     {
         var ids = await ClaimAsync(worker, options.Value.BatchSize, cancellationToken);
         if (ids.Count == 0)
         {
-            return 0;
+            return null;
         }
         var rows = await db.OutboxMessages.AsNoTracking().Where(m => ids.Contains(m.Id)).OrderBy(m => m.Id).ToListAsync(cancellationToken);
         var campaignIds = rows.Where(r => r.CampaignId is not null).Select(r => r.CampaignId!.Value).Distinct().ToList();
@@ -159,18 +210,26 @@ public sealed class Outbox(AposartDbContext db, CampaignMail renderer, CampaignA
             campaign.Attachments = await renderer.AttachmentsAsync(campaign.Id,
                 () => db.CampaignAttachments.AsNoTracking().Where(a => a.CampaignId == campaign.Id).OrderBy(a => a.AddedAt).ToListAsync(cancellationToken));
         }
-        var addresses = rows.Select(r => r.ToAddress).ToList();
-        var tokens = await db.MailSubscribers.AsNoTracking().Where(s => addresses.Contains(s.Address)).ToDictionaryAsync(s => s.Address, s => s.Token, cancellationToken);
-        // Rendering is CPU work: the whole batch is rendered on the machine's cores, then sent one after the other.
+        var addresses = rows.Where(r => r.CampaignId is not null).Select(r => r.ToAddress).ToList();
+        var tokens = addresses.Count == 0
+            ? []
+            : await db.MailSubscribers.AsNoTracking().Where(s => addresses.Contains(s.Address)).ToDictionaryAsync(s => s.Address, s => s.Token, cancellationToken);
         var rendered = new MimeMessage?[rows.Count];
-        Parallel.For(0, rows.Count, i =>
+        for (var i = 0; i < rows.Count; i++)
         {
             var row = rows[i];
             if (row.Mime is null && row.CampaignId is { } id && campaigns[id].Status != CampaignStatus.Cancelled)
             {
                 rendered[i] = renderer.Render(campaigns[id], row.Id, row.ToAddress, row.ToName, row.FirstName, tokens.GetValueOrDefault(row.ToAddress) ?? "");
             }
-        });
+        }
+        return new PreparedBatch(rows, campaigns, rendered);
+    }
+
+    /// <summary>Sends a prepared batch and marks its rows.</summary>
+    public async Task SendBatchAsync(PreparedBatch batch, string worker, IMailConnection connection, CancellationToken cancellationToken)
+    {
+        var (rows, campaigns, rendered) = batch;
         // Sent rows are marked together at the end of the batch: a crash can resend at most the batch in flight.
         var sent = new List<long>(rows.Count);
         for (var i = 0; i < rows.Count; i++)
@@ -204,14 +263,13 @@ public sealed class Outbox(AposartDbContext db, CampaignMail renderer, CampaignA
             {
                 // The server is gone: this row and the rest of the batch go back, without counting the attempt against them.
                 await MarkSentAsync(sent, worker, cancellationToken);
-                await ReleaseAsync(rows.Skip(i).Select(r => r.Id).ToList(), worker, cancellationToken);
+                await ReleaseAsync(rows.Skip(i).Select(r => r.Id).ToList(), worker, options.Value.OutagePause, cancellationToken);
                 logger.LogWarning(exception, "SMTP outage; the outbox pauses");
                 throw new MailOutageException(exception);
             }
             sent.Add(row.Id);
         }
         await MarkSentAsync(sent, worker, cancellationToken);
-        return rows.Count;
     }
 
     /// <summary>Exponential backoff from 30 seconds, capped at 6 hours, with up to 20 % jitter so retries do not bunch.</summary>
@@ -243,9 +301,9 @@ public sealed class Outbox(AposartDbContext db, CampaignMail renderer, CampaignA
             .SetProperty(m => m.LastError, (string?)null), cancellationToken);
     }
 
-    private Task ReleaseAsync(List<long> ids, string worker, CancellationToken cancellationToken)
+    private Task ReleaseAsync(List<long> ids, string worker, TimeSpan pause, CancellationToken cancellationToken)
     {
-        var resume = clock.GetUtcNow() + options.Value.OutagePause;
+        var resume = clock.GetUtcNow() + pause;
         return db.OutboxMessages.Where(m => ids.Contains(m.Id) && m.LeasedBy == worker).ExecuteUpdateAsync(set => set
             .SetProperty(m => m.LeaseUntil, (DateTimeOffset?)null)
             .SetProperty(m => m.Attempts, m => m.Attempts - 1)
@@ -319,10 +377,11 @@ public sealed class OutboxWorker(IServiceScopeFactory scopes, MailConnections co
             try
             {
                 await using var scope = scopes.CreateAsyncScope();
+                await using var spareScope = scopes.CreateAsyncScope();
                 var outbox = scope.ServiceProvider.GetRequiredService<Outbox>();
                 await outbox.StartDueCampaignsAsync(stoppingToken);
                 connection ??= await OpenAsync(stoppingToken);
-                if (await outbox.ProcessBatchAsync(worker, connection, stoppingToken) > 0)
+                if (await Outbox.DrainAsync(outbox, spareScope.ServiceProvider.GetRequiredService<Outbox>(), worker, connection, stoppingToken) > 0)
                 {
                     wait = TimeSpan.Zero;
                 }

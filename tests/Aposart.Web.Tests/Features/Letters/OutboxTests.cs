@@ -139,15 +139,19 @@ public sealed class OutboxTests(QuietOutboxPortal portal) : IClassFixture<QuietO
     }
 
     [Fact]
-    public async Task An_unreachable_smtp_server_pauses_the_batch_without_losing_or_spending_attempts()
+    public async Task An_unreachable_smtp_server_pauses_the_batch_and_the_one_prepared_after_it_without_losing_or_spending_attempts()
     {
         var addresses = await LetterSteps.ProfessionalsAsync(portal, Profession.Podiatrist, 3, "panne");
         var id = await LetterSteps.DueCampaignAsync(portal, AudienceKind.Professions, Profession.Podiatrist);
         using (var scope = portal.Services.CreateScope())
+        using (var spare = portal.Services.CreateScope())
         {
-            var outbox = scope.ServiceProvider.GetRequiredService<Outbox>();
+            // Batches of two: the second batch is claimed and rendered while the first meets the dead server.
+            var small = Microsoft.Extensions.Options.Options.Create(new OutboxOptions { BatchSize = 2 });
+            var outbox = ActivatorUtilities.CreateInstance<Outbox>(scope.ServiceProvider, small);
             await outbox.StartDueCampaignsAsync(CancellationToken.None);
-            await Assert.ThrowsAsync<MailOutageException>(() => outbox.ProcessBatchAsync("cut", new BrokenConnection(), CancellationToken.None));
+            await Assert.ThrowsAsync<MailOutageException>(() => Outbox.DrainAsync(outbox, ActivatorUtilities.CreateInstance<Outbox>(spare.ServiceProvider, small),
+                "cut", new BrokenConnection(), CancellationToken.None));
         }
         var rows = await portal.WithDbAsync(db => db.OutboxMessages.Where(m => m.CampaignId == id).ToListAsync());
         Assert.All(rows, r => Assert.Equal((OutboxStatus.Pending, 0, (DateTimeOffset?)null), (r.Status, r.Attempts, r.LeaseUntil)));
@@ -155,7 +159,9 @@ public sealed class OutboxTests(QuietOutboxPortal portal) : IClassFixture<QuietO
         portal.Clock.Advance(TimeSpan.FromMinutes(1));
         try
         {
-            Assert.Equal(3, await LetterSteps.DrainAsync(portal));
+            // Other tests of this class may have retries falling due in that minute: count this campaign's rows, not the drain.
+            await LetterSteps.DrainAsync(portal);
+            Assert.Equal(3, await portal.WithDbAsync(db => db.OutboxMessages.CountAsync(m => m.CampaignId == id && m.Status == OutboxStatus.Sent)));
         }
         finally
         {
