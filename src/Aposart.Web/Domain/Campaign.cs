@@ -4,6 +4,7 @@ public enum CampaignKind
 {
     QuarterlyLetter = 0,
     Flashmail = 1,
+    TrainingAnnouncement = 2,
 }
 
 public enum CampaignStatus
@@ -38,7 +39,13 @@ public enum OutboxStatus
 
 public static class CampaignText
 {
-    public static string Label(this CampaignKind kind) => kind == CampaignKind.QuarterlyLetter ? "Lettre trimestrielle" : "Flashmail";
+    public static string Label(this CampaignKind kind) => kind switch
+    {
+        CampaignKind.QuarterlyLetter => "Lettre trimestrielle",
+        CampaignKind.Flashmail => "Flashmail",
+        CampaignKind.TrainingAnnouncement => "Annonce de formation",
+        _ => kind.ToString(),
+    };
 
     public static string Label(this CampaignStatus status) => status switch
     {

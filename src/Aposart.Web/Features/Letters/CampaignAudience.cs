@@ -106,7 +106,8 @@ public sealed class CampaignAudience(AposartDbContext db, TimeProvider clock)
     }
 
     private IQueryable<string> Blocked(CampaignKind kind) => db.MailSubscribers.Where(s => s.UnsubscribedAt != null || s.BouncedAt != null
-        || (kind == CampaignKind.QuarterlyLetter ? !s.QuarterlyLetter : !s.Flashmails)).Select(s => s.Address);
+        || (kind == CampaignKind.QuarterlyLetter ? !s.QuarterlyLetter : kind == CampaignKind.TrainingAnnouncement ? !s.TrainingAnnouncements : !s.Flashmails))
+        .Select(s => s.Address);
 
     private static string NewToken() => Convert.ToHexString(RandomNumberGenerator.GetBytes(24)).ToLowerInvariant();
 }

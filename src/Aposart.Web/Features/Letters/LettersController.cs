@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Aposart.Web.Configuration;
 using Aposart.Web.Data;
 using Aposart.Web.Domain;
 using Aposart.Web.Infrastructure.Mail;
@@ -27,7 +28,7 @@ public sealed class LetterOptions
 /// <summary>The quarterly letter and flashmails: write, target, submit, approve, schedule or send, follow the sending.</summary>
 [Authorize(Roles = Roles.BoardOrCoordinator)]
 public sealed class LettersController(AposartDbContext db, UserManager<AppUser> users, CampaignAudience audience, CampaignMail renderer, IMailSender sender,
-    IOptions<LetterOptions> options, TimeProvider clock) : Controller
+    IOptions<LetterOptions> options, IOptions<CptsOptions> cpts, TimeProvider clock) : Controller
 {
     private const int PageSize = 25;
 
@@ -60,6 +61,47 @@ public sealed class LettersController(AposartDbContext db, UserManager<AppUser> 
         db.Campaigns.Add(campaign);
         await db.SaveChangesAsync(cancellationToken);
         TempData["Message"] = $"{campaign.Kind.Label()} enregistrée en brouillon.";
+        return Redirect($"/gestion/lettres/{campaign.Id}");
+    }
+
+    /// <summary>
+    /// Drafts the announcement of a training as a campaign to the people it is meant for; the coordinator reviews it, then
+    /// sends it like a flashmail. Only those who kept « annonces de formation » in their preferences receive it.
+    /// </summary>
+    [HttpPost("/gestion/lettres/annonce-formation/{trainingId:guid}")]
+    public async Task<IActionResult> AnnounceTraining(Guid trainingId, CancellationToken cancellationToken)
+    {
+        var training = await db.Trainings.AsNoTracking().Include(t => t.Sessions).SingleOrDefaultAsync(t => t.Id == trainingId, cancellationToken);
+        if (training is null)
+        {
+            return NotFound();
+        }
+        var user = (await users.GetUserAsync(User))!;
+        var sessions = training.Sessions.OrderBy(s => s.StartsAt)
+            .Select(s => $"- {s.StartsAt.ToParisString("dddd d MMMM yyyy 'de' HH'h'mm")} à {s.EndsAt.ToParisString("HH'h'mm")} – {s.Place}");
+        var link = cpts.Value.PublicUrl.TrimEnd('/') + $"/formations/{training.Id}";
+        var campaign = new Campaign
+        {
+            Kind = CampaignKind.TrainingAnnouncement, Status = CampaignStatus.Draft, AuthorId = user.Id, AuthorName = user.NameOrEmail,
+            Subject = $"Formation : {training.Title}".Length > 200 ? $"Formation : {training.Title}"[..200] : $"Formation : {training.Title}",
+            Body = $"""
+                La CPTS organise la formation **{training.Title}**{(training.Theme is null ? "" : $" ({training.Theme})")}.
+
+                {string.Join("\n", sessions)}
+
+                {training.Capacity} places, {training.Audience.Label().ToLowerInvariant()}. {training.Meal.Label()}.
+
+                Programme et inscription : {link}
+                """,
+            // A members-only training is announced to the members; otherwise to its professions, or to the whole directory.
+            Audience = training.Audience == TrainingAudience.Members ? AudienceKind.UpToDateMembers
+                : training.TargetProfessions.Count > 0 ? AudienceKind.Professions : AudienceKind.DirectoryProfessionals,
+            AudienceProfessions = training.Audience == TrainingAudience.Members ? [] : [.. training.TargetProfessions],
+        };
+        campaign.Events.Add(Event(user, null, CampaignStatus.Draft, $"annonce de la formation « {training.Title} » préparée"));
+        db.Campaigns.Add(campaign);
+        await db.SaveChangesAsync(cancellationToken);
+        TempData["Message"] = "Annonce préparée en brouillon : relisez-la, vérifiez le nombre de destinataires, puis envoyez-la.";
         return Redirect($"/gestion/lettres/{campaign.Id}");
     }
 
@@ -161,7 +203,7 @@ public sealed class LettersController(AposartDbContext db, UserManager<AppUser> 
     [HttpPost("/gestion/lettres/{id:guid}/planifier")]
     public Task<IActionResult> Schedule(Guid id, DateTime? at, bool now, CancellationToken cancellationToken) => TransitionAsync(id, cancellationToken, (campaign, user) =>
     {
-        var ready = campaign.Kind == CampaignKind.Flashmail
+        var ready = campaign.Kind != CampaignKind.QuarterlyLetter
             ? campaign.Status is CampaignStatus.Draft or CampaignStatus.Submitted or CampaignStatus.Approved
             : campaign.Status == CampaignStatus.Approved;
         if (!ready)

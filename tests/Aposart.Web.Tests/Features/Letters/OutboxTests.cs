@@ -193,6 +193,48 @@ public sealed class OutboxTests(QuietOutboxPortal portal) : IClassFixture<QuietO
         Assert.Equal(stored.MessageId, message.MessageId);
     }
 
+    [Fact]
+    public async Task A_training_announcement_reaches_its_profession_except_who_turned_training_announcements_off()
+    {
+        var dietitians = await LetterSteps.ProfessionalsAsync(portal, Profession.Dietitian, 3, "dieteticien");
+        var opticians = await LetterSteps.ProfessionalsAsync(portal, Profession.Optician, 1, "opticien");
+        await portal.WithDbAsync(db =>
+        {
+            db.MailSubscribers.Add(new MailSubscriber { Address = dietitians[0], Token = Guid.NewGuid().ToString("N"), TrainingAnnouncements = false });
+            return db.SaveChangesAsync();
+        });
+        var (coordinator, _) = await portal.SignedInAsync(Roles.Professional, Roles.Coordinator);
+        var fields = Trainings.TrainingSteps.Training(portal, "Dénutrition de la personne âgée", capacity: 12);
+        fields["Input.Audience"] = nameof(TrainingAudience.AllProfessionals);
+        fields["Input.TargetProfessions"] = nameof(Profession.Dietitian);
+        var trainingId = await Trainings.TrainingSteps.CreateAsync(portal, coordinator, fields);
+
+        var manage = await coordinator.GetAsync($"/gestion/formations/{trainingId}");
+        var draft = await coordinator.SubmitAsync(manage, $"/gestion/lettres/annonce-formation/{trainingId}", new Dictionary<string, string>());
+        Assert.True(draft.Text.Contains("Annonce préparée en brouillon", StringComparison.Ordinal), draft.Text[..Math.Min(3000, draft.Text.Length)]);
+        Assert.Contains("Annonce de formation", draft.Text);
+        Assert.Contains("2 adresse(s)", draft.Text);
+        var id = await portal.WithDbAsync(db => db.Campaigns.Where(c => c.Subject == "Formation : Dénutrition de la personne âgée").Select(c => c.Id).SingleAsync());
+        var sent = await coordinator.SubmitAsync(draft, $"/gestion/lettres/{id}/planifier", new Dictionary<string, string> { ["now"] = "true" });
+        Assert.Contains("planifiée", sent.Text);
+
+        Assert.Equal(2, await LetterSteps.DrainAsync(portal));
+        foreach (var address in dietitians.Skip(1))
+        {
+            var message = Assert.Single(await portal.Smtp.MessagesToAsync(address));
+            Assert.Equal("Formation : Dénutrition de la personne âgée", message.Subject);
+            Assert.Contains($"/formations/{trainingId}", message.TextBody);
+            Assert.Contains("Salle du conseil", message.TextBody);
+        }
+        Assert.Equal(0, await LetterSteps.MessagesAsync(portal, dietitians[0]));
+        Assert.Equal(0, await LetterSteps.MessagesAsync(portal, opticians[0]));
+
+        // The same person still gets flashmails: the preference is per kind.
+        await LetterSteps.DueCampaignAsync(portal, AudienceKind.Professions, Profession.Dietitian);
+        Assert.Equal(3, await LetterSteps.DrainAsync(portal));
+        Assert.Equal(1, await LetterSteps.MessagesAsync(portal, dietitians[0]));
+    }
+
     private sealed class BrokenConnection : IMailConnection
     {
         public Task SendAsync(MimeKit.MimeMessage message, CancellationToken cancellationToken) => throw new IOException("Connection reset by peer");
