@@ -17,7 +17,7 @@ public static class FeatureSetup
         services.Configure<MembershipOptions>(configuration.GetSection(MembershipOptions.Section));
         services.Configure<BackgroundJobOptions>(configuration.GetSection(BackgroundJobOptions.Section));
         services.AddSingleton(new PdfFonts(configuration["Pdf:FontDirectory"] ?? "/usr/share/fonts/truetype/dejavu"));
-        services.AddScoped<DemoSeeder>().AddScoped<DemoDirectorySeeder>().AddScoped<DemoFichesSeeder>().AddScoped<DemoTrainingsSeeder>().AddScoped<DemoLettersSeeder>();
+        services.AddScoped<DemoSeeder>().AddScoped<DemoDirectorySeeder>().AddScoped<DemoFichesSeeder>().AddScoped<DemoTrainingsSeeder>().AddScoped<DemoLettersSeeder>().AddScoped<DemoCompensationSeeder>();
         services.AddScoped<MembershipDocuments>();
         services.AddScoped<MembershipWorkflow>();
         services.AddPeriodicJob<RenewalReminders>();
@@ -30,6 +30,11 @@ public static class FeatureSetup
         services.AddSingleton<CampaignMail>().AddSingleton<OutboxRateLimiter>().AddSingleton<Infrastructure.Mail.MailConnections>();
         services.AddScoped<CampaignAudience>().AddScoped<Outbox>();
         services.AddHostedService<OutboxWorker>();
+        services.Configure<DashboardOptions>(configuration.GetSection(DashboardOptions.Section));
+        services.Configure<AciOptions>(configuration.GetSection(AciOptions.Section));
+        services.Configure<CompensationOptions>(configuration.GetSection(CompensationOptions.Section));
+        services.AddScoped<Features.Dashboard.DashboardFigures>().AddScoped<Features.Dashboard.ActivityReport>();
+        services.AddScoped<Features.Compensation.CompensationStatement>();
         return services;
     }
 }

@@ -46,6 +46,7 @@ public class AposartDbContext(DbContextOptions<AposartDbContext> options)
     public DbSet<CampaignEvent> CampaignEvents => Set<CampaignEvent>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<MailSubscriber> MailSubscribers => Set<MailSubscriber>();
+    public DbSet<CompensationEntry> CompensationEntries => Set<CompensationEntry>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     /// <summary>The one place that says how the portal talks to PostgreSQL, shared by the app, the CLI and the tests.</summary>

@@ -101,3 +101,22 @@ public sealed class ActionChangeConfiguration : IEntityTypeConfiguration<ActionC
         builder.HasIndex(c => new { c.ActionSheetId, c.At });
     }
 }
+
+public sealed class CompensationEntryConfiguration : IEntityTypeConfiguration<CompensationEntry>
+{
+    public void Configure(EntityTypeBuilder<CompensationEntry> builder)
+    {
+        builder.Property(e => e.Quantity).HasPrecision(6, 1);
+        builder.Property(e => e.Rate).HasPrecision(10, 2);
+        builder.Property(e => e.Amount).HasPrecision(10, 2);
+        builder.Property(e => e.Description).HasMaxLength(500);
+        builder.Property(e => e.DecisionNote).HasMaxLength(500);
+        builder.Property(e => e.DecidedByName).HasMaxLength(200);
+        builder.Property(e => e.RecordedByName).HasMaxLength(200);
+        builder.Property(e => e.Version).IsRowVersion();
+        builder.HasOne(e => e.Professional).WithMany().HasForeignKey(e => e.ProfessionalId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne(e => e.ActionSheet).WithMany().HasForeignKey(e => e.ActionSheetId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(e => new { e.ProfessionalId, e.Date });
+        builder.HasIndex(e => new { e.Status, e.Date });
+    }
+}

@@ -690,6 +690,110 @@ namespace Aposart.Web.Data.Migrations
                     b.ToTable("communes", (string)null);
                 });
 
+            modelBuilder.Entity("Aposart.Web.Domain.CompensationEntry", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("ActionSheetId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("action_sheet_id");
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(10, 2)
+                        .HasColumnType("numeric(10,2)")
+                        .HasColumnName("amount");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid?>("CreatedById")
+                        .HasColumnType("uuid")
+                        .HasColumnName("created_by_id");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date")
+                        .HasColumnName("date");
+
+                    b.Property<DateTimeOffset?>("DecidedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("decided_at");
+
+                    b.Property<string>("DecidedByName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("decided_by_name");
+
+                    b.Property<string>("DecisionNote")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("decision_note");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("description");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer")
+                        .HasColumnName("kind");
+
+                    b.Property<Guid>("ProfessionalId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("professional_id");
+
+                    b.Property<decimal>("Quantity")
+                        .HasPrecision(6, 1)
+                        .HasColumnType("numeric(6,1)")
+                        .HasColumnName("quantity");
+
+                    b.Property<decimal>("Rate")
+                        .HasPrecision(10, 2)
+                        .HasColumnType("numeric(10,2)")
+                        .HasColumnName("rate");
+
+                    b.Property<string>("RecordedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("recorded_by_name");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer")
+                        .HasColumnName("status");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<Guid?>("UpdatedById")
+                        .HasColumnType("uuid")
+                        .HasColumnName("updated_by_id");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_compensation_entries");
+
+                    b.HasIndex("ActionSheetId")
+                        .HasDatabaseName("ix_compensation_entries_action_sheet_id");
+
+                    b.HasIndex("ProfessionalId", "Date")
+                        .HasDatabaseName("ix_compensation_entries_professional_id_date");
+
+                    b.HasIndex("Status", "Date")
+                        .HasDatabaseName("ix_compensation_entries_status_date");
+
+                    b.ToTable("compensation_entries", (string)null);
+                });
+
             modelBuilder.Entity("Aposart.Web.Domain.DocumentCounter", b =>
                 {
                     b.Property<int>("Year")
@@ -2381,6 +2485,27 @@ namespace Aposart.Web.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_campaign_events_campaigns_campaign_id");
+                });
+
+            modelBuilder.Entity("Aposart.Web.Domain.CompensationEntry", b =>
+                {
+                    b.HasOne("Aposart.Web.Domain.ActionSheet", "ActionSheet")
+                        .WithMany()
+                        .HasForeignKey("ActionSheetId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_compensation_entries_action_sheets_action_sheet_id");
+
+                    b.HasOne("Aposart.Web.Domain.Professional", "Professional")
+                        .WithMany()
+                        .HasForeignKey("ProfessionalId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_compensation_entries_professionals_professional_id");
+
+                    b.Navigation("ActionSheet");
+
+                    b.Navigation("Professional");
                 });
 
             modelBuilder.Entity("Aposart.Web.Domain.Indicator", b =>

@@ -14,7 +14,7 @@ public sealed class DemoOptions
 
 /// <summary>Fictional accounts for trying the portal in Development; Production seeds no account.</summary>
 public sealed class DemoSeeder(UserManager<AppUser> users, DemoDirectorySeeder directory, DemoFichesSeeder fiches, DemoTrainingsSeeder trainings,
-    DemoLettersSeeder letters, ILogger<DemoSeeder> logger)
+    DemoLettersSeeder letters, DemoCompensationSeeder compensation, ILogger<DemoSeeder> logger)
 {
     public static readonly IReadOnlyList<(string Email, string FirstName, string LastName, string[] Roles)> Accounts =
     [
@@ -50,5 +50,6 @@ public sealed class DemoSeeder(UserManager<AppUser> users, DemoDirectorySeeder d
         await fiches.SeedAsync(ids);
         await trainings.SeedAsync(ids);
         await letters.SeedAsync(ids);
+        await compensation.SeedAsync();
     }
 }

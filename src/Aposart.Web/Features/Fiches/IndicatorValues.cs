@@ -77,8 +77,7 @@ public sealed class IndicatorValues(AposartDbContext db, TimeProvider clock)
     /// <summary>The training figures of a year, or null for a year the calendar holds no training of (before it was used).</summary>
     public async Task<TrainingFigures?> TrainingFiguresAsync(int year, CancellationToken cancellationToken)
     {
-        var from = ParisTime.FromParis(new DateOnly(year, 1, 1), TimeOnly.MinValue);
-        var to = ParisTime.FromParis(new DateOnly(year + 1, 1, 1), TimeOnly.MinValue);
+        var (from, to) = ParisTime.YearBounds(year);
         var ofYear = db.Trainings.Where(t => t.Sessions.Any() && t.Sessions.Min(s => s.StartsAt) >= from && t.Sessions.Min(s => s.StartsAt) < to);
         if (!await ofYear.AnyAsync(cancellationToken))
         {

@@ -49,6 +49,9 @@ public sealed class MyDataController(AposartDbContext db, UserManager<AppUser> u
             .Select(t => new { t.Title, t.Details, t.CreatedAt }).ToListAsync(cancellationToken);
         var topicsVoted = await db.TopicVotes.AsNoTracking().Where(v => v.ProfessionalId == professionalId)
             .Join(db.TopicSuggestions, v => v.TopicSuggestionId, t => t.Id, (v, t) => new { t.Title, v.At }).ToListAsync(cancellationToken);
+        var compensation = await db.CompensationEntries.AsNoTracking().Where(e => e.ProfessionalId == professionalId).OrderBy(e => e.Date)
+            .Select(e => new { e.Date, fiche = e.ActionSheet!.Title, kind = e.Kind.Label(), e.Quantity, e.Rate, e.Amount, e.Description, status = e.Status.Label(), e.DecidedAt, e.DecisionNote })
+            .ToListAsync(cancellationToken);
         var export = new
         {
             exportedAt = clock.GetUtcNow(),
@@ -104,6 +107,7 @@ public sealed class MyDataController(AposartDbContext db, UserManager<AppUser> u
                 trainings,
                 trainingTopicsProposed = topicsProposed,
                 trainingTopicsVoted = topicsVoted,
+                compensation,
             },
         };
         var json = JsonSerializer.SerializeToUtf8Bytes(export, JsonOptions);

@@ -7,12 +7,16 @@ namespace Aposart.Web.Infrastructure.Web;
 /// Every coordinator's table exports through here: semicolons and a BOM so that a French Excel opens it as it is,
 /// and cells that a spreadsheet would run as a formula neutralised (OWASP "CSV injection").
 /// </summary>
-public static class CsvExport
+public static partial class CsvExport
 {
     private static readonly char[] FormulaStarts = ['=', '+', '-', '@', '\t', '\r', '\n', '|', '%'];
 
+    /// <summary>A cell a spreadsheet would run as a formula gets a leading quote; a plain negative number stays a number.</summary>
     public static string Neutralise(string? cell) =>
-        string.IsNullOrEmpty(cell) ? "" : FormulaStarts.Contains(cell[0]) ? "'" + cell : cell;
+        string.IsNullOrEmpty(cell) ? "" : FormulaStarts.Contains(cell[0]) && !NegativeNumber().IsMatch(cell) ? "'" + cell : cell;
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^-\d+([,.]\d+)?$")]
+    private static partial System.Text.RegularExpressions.Regex NegativeNumber();
 
     public static byte[] Write(IReadOnlyList<string> headers, IEnumerable<IReadOnlyList<string?>> rows)
     {

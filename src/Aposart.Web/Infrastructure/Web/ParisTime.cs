@@ -19,6 +19,10 @@ public static class ParisTime
 
     public static DateTimeOffset FromParis(DateOnly date, TimeOnly time) => FromParis(date.ToDateTime(time));
 
+    /// <summary>The instants a calendar year starts and ends in Paris, for "this year's" queries.</summary>
+    public static (DateTimeOffset From, DateTimeOffset To) YearBounds(int year) =>
+        (FromParis(new DateOnly(year, 1, 1), TimeOnly.MinValue), FromParis(new DateOnly(year + 1, 1, 1), TimeOnly.MinValue));
+
     public static string ToParisString(this DateTimeOffset instant, string format = "dd/MM/yyyy 'à' HH:mm") =>
         instant.ToParis().ToString(format, French);
 }

@@ -1,0 +1,259 @@
+using System.Globalization;
+using Aposart.Web.Configuration;
+using Aposart.Web.Data;
+using Aposart.Web.Domain;
+using Aposart.Web.Infrastructure.Web;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Aposart.Web.Features.Compensation;
+
+/// <summary>
+/// Compensation of professionals for the time given to fiches action: a professional declares, the coordinator records or
+/// validates within the yearly cap, the professional downloads the year's statement.
+/// </summary>
+[Authorize]
+public sealed class CompensationController(AposartDbContext db, UserManager<AppUser> users, IOptions<CompensationOptions> options,
+    CompensationStatement statement, TimeProvider clock) : Controller
+{
+    private const int PageSize = 30;
+    private const string Staff = Roles.Coordinator + "," + Roles.Admin;
+    private static readonly CultureInfo French = CultureInfo.GetCultureInfo("fr-FR");
+
+    private int CurrentYear => clock.GetUtcNow().ToParis().Year;
+
+    [HttpGet("/espace/indemnisation")]
+    public async Task<IActionResult> Mine(string? annee, CancellationToken cancellationToken) =>
+        View(await MinePageAsync(Year(annee), new CompensationInput { Date = Today }, cancellationToken));
+
+    [HttpPost("/espace/indemnisation/saisie")]
+    public async Task<IActionResult> Declare([Bind(Prefix = "Input")] CompensationInput input, CancellationToken cancellationToken)
+    {
+        var me = await db.Professionals.OfUserAsync(User, cancellationToken);
+        if (me is null)
+        {
+            return Redirect("/espace/profil");
+        }
+        input.ProfessionalId = me.Id;
+        var entry = await CheckAsync(input, cancellationToken);
+        if (entry is null)
+        {
+            return View("Mine", await MinePageAsync(input.Date?.Year ?? CurrentYear, input, cancellationToken));
+        }
+        entry.RecordedByName = (await users.GetUserAsync(User))!.NameOrEmail;
+        db.CompensationEntries.Add(entry);
+        await db.SaveChangesAsync(cancellationToken);
+        TempData["Message"] = $"Saisie enregistrée ({entry.Amount.ToString("N2", French)} €) : elle sera payée une fois validée par la coordination.";
+        return Redirect($"/espace/indemnisation?annee={entry.Date.Year}");
+    }
+
+    [HttpGet("/espace/indemnisation/{year}.pdf")]
+    public async Task<IActionResult> Statement(string year, CancellationToken cancellationToken)
+    {
+        var me = await db.Professionals.OfUserAsync(User, cancellationToken);
+        if (me is null || !int.TryParse(year, NumberStyles.None, CultureInfo.InvariantCulture, out var y) || y < 2000 || y > CurrentYear)
+        {
+            return NotFound();
+        }
+        return File(await statement.PdfAsync(me.Id, y, cancellationToken), "application/pdf", $"releve-indemnisation-{y}.pdf");
+    }
+
+    [Authorize(Roles = Staff)]
+    [HttpGet("/gestion/indemnisation")]
+    public async Task<IActionResult> Admin(string? annee, CompensationStatus? statut, int page = 1, CancellationToken cancellationToken = default) =>
+        View(await AdminPageAsync(Year(annee), statut, page, new CompensationInput { Date = Today }, cancellationToken));
+
+    [Authorize(Roles = Staff)]
+    [HttpGet("/gestion/indemnisation.csv")]
+    public async Task<IActionResult> Export(string? annee, CompensationStatus? statut, CancellationToken cancellationToken)
+    {
+        var year = Year(annee);
+        var rows = await Rows(Filter(year, statut)).ToListAsync(cancellationToken);
+        return CsvExport.File($"indemnisation-{year}.csv", ["Date", "Professionnel", "Fiche", "Nature", "Quantité", "Taux", "Montant", "Statut", "Objet", "Décision"],
+            rows.Select(r => (IReadOnlyList<string?>)
+            [
+                r.Entry.Date.ToString("dd/MM/yyyy", French), r.Person, $"{r.FicheNumber} – {r.FicheTitle}", r.Entry.Kind.Label(),
+                r.Entry.Quantity.ToString(French), r.Entry.Rate.ToString(French), r.Entry.Amount.ToString(French), r.Entry.Status.Label(), r.Entry.Description,
+                r.Entry.DecidedAt is { } at ? $"{r.Entry.DecidedByName}, {at.ToParisString()}{(r.Entry.DecisionNote is null ? "" : " : " + r.Entry.DecisionNote)}" : null,
+            ]));
+    }
+
+    [Authorize(Roles = Staff)]
+    [HttpPost("/gestion/indemnisation/saisie")]
+    public async Task<IActionResult> Record([Bind(Prefix = "Input")] CompensationInput input, CancellationToken cancellationToken)
+    {
+        if (input.ProfessionalId is null || !await db.Professionals.AnyAsync(p => p.Id == input.ProfessionalId && p.AnonymisedAt == null, cancellationToken))
+        {
+            ModelState.AddModelError("Input.ProfessionalId", "Choisissez le professionnel.");
+        }
+        var entry = await CheckAsync(input, cancellationToken);
+        if (entry is null)
+        {
+            return View("Admin", await AdminPageAsync(input.Date?.Year ?? CurrentYear, null, 1, input, cancellationToken));
+        }
+        entry.RecordedByName = (await users.GetUserAsync(User))!.NameOrEmail;
+        db.CompensationEntries.Add(entry);
+        await db.SaveChangesAsync(cancellationToken);
+        TempData["Message"] = "Saisie enregistrée, à valider.";
+        return Redirect($"/gestion/indemnisation?annee={entry.Date.Year}");
+    }
+
+    [Authorize(Roles = Staff)]
+    [HttpPost("/gestion/indemnisation/{id:guid}/valider")]
+    public async Task<IActionResult> Validate(Guid id, CancellationToken cancellationToken)
+    {
+        var entry = await db.CompensationEntries.AsNoTracking().SingleOrDefaultAsync(e => e.Id == id, cancellationToken);
+        if (entry is null)
+        {
+            return NotFound();
+        }
+        var cap = options.Value.For(entry.Date.Year).YearlyCapPerPerson;
+        var validated = await ValidatedAsync(entry.ProfessionalId, entry.Date.Year, cancellationToken);
+        if (entry.Status != CompensationStatus.Submitted)
+        {
+            TempData["Error"] = "Cette saisie a déjà été traitée.";
+        }
+        else if (validated + entry.Amount > cap)
+        {
+            TempData["Error"] = $"Validation impossible : le professionnel a déjà {validated.ToString("N2", French)} € validés en {entry.Date.Year} ; "
+                + $"cette saisie dépasserait le plafond annuel de {cap.ToString("N2", French)} €. Refusez-la ou demandez une saisie réduite.";
+        }
+        else if (await Decide(id, CompensationStatus.Validated, null, cancellationToken) == 0)
+        {
+            TempData["Error"] = "Cette saisie a été traitée par quelqu'un d'autre entre-temps.";
+        }
+        else
+        {
+            TempData["Message"] = "Saisie validée.";
+        }
+        return Redirect($"/gestion/indemnisation?annee={entry.Date.Year}");
+    }
+
+    [Authorize(Roles = Staff)]
+    [HttpPost("/gestion/indemnisation/{id:guid}/refuser")]
+    public async Task<IActionResult> Reject(Guid id, string? note, CancellationToken cancellationToken)
+    {
+        var entry = await db.CompensationEntries.AsNoTracking().SingleOrDefaultAsync(e => e.Id == id, cancellationToken);
+        if (entry is null)
+        {
+            return NotFound();
+        }
+        var reason = TextInput.TrimmedOrNull(note);
+        if (await Decide(id, CompensationStatus.Rejected, reason is { Length: > 500 } ? reason[..500] : reason, cancellationToken) == 0)
+        {
+            TempData["Error"] = "Cette saisie a déjà été traitée.";
+        }
+        else
+        {
+            TempData["Message"] = "Saisie refusée.";
+        }
+        return Redirect($"/gestion/indemnisation?annee={entry.Date.Year}");
+    }
+
+    private async Task<int> Decide(Guid id, CompensationStatus status, string? note, CancellationToken cancellationToken)
+    {
+        var user = (await users.GetUserAsync(User))!;
+        var now = clock.GetUtcNow();
+        // Only a submitted entry can be decided, once: the condition makes a second click or a second coordinator a no-op.
+        return await db.CompensationEntries.Where(e => e.Id == id && e.Status == CompensationStatus.Submitted).ExecuteUpdateAsync(set => set
+            .SetProperty(e => e.Status, status).SetProperty(e => e.DecidedAt, now).SetProperty(e => e.DecidedByName, user.NameOrEmail)
+            .SetProperty(e => e.DecisionNote, note).SetProperty(e => e.UpdatedAt, now).SetProperty(e => e.UpdatedById, user.Id), cancellationToken);
+    }
+
+    /// <summary>Checks the input against the rules of its year; returns the entry to add, or null with the messages in ModelState.</summary>
+    private async Task<CompensationEntry?> CheckAsync(CompensationInput input, CancellationToken cancellationToken)
+    {
+        if (input.ActionSheetId is { } ficheId && !await db.ActionSheets.AnyAsync(a => a.Id == ficheId, cancellationToken))
+        {
+            ModelState.AddModelError("Input.ActionSheetId", "Cette fiche action n'existe pas.");
+        }
+        if (input.Date is { } date && (date > Today || date.Year < CurrentYear - 1))
+        {
+            ModelState.AddModelError("Input.Date", $"Une date passée, en {CurrentYear - 1} ou {CurrentYear}.");
+        }
+        if (input.Kind is { } kind && !Enum.IsDefined(kind))
+        {
+            ModelState.AddModelError("Input.Kind", "Choisissez la nature du temps passé.");
+        }
+        if (input.Quantity is { } quantity && quantity * 2 != decimal.Truncate(quantity * 2))
+        {
+            ModelState.AddModelError("Input.Quantity", "Par pas de 0,5 : par exemple 1, 1,5 ou 2.");
+        }
+        if (!ModelState.IsValid)
+        {
+            return null;
+        }
+        var year = input.Date!.Value.Year;
+        var rates = options.Value.For(year);
+        var rate = rates.RateOf(input.Kind!.Value);
+        var amount = Math.Round(rate * input.Quantity!.Value, 2);
+        var committed = await db.CompensationEntries
+            .Where(e => e.ProfessionalId == input.ProfessionalId && e.Date.Year == year && e.Status != CompensationStatus.Rejected)
+            .SumAsync(e => (decimal?)e.Amount, cancellationToken) ?? 0;
+        if (committed + amount > rates.YearlyCapPerPerson)
+        {
+            ModelState.AddModelError("Input.Quantity", $"Cette saisie ({amount.ToString("N2", French)} €) porterait le total {year} à "
+                + $"{(committed + amount).ToString("N2", French)} €, au-delà du plafond annuel de {rates.YearlyCapPerPerson.ToString("N2", French)} € par personne "
+                + $"(reste {Math.Max(0, rates.YearlyCapPerPerson - committed).ToString("N2", French)} €).");
+            return null;
+        }
+        return new CompensationEntry
+        {
+            ProfessionalId = input.ProfessionalId!.Value, ActionSheetId = input.ActionSheetId!.Value, Date = input.Date.Value, Kind = input.Kind.Value,
+            Quantity = input.Quantity.Value, Rate = rate, Amount = amount, Description = TextInput.TrimmedOrNull(input.Description), Status = CompensationStatus.Submitted,
+        };
+    }
+
+    private Task<decimal> ValidatedAsync(Guid professionalId, int year, CancellationToken cancellationToken) =>
+        db.CompensationEntries.Where(e => e.ProfessionalId == professionalId && e.Date.Year == year && e.Status == CompensationStatus.Validated)
+            .SumAsync(e => e.Amount, cancellationToken);
+
+    private async Task<MyCompensationPage> MinePageAsync(int year, CompensationInput input, CancellationToken cancellationToken)
+    {
+        var me = await db.Professionals.OfUserAsync(User, cancellationToken);
+        var entries = me is null ? [] : await Rows(db.CompensationEntries.Where(e => e.ProfessionalId == me.Id && e.Date.Year == year)).ToListAsync(cancellationToken);
+        var first = me is null ? null : await db.CompensationEntries.Where(e => e.ProfessionalId == me.Id).MinAsync(e => (DateOnly?)e.Date, cancellationToken);
+        return new MyCompensationPage(year, Years(first?.Year), entries,
+            entries.Where(e => e.Entry.Status == CompensationStatus.Validated).Sum(e => e.Entry.Amount),
+            entries.Where(e => e.Entry.Status == CompensationStatus.Submitted).Sum(e => e.Entry.Amount),
+            options.Value.For(year), input, await FichesAsync(cancellationToken), me is not null);
+    }
+
+    private async Task<CompensationAdminPage> AdminPageAsync(int year, CompensationStatus? status, int page, CompensationInput input, CancellationToken cancellationToken)
+    {
+        var paged = await Rows(Filter(year, status)).PageAsync(page, PageSize, cancellationToken);
+        var totals = await db.CompensationEntries.Where(e => e.Date.Year == year).GroupBy(e => e.Status)
+            .Select(g => new { g.Key, Amount = g.Sum(e => e.Amount) }).ToDictionaryAsync(g => g.Key, g => g.Amount, cancellationToken);
+        var people = await db.Professionals.Where(p => p.AnonymisedAt == null).OrderBy(p => p.LastName).ThenBy(p => p.FirstName)
+            .Select(p => new { p.Id, p.LastName, p.FirstName, p.Profession }).ToListAsync(cancellationToken);
+        return new CompensationAdminPage(year, status, paged.Rows, paged.Total,
+            paged.Pager("/gestion/indemnisation", $"annee={year}" + (status is null ? "" : $"&statut={status}")),
+            totals.GetValueOrDefault(CompensationStatus.Validated), totals.GetValueOrDefault(CompensationStatus.Submitted), options.Value.For(year), input,
+            await FichesAsync(cancellationToken), [.. people.Select(p => (p.Id, $"{p.LastName.ToUpper(French)} {p.FirstName} – {p.Profession.Label()}"))]);
+    }
+
+    private IQueryable<CompensationEntry> Filter(int year, CompensationStatus? status)
+    {
+        var query = db.CompensationEntries.Where(e => e.Date.Year == year);
+        return status is { } s ? query.Where(e => e.Status == s) : query;
+    }
+
+    private static IQueryable<CompensationRow> Rows(IQueryable<CompensationEntry> entries) =>
+        entries.OrderBy(e => e.Status).ThenByDescending(e => e.Date).ThenBy(e => e.Id).Select(e => new CompensationRow(e,
+            e.Professional!.FirstName + " " + e.Professional.LastName, e.ActionSheet!.Number, e.ActionSheet.Title));
+
+    private async Task<IReadOnlyList<(Guid Id, string Label)>> FichesAsync(CancellationToken cancellationToken) =>
+        [.. (await db.ActionSheets.OrderBy(a => a.Number).Select(a => new { a.Id, a.Number, a.Title }).ToListAsync(cancellationToken))
+            .Select(a => (a.Id, $"n° {a.Number} – {a.Title}"))];
+
+    private DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().ToParis().DateTime);
+
+    private int Year(string? value) =>
+        int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var year) && year >= 2000 && year <= CurrentYear ? year : CurrentYear;
+
+    private IReadOnlyList<int> Years(int? first) =>
+        [.. Enumerable.Range(Math.Min(first ?? CurrentYear, CurrentYear - 1), CurrentYear - Math.Min(first ?? CurrentYear, CurrentYear - 1) + 1).Reverse()];
+}
