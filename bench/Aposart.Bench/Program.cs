@@ -17,6 +17,11 @@ internal static class MailerBenchmark
 {
     public static async Task Main(string[] args)
     {
+        if (args.Length > 0 && args[0] == "dashboard")
+        {
+            await DashboardBenchmark.RunAsync(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 30, 50);
+            return;
+        }
         var count = args.Length > 0 ? int.Parse(args[0], System.Globalization.CultureInfo.InvariantCulture) : 10_000;
         var smtpPort = int.Parse(Environment.GetEnvironmentVariable("BENCH_SMTP_PORT") ?? "2526", System.Globalization.CultureInfo.InvariantCulture);
         var server = Environment.GetEnvironmentVariable("APOSART_TEST_DB") ?? "Host=127.0.0.1;Port=5432;Username=aposart;Password=aposart";
