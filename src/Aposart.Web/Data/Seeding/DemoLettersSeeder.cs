@@ -58,6 +58,14 @@ public sealed class DemoLettersSeeder(AposartDbContext db, TimeProvider clock, I
                 Events = [new CampaignEvent { At = now.AddDays(-1), ByName = coordinator, To = CampaignStatus.Draft, Note = "créée" }],
             });
         await db.SaveChangesAsync(cancellationToken);
+        // The autumn letter went to the directory: its outbox rows make the dashboard's communication figures real.
+        var autumn = sentAt.AddMinutes(2);
+        await db.Database.ExecuteSqlAsync($"""
+            INSERT INTO outbox_messages (campaign_id, to_address, to_name, first_name, status, attempts, created_at, next_attempt_at, sent_at)
+            SELECT c.id, lower(p.email), p.first_name || ' ' || p.last_name, p.first_name, 1, 1, {autumn}, {autumn}, {autumn}
+            FROM campaigns c CROSS JOIN (SELECT DISTINCT ON (lower(email)) email, first_name, last_name FROM professionals WHERE email IS NOT NULL) p
+            WHERE c.subject = 'Lettre d''information – automne'
+            """, cancellationToken);
         logger.LogInformation("Demo data: 3 letters");
     }
 }
