@@ -47,6 +47,7 @@ public class AposartDbContext(DbContextOptions<AposartDbContext> options)
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<MailSubscriber> MailSubscribers => Set<MailSubscriber>();
     public DbSet<CompensationEntry> CompensationEntries => Set<CompensationEntry>();
+    public DbSet<SnpSlot> SnpSlots => Set<SnpSlot>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     /// <summary>The one place that says how the portal talks to PostgreSQL, shared by the app, the CLI and the tests.</summary>

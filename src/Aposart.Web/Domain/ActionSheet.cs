@@ -37,6 +37,10 @@ public enum IndicatorSource
     AdherentCount = 2,
     TrainingsHeld = 3,
     TrainingAttendees = 4,
+    SnpSlotsOffered = 5,
+    SnpSlotsGiven = 6,
+    SnpSlotsHonoured = 7,
+    SnpGpShare = 8,
 }
 
 public static class ActionSheetText
@@ -78,6 +82,10 @@ public static class ActionSheetText
         IndicatorSource.AdherentCount => "Calculé : nombre d'adhérents de l'année",
         IndicatorSource.TrainingsHeld => "Calculé : formations réalisées dans l'année",
         IndicatorSource.TrainingAttendees => "Calculé : participants distincts aux formations de l'année",
+        IndicatorSource.SnpSlotsOffered => "Calculé : créneaux de soins non programmés proposés dans l'année",
+        IndicatorSource.SnpSlotsGiven => "Calculé : créneaux de soins non programmés attribués dans l'année",
+        IndicatorSource.SnpSlotsHonoured => "Calculé : créneaux de soins non programmés honorés dans l'année",
+        IndicatorSource.SnpGpShare => "Calculé : part des médecins généralistes du territoire proposant des créneaux (%)",
         _ => source.ToString(),
     };
 }

@@ -35,6 +35,8 @@ public class Professional : IAuditable
     /// <summary>Only meaningful for general practitioners.</summary>
     public bool AcceptsNewPatients { get; set; }
     public bool OffersUnscheduledCare { get; set; }
+    /// <summary>Set by the coordinator: may publish SNP slots without being an adherent general practitioner.</summary>
+    public bool SnpAllowed { get; set; }
     public List<string> Languages { get; set; } = [];
 
     public DateOnly? MemberSince { get; set; }

@@ -8,11 +8,14 @@ public static class Roles
     public const string Board = "Bureau";
     public const string Coordinator = "Coordinateur";
     public const string Admin = "Admin";
+    /// <summary>Gives same-day (SNP) slots to patients: the coordinator, a CPTS secretary, the SAS regulation.</summary>
+    public const string Regulator = "Regulateur";
+    public const string Regulators = Regulator + "," + Coordinator + "," + Admin;
 
     public const string BoardOrCoordinator = Board + "," + Coordinator + "," + Admin;
     public const string Members = Member + "," + Board + "," + Coordinator + "," + Admin;
 
-    public static readonly IReadOnlyList<string> All = [Professional, Member, Board, Coordinator, Admin];
+    public static readonly IReadOnlyList<string> All = [Professional, Member, Board, Coordinator, Admin, Regulator];
 
     /// <summary>Bureau, coordination or administration: the people who run the back office.</summary>
     public static bool IsStaff(this System.Security.Claims.ClaimsPrincipal user) =>

@@ -63,3 +63,18 @@ public sealed class OrganisationConfiguration : IEntityTypeConfiguration<Organis
         builder.HasOne(o => o.Commune).WithMany().HasForeignKey(o => o.CommuneInsee).OnDelete(DeleteBehavior.SetNull);
     }
 }
+
+public sealed class SnpSlotConfiguration : IEntityTypeConfiguration<SnpSlot>
+{
+    public void Configure(EntityTypeBuilder<SnpSlot> builder)
+    {
+        builder.Property(s => s.GivenReference).HasMaxLength(40);
+        builder.Property(s => s.GivenByName).HasMaxLength(200);
+        builder.Property(s => s.Version).IsRowVersion();
+        builder.HasOne(s => s.Professional).WithMany().HasForeignKey(s => s.ProfessionalId).OnDelete(DeleteBehavior.Cascade);
+        builder.Property(s => s.Place).HasMaxLength(400);
+        builder.HasOne(s => s.Commune).WithMany().HasForeignKey(s => s.CommuneInsee).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(s => new { s.Status, s.StartsAt });
+        builder.HasIndex(s => new { s.ProfessionalId, s.StartsAt });
+    }
+}

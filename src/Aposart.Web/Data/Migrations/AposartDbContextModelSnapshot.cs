@@ -1663,6 +1663,10 @@ namespace Aposart.Web.Data.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("secure_mail_visibility");
 
+                    b.Property<bool>("SnpAllowed")
+                        .HasColumnType("boolean")
+                        .HasColumnName("snp_allowed");
+
                     b.Property<string>("Specialty")
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)")
@@ -1751,6 +1755,98 @@ namespace Aposart.Web.Data.Migrations
                         .HasDatabaseName("ix_session_attendance_professional_id");
 
                     b.ToTable("session_attendance", (string)null);
+                });
+
+            modelBuilder.Entity("Aposart.Web.Domain.SnpSlot", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("CommuneInsee")
+                        .HasColumnType("character varying(5)")
+                        .HasColumnName("commune_insee");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid?>("CreatedById")
+                        .HasColumnType("uuid")
+                        .HasColumnName("created_by_id");
+
+                    b.Property<int>("DurationMinutes")
+                        .HasColumnType("integer")
+                        .HasColumnName("duration_minutes");
+
+                    b.Property<DateTimeOffset?>("GivenAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("given_at");
+
+                    b.Property<string>("GivenByName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("given_by_name");
+
+                    b.Property<string>("GivenReference")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("given_reference");
+
+                    b.Property<bool?>("Honoured")
+                        .HasColumnType("boolean")
+                        .HasColumnName("honoured");
+
+                    b.Property<DateTimeOffset?>("OutcomeAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("outcome_at");
+
+                    b.Property<string>("Place")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)")
+                        .HasColumnName("place");
+
+                    b.Property<Guid>("ProfessionalId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("professional_id");
+
+                    b.Property<DateTimeOffset>("StartsAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("starts_at");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer")
+                        .HasColumnName("status");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<Guid?>("UpdatedById")
+                        .HasColumnType("uuid")
+                        .HasColumnName("updated_by_id");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_snp_slots");
+
+                    b.HasIndex("CommuneInsee")
+                        .HasDatabaseName("ix_snp_slots_commune_insee");
+
+                    b.HasIndex("ProfessionalId", "StartsAt")
+                        .HasDatabaseName("ix_snp_slots_professional_id_starts_at");
+
+                    b.HasIndex("Status", "StartsAt")
+                        .HasDatabaseName("ix_snp_slots_status_starts_at");
+
+                    b.ToTable("snp_slots", (string)null);
                 });
 
             modelBuilder.Entity("Aposart.Web.Domain.StatutesVersion", b =>
@@ -2673,6 +2769,26 @@ namespace Aposart.Web.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_session_attendance_training_sessions_session_id");
+
+                    b.Navigation("Professional");
+                });
+
+            modelBuilder.Entity("Aposart.Web.Domain.SnpSlot", b =>
+                {
+                    b.HasOne("Aposart.Web.Domain.Commune", "Commune")
+                        .WithMany()
+                        .HasForeignKey("CommuneInsee")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_snp_slots_communes_commune_insee");
+
+                    b.HasOne("Aposart.Web.Domain.Professional", "Professional")
+                        .WithMany()
+                        .HasForeignKey("ProfessionalId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_snp_slots_professionals_professional_id");
+
+                    b.Navigation("Commune");
 
                     b.Navigation("Professional");
                 });

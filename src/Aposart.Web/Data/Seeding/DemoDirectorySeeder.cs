@@ -62,6 +62,7 @@ public sealed class DemoDirectorySeeder(AposartDbContext db, TimeProvider clock,
         {
             ("bureau@demo.aposart.fr", "Bastien", "Bureau", Profession.Physiotherapist),
             ("membre@demo.aposart.fr", "Maëlle", "Membre", Profession.Nurse),
+            ("medecin@demo.aposart.fr", "Mathis", "Médecin", Profession.GeneralPractitioner),
             ("coordination@demo.aposart.fr", "Camille", "Coordination", Profession.Other),
         };
         foreach (var (email, first, last, profession) in demoProfiles)

@@ -14,7 +14,7 @@ public sealed class DemoOptions
 
 /// <summary>Fictional accounts for trying the portal in Development; Production seeds no account.</summary>
 public sealed class DemoSeeder(UserManager<AppUser> users, DemoDirectorySeeder directory, DemoFichesSeeder fiches, DemoTrainingsSeeder trainings,
-    DemoLettersSeeder letters, DemoCompensationSeeder compensation, ILogger<DemoSeeder> logger)
+    DemoLettersSeeder letters, DemoCompensationSeeder compensation, DemoSnpSeeder snp, ILogger<DemoSeeder> logger)
 {
     public static readonly IReadOnlyList<(string Email, string FirstName, string LastName, string[] Roles)> Accounts =
     [
@@ -24,6 +24,9 @@ public sealed class DemoSeeder(UserManager<AppUser> users, DemoDirectorySeeder d
         // A quarterly letter needs two bureau approvals besides its author's: a second bureau member to try it with.
         ("bureau2@demo.aposart.fr", "Béatrice", "Bureau", [Roles.Professional, Roles.Member, Roles.Board]),
         ("membre@demo.aposart.fr", "Maëlle", "Membre", [Roles.Professional, Roles.Member]),
+        // A general practitioner who publishes same-day slots, and a regulator who gives them.
+        ("medecin@demo.aposart.fr", "Mathis", "Médecin", [Roles.Professional, Roles.Member]),
+        ("regulation@demo.aposart.fr", "Rachel", "Régulation", [Roles.Professional, Roles.Regulator]),
     ];
 
     public async Task SeedAsync(string password)
@@ -51,5 +54,6 @@ public sealed class DemoSeeder(UserManager<AppUser> users, DemoDirectorySeeder d
         await trainings.SeedAsync(ids);
         await letters.SeedAsync(ids);
         await compensation.SeedAsync();
+        await snp.SeedAsync();
     }
 }

@@ -76,6 +76,10 @@ public sealed class ActivityReport(AposartDbContext db, DashboardFigures figures
             }
         }
 
+        pdf.Heading("Soins non programmés", 2);
+        Write(pdf, tables["snp"]);
+        Write(pdf, tables["snp-communes"]);
+
         pdf.PageBreak().Heading("4. Les formations");
         Write(pdf, tables["formations"]);
         Write(pdf, tables["satisfaction"]);

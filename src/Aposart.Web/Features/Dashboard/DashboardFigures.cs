@@ -94,6 +94,9 @@ public sealed class DashboardFigures(AposartDbContext db, IndicatorValues values
             await CommunicationAsync(year, cancellationToken),
             await SecureMailAsync(cancellationToken),
             await CompensationAsync(year, cancellationToken),
+            await SnpAsync(year, cancellationToken),
+            await SnpByWeekAsync(year, cancellationToken),
+            await SnpByCommuneAsync(year, cancellationToken),
             AciTable(Aci(year, standings)),
         ];
     }
@@ -365,6 +368,51 @@ public sealed class DashboardFigures(AposartDbContext db, IndicatorValues values
             new("À valider", byStatus.Where(s => s.Key == CompensationStatus.Submitted).Sum(s => s.Amount)),
             new("Reste de l'enveloppe", envelope - validated),
         ], Charted: [1], Note: $"{byStatus.Where(s => s.Key == CompensationStatus.Validated).Sum(s => s.People)} professionnel(s) indemnisé(s). Le travail du bureau n'est pas indemnisé.");
+    }
+
+    public async Task<DashboardTable> SnpAsync(int year, CancellationToken cancellationToken)
+    {
+        var figures = await values.SnpFiguresAsync(year, cancellationToken);
+        return new DashboardTable("snp", "Soins non programmés : créneaux de l'année", ["Indicateur", "Valeur"], ["", ""],
+        [
+            new("Créneaux proposés", figures?.Offered),
+            new("Créneaux attribués", figures?.Given),
+            new("Créneaux honorés", figures?.Honoured),
+            new("Médecins généralistes du territoire participants (%)", figures?.GpShare),
+        ], Chart: "none", Note: figures is null ? "Pas encore de données : aucun créneau cette année." : null);
+    }
+
+    private sealed class WeekCount
+    {
+        public DateOnly Week { get; init; }
+        public int Offered { get; init; }
+        public int Given { get; init; }
+        public int Honoured { get; init; }
+    }
+
+    public async Task<DashboardTable> SnpByWeekAsync(int year, CancellationToken cancellationToken)
+    {
+        var (from, to) = ParisTime.YearBounds(year);
+        // In SQL: weeks start on Monday in Paris time, which LINQ cannot say.
+        var weeks = await db.Database.SqlQuery<WeekCount>($"""
+            SELECT date_trunc('week', starts_at AT TIME ZONE 'Europe/Paris')::date AS "Week", count(*)::int AS "Offered",
+                count(*) FILTER (WHERE status = 1)::int AS "Given", count(*) FILTER (WHERE status = 1 AND honoured)::int AS "Honoured"
+            FROM snp_slots WHERE starts_at >= {from} AND starts_at < {to} AND status <> 2
+            GROUP BY 1 ORDER BY 1
+            """).ToListAsync(cancellationToken);
+        return new DashboardTable("snp-semaines", "Soins non programmés par semaine", ["Semaine du", "Proposés", "Attribués", "Honorés"], ["", "", "", ""],
+            [.. weeks.Select(w => new DashboardRow(w.Week.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture), [w.Offered, w.Given, w.Honoured]))], Chart: "line");
+    }
+
+    public async Task<DashboardTable> SnpByCommuneAsync(int year, CancellationToken cancellationToken)
+    {
+        var (from, to) = ParisTime.YearBounds(year);
+        var rows = await db.SnpSlots.Where(s => s.StartsAt >= from && s.StartsAt < to && s.Status != SnpSlotStatus.Withdrawn)
+            .GroupBy(s => s.Commune == null ? null : s.Commune.Name)
+            .Select(g => new { Name = g.Key, Offered = g.Count(), Given = g.Count(s => s.Status == SnpSlotStatus.Given), Honoured = g.Count(s => s.Status == SnpSlotStatus.Given && s.Honoured == true) })
+            .ToListAsync(cancellationToken);
+        return new DashboardTable("snp-communes", "Soins non programmés par commune", ["Commune", "Proposés", "Attribués", "Honorés"], ["", "", "", ""],
+            [.. rows.OrderByDescending(r => r.Offered).ThenBy(r => r.Name).Select(r => new DashboardRow(r.Name ?? "Hors territoire", [r.Offered, r.Given, r.Honoured]))]);
     }
 
     public async Task<AciEstimate> AciAsync(int year, CancellationToken cancellationToken) => Aci(year, await IndicatorStandingsAsync(year, cancellationToken));

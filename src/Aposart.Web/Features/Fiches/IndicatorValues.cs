@@ -12,6 +12,9 @@ public sealed record IndicatorPoint(int Year, decimal? Target, decimal? Actual, 
 /// <summary>A year of the training calendar: offered (published, full or held), held, distinct attendees, distinct trainers.</summary>
 public sealed record TrainingFigures(int Offered, int Held, int Attendees, int Trainers);
 
+/// <summary>A year of same-day slots: offered, given, honoured, and the share (%) of the territory's general practitioners taking part.</summary>
+public sealed record SnpFigures(int Offered, int Given, int Honoured, decimal GpShare);
+
 public sealed record IndicatorSeries(Indicator Indicator, IReadOnlyList<IndicatorPoint> Points)
 {
     public IndicatorPoint? Latest => Points.LastOrDefault(p => p.Actual is not null);
@@ -41,6 +44,10 @@ public sealed class IndicatorValues(AposartDbContext db, TimeProvider clock)
             IndicatorSource.AdherentCount when year <= CurrentYear => await AdherentsAsync(year, cancellationToken),
             IndicatorSource.TrainingsHeld when year <= CurrentYear => await TrainingFiguresAsync(year, cancellationToken) is { } t ? t.Held : null,
             IndicatorSource.TrainingAttendees when year <= CurrentYear => await TrainingFiguresAsync(year, cancellationToken) is { } t ? t.Attendees : null,
+            IndicatorSource.SnpSlotsOffered when year <= CurrentYear => (await SnpFiguresAsync(year, cancellationToken))?.Offered,
+            IndicatorSource.SnpSlotsGiven when year <= CurrentYear => (await SnpFiguresAsync(year, cancellationToken))?.Given,
+            IndicatorSource.SnpSlotsHonoured when year <= CurrentYear => (await SnpFiguresAsync(year, cancellationToken))?.Honoured,
+            IndicatorSource.SnpGpShare when year <= CurrentYear => (await SnpFiguresAsync(year, cancellationToken))?.GpShare,
             _ => null,
         };
         computed[(source, year)] = value;
@@ -91,6 +98,28 @@ public sealed class IndicatorValues(AposartDbContext db, TimeProvider clock)
             Trainers: (await ofYear.Where(t => t.Status == TrainingStatus.Held).SelectMany(t => t.Trainers)
                 .Select(t => new { t.ProfessionalId, t.Name }).ToListAsync(cancellationToken))
                 .Select(t => t.ProfessionalId?.ToString() ?? t.Name.Trim().ToUpperInvariant()).Distinct().Count());
+    }
+
+    /// <summary>
+    /// The same-day slots of a year: offered (published and not withdrawn), given, honoured, and the share of the territory's
+    /// general practitioners who offered at least one; null for a year without any slot (before the agenda was used).
+    /// </summary>
+    public async Task<SnpFigures?> SnpFiguresAsync(int year, CancellationToken cancellationToken)
+    {
+        var (from, to) = ParisTime.YearBounds(year);
+        var ofYear = db.SnpSlots.Where(s => s.StartsAt >= from && s.StartsAt < to && s.Status != SnpSlotStatus.Withdrawn);
+        var counts = await ofYear.GroupBy(_ => 1).Select(g => new
+        {
+            Offered = g.Count(), Given = g.Count(s => s.Status == SnpSlotStatus.Given), Honoured = g.Count(s => s.Status == SnpSlotStatus.Given && s.Honoured == true),
+            Doctors = g.Where(s => s.Professional!.Profession == Profession.GeneralPractitioner).Select(s => s.ProfessionalId).Distinct().Count(),
+        }).SingleOrDefaultAsync(cancellationToken);
+        if (counts is null)
+        {
+            return null;
+        }
+        var territoryGps = await db.Professionals.CountAsync(p => p.Profession == Profession.GeneralPractitioner && p.AnonymisedAt == null
+            && db.PracticeSites.Any(s => s.ProfessionalId == p.Id && s.CommuneInsee != null), cancellationToken);
+        return new SnpFigures(counts.Offered, counts.Given, counts.Honoured, territoryGps == 0 ? 0 : Math.Round(100m * counts.Doctors / territoryGps, 1));
     }
 
     /// <summary>Null for a year the portal holds no membership of (before it was used): the value entered then stands.</summary>

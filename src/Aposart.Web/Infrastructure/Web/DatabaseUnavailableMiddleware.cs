@@ -26,6 +26,13 @@ public sealed class DatabaseUnavailableMiddleware(RequestDelegate next, IWebHost
             context.Response.ContentType = "text/html; charset=utf-8";
             await context.Response.SendFileAsync(environment.WebRootFileProvider.GetFileInfo("errors/503.html"));
         }
+        catch (PostgresException exception) when (exception.SqlState == PostgresErrorCodes.CharacterNotInRepertoire && !context.Response.HasStarted)
+        {
+            // Text PostgreSQL cannot store (a NUL byte typed into a form or a query string): the request is malformed, not the portal.
+            logger.LogWarning("Malformed text in a request to {Path}: {Message}", context.Request.Path, exception.MessageText);
+            context.Response.Clear();
+            context.Response.StatusCode = StatusCodes.Status400BadRequest;
+        }
     }
 
     public static bool IsDatabaseOutage(Exception exception)
