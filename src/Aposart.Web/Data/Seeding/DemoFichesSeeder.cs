@@ -32,7 +32,11 @@ public sealed class DemoFichesSeeder(AposartDbContext db, TimeProvider clock, IL
             [
                 new(IndicatorKind.Process, "Créneaux de soins non programmés ouverts par semaine", IndicatorUnit.Count, 0, [20, 40, 60], [12, 31, 44]),
                 new(IndicatorKind.Outcome, "Part des créneaux ouverts effectivement utilisés", IndicatorUnit.Percent, null, [60, 70, 75], [52, 64]),
-                new(IndicatorKind.Process, "Cabinets participant à l'agenda", IndicatorUnit.Count, 0, [6, 10, 14], [5, 9, 11]),
+                // Computed from the portal's SNP agenda this year; the two years before it are the values kept from the former tool.
+                new(IndicatorKind.Outcome, "Créneaux de soins non programmés attribués par les régulateurs", IndicatorUnit.Count, 0, [30, 40, 150], [12, 31],
+                    IndicatorSource.SnpSlotsGiven, "Créneaux de l'agenda du portail attribués dans l'année"),
+                new(IndicatorKind.Process, "Médecins généralistes du territoire proposant des créneaux", IndicatorUnit.Percent, 0, [12, 15, 25], [8, 13],
+                    IndicatorSource.SnpGpShare, "Médecins généralistes ayant publié au moins un créneau / médecins généralistes du territoire"),
             ]),
         new(2, AciMission.AccessToCare, "Un médecin traitant pour chaque patient", "Médecin traitant", ActionStatus.InProgress, 40,
             "Plusieurs milliers d'habitants n'ont pas de médecin traitant déclaré, dont des patients en affection de longue durée. "

@@ -44,7 +44,7 @@ public sealed class IndicatorInput
         {
             return;
         }
-        Unit = Source == IndicatorSource.SecureMailShare ? IndicatorUnit.Percent : IndicatorUnit.Count;
+        Unit = Source is IndicatorSource.SecureMailShare or IndicatorSource.SnpGpShare ? IndicatorUnit.Percent : IndicatorUnit.Count;
         IsRatio = false;
     }
 
