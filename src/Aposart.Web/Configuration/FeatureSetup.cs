@@ -17,7 +17,7 @@ public static class FeatureSetup
         services.Configure<MembershipOptions>(configuration.GetSection(MembershipOptions.Section));
         services.Configure<BackgroundJobOptions>(configuration.GetSection(BackgroundJobOptions.Section));
         services.AddSingleton(new PdfFonts(configuration["Pdf:FontDirectory"] ?? "/usr/share/fonts/truetype/dejavu"));
-        services.AddScoped<DemoSeeder>().AddScoped<DemoDirectorySeeder>().AddScoped<DemoFichesSeeder>().AddScoped<DemoTrainingsSeeder>().AddScoped<DemoLettersSeeder>().AddScoped<DemoCompensationSeeder>().AddScoped<DemoSnpSeeder>();
+        services.AddScoped<DemoSeeder>().AddScoped<DemoDirectorySeeder>().AddScoped<DemoFichesSeeder>().AddScoped<DemoTrainingsSeeder>().AddScoped<DemoLettersSeeder>().AddScoped<DemoCompensationSeeder>().AddScoped<DemoSnpSeeder>().AddScoped<DemoVaccinationSeeder>();
         services.AddScoped<MembershipDocuments>();
         services.AddScoped<MembershipWorkflow>();
         services.AddPeriodicJob<RenewalReminders>();
@@ -34,7 +34,8 @@ public static class FeatureSetup
         services.Configure<AciOptions>(configuration.GetSection(AciOptions.Section));
         services.Configure<CompensationOptions>(configuration.GetSection(CompensationOptions.Section));
         services.AddScoped<Features.Dashboard.DashboardFigures>().AddScoped<Features.Dashboard.ActivityReport>();
-        services.AddScoped<Features.Compensation.CompensationStatement>().AddScoped<Features.Snp.SnpSlots>();
+        services.AddScoped<Features.Compensation.CompensationStatement>().AddScoped<Features.Snp.SnpSlots>().AddScoped<Features.Vaccination.ShiftRota>();
+        services.AddPeriodicJob<Features.Vaccination.ShiftReminders>();
         return services;
     }
 }

@@ -48,6 +48,10 @@ public class AposartDbContext(DbContextOptions<AposartDbContext> options)
     public DbSet<MailSubscriber> MailSubscribers => Set<MailSubscriber>();
     public DbSet<CompensationEntry> CompensationEntries => Set<CompensationEntry>();
     public DbSet<SnpSlot> SnpSlots => Set<SnpSlot>();
+    public DbSet<VaccinationCentre> VaccinationCentres => Set<VaccinationCentre>();
+    public DbSet<CrisisAlert> CrisisAlerts => Set<CrisisAlert>();
+    public DbSet<CentreShift> CentreShifts => Set<CentreShift>();
+    public DbSet<ShiftSignup> ShiftSignups => Set<ShiftSignup>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     /// <summary>The one place that says how the portal talks to PostgreSQL, shared by the app, the CLI and the tests.</summary>

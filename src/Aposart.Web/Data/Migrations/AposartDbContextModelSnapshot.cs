@@ -630,6 +630,112 @@ namespace Aposart.Web.Data.Migrations
                     b.ToTable("campaign_events", (string)null);
                 });
 
+            modelBuilder.Entity("Aposart.Web.Domain.CentreClosure", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("CentreId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("centre_id");
+
+                    b.Property<DateOnly>("From")
+                        .HasColumnType("date")
+                        .HasColumnName("from");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("reason");
+
+                    b.Property<DateOnly>("To")
+                        .HasColumnType("date")
+                        .HasColumnName("to");
+
+                    b.HasKey("Id")
+                        .HasName("pk_centre_closure");
+
+                    b.HasIndex("CentreId")
+                        .HasDatabaseName("ix_centre_closure_centre_id");
+
+                    b.ToTable("centre_closure", (string)null);
+                });
+
+            modelBuilder.Entity("Aposart.Web.Domain.CentreOpening", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("CentreId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("centre_id");
+
+                    b.Property<TimeOnly>("Closes")
+                        .HasColumnType("time without time zone")
+                        .HasColumnName("closes");
+
+                    b.Property<int>("Day")
+                        .HasColumnType("integer")
+                        .HasColumnName("day");
+
+                    b.Property<TimeOnly>("Opens")
+                        .HasColumnType("time without time zone")
+                        .HasColumnName("opens");
+
+                    b.HasKey("Id")
+                        .HasName("pk_centre_opening");
+
+                    b.HasIndex("CentreId")
+                        .HasDatabaseName("ix_centre_opening_centre_id");
+
+                    b.ToTable("centre_opening", (string)null);
+                });
+
+            modelBuilder.Entity("Aposart.Web.Domain.CentreShift", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("CentreId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("centre_id");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date")
+                        .HasColumnName("date");
+
+                    b.Property<TimeOnly>("Ends")
+                        .HasColumnType("time without time zone")
+                        .HasColumnName("ends");
+
+                    b.Property<int>("Needed")
+                        .HasColumnType("integer")
+                        .HasColumnName("needed");
+
+                    b.Property<int>("Role")
+                        .HasColumnType("integer")
+                        .HasColumnName("role");
+
+                    b.Property<TimeOnly>("Starts")
+                        .HasColumnType("time without time zone")
+                        .HasColumnName("starts");
+
+                    b.HasKey("Id")
+                        .HasName("pk_centre_shifts");
+
+                    b.HasIndex("CentreId", "Date")
+                        .HasDatabaseName("ix_centre_shifts_centre_id_date");
+
+                    b.ToTable("centre_shifts", (string)null);
+                });
+
             modelBuilder.Entity("Aposart.Web.Domain.College", b =>
                 {
                     b.Property<int>("Id")
@@ -792,6 +898,52 @@ namespace Aposart.Web.Data.Migrations
                         .HasDatabaseName("ix_compensation_entries_status_date");
 
                     b.ToTable("compensation_entries", (string)null);
+                });
+
+            modelBuilder.Entity("Aposart.Web.Domain.CrisisAlert", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset?>("EndedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("ended_at");
+
+                    b.Property<string>("LinkLabel")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("link_label");
+
+                    b.Property<string>("LinkUrl")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("link_url");
+
+                    b.Property<string>("Message")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("message");
+
+                    b.Property<DateTimeOffset>("StartedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("started_at");
+
+                    b.Property<string>("StartedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("started_by_name");
+
+                    b.HasKey("Id")
+                        .HasName("pk_crisis_alerts");
+
+                    b.HasIndex("EndedAt")
+                        .HasDatabaseName("ix_crisis_alerts_ended_at");
+
+                    b.ToTable("crisis_alerts", (string)null);
                 });
 
             modelBuilder.Entity("Aposart.Web.Domain.DocumentCounter", b =>
@@ -1757,6 +1909,47 @@ namespace Aposart.Web.Data.Migrations
                     b.ToTable("session_attendance", (string)null);
                 });
 
+            modelBuilder.Entity("Aposart.Web.Domain.ShiftSignup", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset?>("CancelledAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("cancelled_at");
+
+                    b.Property<Guid>("ProfessionalId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("professional_id");
+
+                    b.Property<DateTimeOffset?>("ReminderSentAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("reminder_sent_at");
+
+                    b.Property<Guid>("ShiftId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("shift_id");
+
+                    b.Property<DateTimeOffset>("SignedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("signed_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_shift_signups");
+
+                    b.HasIndex("ProfessionalId")
+                        .HasDatabaseName("ix_shift_signups_professional_id");
+
+                    b.HasIndex("ShiftId", "ProfessionalId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_shift_signups_shift_id_professional_id")
+                        .HasFilter("cancelled_at IS NULL");
+
+                    b.ToTable("shift_signups", (string)null);
+                });
+
             modelBuilder.Entity("Aposart.Web.Domain.SnpSlot", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2271,6 +2464,88 @@ namespace Aposart.Web.Data.Migrations
                     b.ToTable("training_trainers", (string)null);
                 });
 
+            modelBuilder.Entity("Aposart.Web.Domain.VaccinationCentre", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Address")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("address");
+
+                    b.Property<string>("BookingPhone")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("booking_phone");
+
+                    b.Property<string>("BookingUrl")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("booking_url");
+
+                    b.Property<string>("CommuneInsee")
+                        .HasColumnType("character varying(5)")
+                        .HasColumnName("commune_insee");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid?>("CreatedById")
+                        .HasColumnType("uuid")
+                        .HasColumnName("created_by_id");
+
+                    b.Property<string>("DocumentsToBring")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("documents_to_bring");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name");
+
+                    b.Property<bool>("Published")
+                        .HasColumnType("boolean")
+                        .HasColumnName("published");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer")
+                        .HasColumnName("status");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<Guid?>("UpdatedById")
+                        .HasColumnType("uuid")
+                        .HasColumnName("updated_by_id");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.Property<string>("WhoMayCome")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("who_may_come");
+
+                    b.HasKey("Id")
+                        .HasName("pk_vaccination_centres");
+
+                    b.HasIndex("CommuneInsee")
+                        .HasDatabaseName("ix_vaccination_centres_commune_insee");
+
+                    b.ToTable("vaccination_centres", (string)null);
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
                 {
                     b.Property<int>("Id")
@@ -2583,6 +2858,38 @@ namespace Aposart.Web.Data.Migrations
                         .HasConstraintName("fk_campaign_events_campaigns_campaign_id");
                 });
 
+            modelBuilder.Entity("Aposart.Web.Domain.CentreClosure", b =>
+                {
+                    b.HasOne("Aposart.Web.Domain.VaccinationCentre", null)
+                        .WithMany("Closures")
+                        .HasForeignKey("CentreId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_centre_closure_vaccination_centres_centre_id");
+                });
+
+            modelBuilder.Entity("Aposart.Web.Domain.CentreOpening", b =>
+                {
+                    b.HasOne("Aposart.Web.Domain.VaccinationCentre", null)
+                        .WithMany("Openings")
+                        .HasForeignKey("CentreId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_centre_opening_vaccination_centres_centre_id");
+                });
+
+            modelBuilder.Entity("Aposart.Web.Domain.CentreShift", b =>
+                {
+                    b.HasOne("Aposart.Web.Domain.VaccinationCentre", "Centre")
+                        .WithMany()
+                        .HasForeignKey("CentreId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_centre_shifts_vaccination_centres_centre_id");
+
+                    b.Navigation("Centre");
+                });
+
             modelBuilder.Entity("Aposart.Web.Domain.CompensationEntry", b =>
                 {
                     b.HasOne("Aposart.Web.Domain.ActionSheet", "ActionSheet")
@@ -2773,6 +3080,27 @@ namespace Aposart.Web.Data.Migrations
                     b.Navigation("Professional");
                 });
 
+            modelBuilder.Entity("Aposart.Web.Domain.ShiftSignup", b =>
+                {
+                    b.HasOne("Aposart.Web.Domain.Professional", "Professional")
+                        .WithMany()
+                        .HasForeignKey("ProfessionalId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_shift_signups_professionals_professional_id");
+
+                    b.HasOne("Aposart.Web.Domain.CentreShift", "Shift")
+                        .WithMany("Signups")
+                        .HasForeignKey("ShiftId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_shift_signups_centre_shifts_shift_id");
+
+                    b.Navigation("Professional");
+
+                    b.Navigation("Shift");
+                });
+
             modelBuilder.Entity("Aposart.Web.Domain.SnpSlot", b =>
                 {
                     b.HasOne("Aposart.Web.Domain.Commune", "Commune")
@@ -2900,6 +3228,17 @@ namespace Aposart.Web.Data.Migrations
                         .HasConstraintName("fk_training_trainers_trainings_training_id");
 
                     b.Navigation("Professional");
+                });
+
+            modelBuilder.Entity("Aposart.Web.Domain.VaccinationCentre", b =>
+                {
+                    b.HasOne("Aposart.Web.Domain.Commune", "Commune")
+                        .WithMany()
+                        .HasForeignKey("CommuneInsee")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_vaccination_centres_communes_commune_insee");
+
+                    b.Navigation("Commune");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<System.Guid>", b =>
@@ -3032,6 +3371,11 @@ namespace Aposart.Web.Data.Migrations
                     b.Navigation("Events");
                 });
 
+            modelBuilder.Entity("Aposart.Web.Domain.CentreShift", b =>
+                {
+                    b.Navigation("Signups");
+                });
+
             modelBuilder.Entity("Aposart.Web.Domain.Indicator", b =>
                 {
                     b.Navigation("Measurements");
@@ -3077,6 +3421,13 @@ namespace Aposart.Web.Data.Migrations
             modelBuilder.Entity("Aposart.Web.Domain.TrainingSession", b =>
                 {
                     b.Navigation("Attendance");
+                });
+
+            modelBuilder.Entity("Aposart.Web.Domain.VaccinationCentre", b =>
+                {
+                    b.Navigation("Closures");
+
+                    b.Navigation("Openings");
                 });
 #pragma warning restore 612, 618
         }
