@@ -80,10 +80,11 @@ public sealed class LettersController(AposartDbContext db, UserManager<AppUser> 
         var sessions = training.Sessions.OrderBy(s => s.StartsAt)
             .Select(s => $"- {s.StartsAt.ToParisString("dddd d MMMM yyyy 'de' HH'h'mm")} à {s.EndsAt.ToParisString("HH'h'mm")} – {s.Place}");
         var link = cpts.Value.PublicUrl.TrimEnd('/') + $"/formations/{training.Id}";
+        var subject = $"Formation : {training.Title}";
         var campaign = new Campaign
         {
             Kind = CampaignKind.TrainingAnnouncement, Status = CampaignStatus.Draft, AuthorId = user.Id, AuthorName = user.NameOrEmail,
-            Subject = $"Formation : {training.Title}".Length > 200 ? $"Formation : {training.Title}"[..200] : $"Formation : {training.Title}",
+            Subject = subject.Length > 200 ? subject[..200] : subject,
             Body = $"""
                 La CPTS organise la formation **{training.Title}**{(training.Theme is null ? "" : $" ({training.Theme})")}.
 

@@ -126,7 +126,7 @@ public sealed class VaccinationTests(PortalFactory portal) : IClassFixture<Porta
 
         var (nurse, nurseUser, _) = await TrainingSteps.MemberAsync(portal, "Vaccinatrice");
         var planning = await nurse.GetAsync("/espace/planning");
-        Assert.Contains("2 sur 2", planning.Text);
+        Assert.Contains("2 libre(s) sur 2", planning.Text);
         var signed = await nurse.SubmitAsync(planning, $"/espace/planning/{shiftId}/inscription", new Dictionary<string, string>());
         Assert.Contains("Vous êtes inscrit", signed.Text);
         Assert.Contains("Me désinscrire", signed.Text);
