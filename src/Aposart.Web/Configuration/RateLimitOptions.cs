@@ -4,6 +4,10 @@ public sealed class RateLimitOptions
 {
     public const string Section = "RateLimits";
     public const string AuthPolicy = "auth";
+    public const string ContactPolicy = "contact";
+
+    /// <summary>Messages through the contact form allowed per client address per hour.</summary>
+    public int ContactPermitLimit { get; set; } = 5;
 
     /// <summary>Login, registration, password reset and second-factor attempts allowed per client address per window.</summary>
     public int AuthPermitLimit { get; set; } = 10;

@@ -20,6 +20,10 @@ public static class SecuritySetup
                         Window = TimeSpan.FromSeconds(limits.AuthWindowSeconds),
                         QueueLimit = 0,
                     }));
+            options.AddPolicy(RateLimitOptions.ContactPolicy, context =>
+                RateLimitPartition.GetFixedWindowLimiter(
+                    context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                    _ => new FixedWindowRateLimiterOptions { PermitLimit = limits.ContactPermitLimit, Window = TimeSpan.FromHours(1), QueueLimit = 0 }));
             options.OnRejected = async (context, cancellationToken) =>
             {
                 var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait)

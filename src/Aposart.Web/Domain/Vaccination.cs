@@ -116,3 +116,16 @@ public class ShiftSignup
     public DateTimeOffset? CancelledAt { get; set; }
     public DateTimeOffset? ReminderSentAt { get; set; }
 }
+
+/// <summary>A message sent through the public contact form: kept for the bureau and mailed to the CPTS address.</summary>
+public class ContactMessage
+{
+    public Guid Id { get; set; }
+    public string Name { get; set; } = "";
+    public string Email { get; set; } = "";
+    public string? Phone { get; set; }
+    public string Subject { get; set; } = "";
+    public string Body { get; set; } = "";
+    public DateTimeOffset ReceivedAt { get; set; }
+    public DateTimeOffset? HandledAt { get; set; }
+}

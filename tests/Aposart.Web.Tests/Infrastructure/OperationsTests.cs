@@ -100,8 +100,8 @@ public sealed class DatabaseOutageTests(OutagePortal portal) : IClassFixture<Out
         Assert.Contains("Service momentanément indisponible", page.Text);
         Assert.Equal("30", Assert.Single(page.Response.Headers.GetValues("Retry-After")));
         Assert.Equal(HttpStatusCode.ServiceUnavailable, (await browser.Http.GetAsync("/health")).StatusCode);
-        // A page that needs no database still works.
-        Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync("/")).Status);
+        // A page that needs no database still works (the home page shows live content now; the legal notice does not).
+        Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync("/mentions-legales")).Status);
 
         portal.Proxy.Start();
 

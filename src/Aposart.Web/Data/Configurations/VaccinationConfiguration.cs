@@ -57,3 +57,16 @@ public sealed class ShiftSignupConfiguration : IEntityTypeConfiguration<ShiftSig
         builder.HasIndex(s => new { s.ShiftId, s.ProfessionalId }).IsUnique().HasFilter("cancelled_at IS NULL");
     }
 }
+
+public sealed class ContactMessageConfiguration : IEntityTypeConfiguration<ContactMessage>
+{
+    public void Configure(EntityTypeBuilder<ContactMessage> builder)
+    {
+        builder.Property(c => c.Name).HasMaxLength(200);
+        builder.Property(c => c.Email).HasMaxLength(320);
+        builder.Property(c => c.Phone).HasMaxLength(30);
+        builder.Property(c => c.Subject).HasMaxLength(200);
+        builder.Property(c => c.Body).HasMaxLength(5000);
+        builder.HasIndex(c => c.ReceivedAt);
+    }
+}

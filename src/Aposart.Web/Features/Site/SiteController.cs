@@ -1,0 +1,143 @@
+using System.ComponentModel.DataAnnotations;
+using System.Globalization;
+using System.Text;
+using Aposart.Web.Configuration;
+using Aposart.Web.Data;
+using Aposart.Web.Domain;
+using Aposart.Web.Infrastructure.Mail;
+using Aposart.Web.Infrastructure.Web;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Aposart.Web.Features.Site;
+
+public sealed class ContactInput
+{
+    [Display(Name = "Nom et prénom")]
+    [Required(ErrorMessage = "Indiquez votre nom.")]
+    [StringLength(200, ErrorMessage = "200 caractères au plus.")]
+    public string? Name { get; set; }
+
+    [Display(Name = "Adresse e-mail")]
+    [Required(ErrorMessage = "Indiquez votre adresse e-mail pour que nous puissions vous répondre.")]
+    [ValidEmail]
+    public string? Email { get; set; }
+
+    [Display(Name = "Téléphone (facultatif)")]
+    [RegularExpression(@"^[0-9 +().-]{6,30}$", ErrorMessage = "Un numéro de téléphone, par exemple 01 34 83 00 00.")]
+    public string? Phone { get; set; }
+
+    [Display(Name = "Objet")]
+    [Required(ErrorMessage = "Indiquez l'objet de votre message.")]
+    [StringLength(200, ErrorMessage = "200 caractères au plus.")]
+    public string? Subject { get; set; }
+
+    [Display(Name = "Message")]
+    [Required(ErrorMessage = "Écrivez votre message.")]
+    [StringLength(5000, MinimumLength = 10, ErrorMessage = "Entre 10 et 5 000 caractères.")]
+    public string? Body { get; set; }
+
+    /// <summary>Hidden from people; a robot that fills every field fills this one too.</summary>
+    public string? Website { get; set; }
+}
+
+public sealed record ContactPage(ContactInput Input);
+
+public sealed record HomePage(IReadOnlyList<Training> Trainings, Campaign? Letter, bool HasCentres);
+
+public sealed record ContactList(IReadOnlyList<ContactMessage> Messages, int Total, PagerModel Pager);
+
+/// <summary>The public site around the features: home, contact, legal pages, sitemap and robots.</summary>
+public sealed class SiteController(AposartDbContext db, PortalMailer mailer, IOptions<CptsOptions> cpts, TimeProvider clock, ILogger<SiteController> logger) : Controller
+{
+    [HttpGet("/")]
+    public async Task<IActionResult> Home(CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var trainings = await db.Trainings.AsNoTracking().Include(t => t.Sessions)
+            .Where(t => (t.Status == TrainingStatus.Published) && t.Sessions.Any(s => s.StartsAt > now))
+            .OrderBy(t => t.Sessions.Min(s => s.StartsAt)).Take(3).AsSplitQuery().ToListAsync(cancellationToken);
+        var letter = await db.Campaigns.AsNoTracking().Where(c => c.Kind == CampaignKind.QuarterlyLetter && c.Status == CampaignStatus.Sent)
+            .OrderByDescending(c => c.SentAt).FirstOrDefaultAsync(cancellationToken);
+        var centres = await db.VaccinationCentres.AnyAsync(c => c.Published && c.Status == CentreStatus.Open, cancellationToken);
+        return View(new HomePage(trainings, letter, centres));
+    }
+
+    [HttpGet("/contact")]
+    public IActionResult Contact() => View(new ContactPage(new ContactInput()));
+
+    [HttpPost("/contact"), EnableRateLimiting(RateLimitOptions.ContactPolicy)]
+    public async Task<IActionResult> Contact([Bind(Prefix = "Input")] ContactInput input, CancellationToken cancellationToken)
+    {
+        if (!string.IsNullOrEmpty(input.Website))
+        {
+            // A robot: it is told what a person would be told, and nothing is kept or sent.
+            logger.LogInformation("Contact form: honeypot filled, message dropped");
+            TempData["Message"] = "Merci, votre message a bien été envoyé. Nous vous répondrons rapidement.";
+            return Redirect("/contact");
+        }
+        if (!ModelState.IsValid)
+        {
+            return View(new ContactPage(input));
+        }
+        var message = new ContactMessage
+        {
+            Name = input.Name!.Trim(), Email = input.Email!.Trim(), Phone = TextInput.TrimmedOrNull(input.Phone), Subject = input.Subject!.Trim(),
+            Body = input.Body!.Trim(), ReceivedAt = clock.GetUtcNow(),
+        };
+        db.ContactMessages.Add(message);
+        await db.SaveChangesAsync(cancellationToken);
+        var c = cpts.Value;
+        await mailer.SendAsync(c.Email, c.ShortName, $"[Contact] {message.Subject}",
+        [
+            $"Message de {message.Name} <{message.Email}>{(message.Phone is null ? "" : $", téléphone {message.Phone}")}, reçu le {message.ReceivedAt.ToParisString()} :",
+            .. message.Body.Replace("\r", "", StringComparison.Ordinal).Split("\n\n", StringSplitOptions.RemoveEmptyEntries),
+            "Répondez directement à l'adresse de l'expéditeur.",
+        ], ("Messages reçus", "/gestion/contact"), cancellationToken);
+        TempData["Message"] = "Merci, votre message a bien été envoyé. Nous vous répondrons rapidement.";
+        return Redirect("/contact");
+    }
+
+    [Authorize(Roles = Roles.BoardOrCoordinator)]
+    [HttpGet("/gestion/contact")]
+    public async Task<IActionResult> Messages(int page = 1, CancellationToken cancellationToken = default)
+    {
+        var paged = await db.ContactMessages.AsNoTracking().OrderByDescending(m => m.ReceivedAt).ThenBy(m => m.Id).PageAsync(page, 20, cancellationToken);
+        return View(new ContactList(paged.Rows, paged.Total, paged.Pager("/gestion/contact")));
+    }
+
+    [HttpGet("/mentions-legales")]
+    public IActionResult Legal() => View();
+
+    [HttpGet("/confidentialite")]
+    public IActionResult Privacy() => View();
+
+    [HttpGet("/accessibilite")]
+    public IActionResult Accessibility() => View();
+
+    [HttpGet("/robots.txt")]
+    public IActionResult Robots() => Content($"User-agent: *\nDisallow: /gestion/\nDisallow: /espace/\nDisallow: /compte/\nDisallow: /desabonnement/\n"
+        + $"Disallow: /formations/questionnaire/\nSitemap: {cpts.Value.PublicUrl.TrimEnd('/')}/sitemap.xml\n", "text/plain", Encoding.UTF8);
+
+    [HttpGet("/sitemap.xml")]
+    public async Task<IActionResult> Sitemap(CancellationToken cancellationToken)
+    {
+        var root = cpts.Value.PublicUrl.TrimEnd('/');
+        var paths = new List<string> { "/", "/la-cpts", "/actions", "/formations", "/vaccination", "/annuaire", "/annuaire/structures", "/lettres", "/contact",
+            "/mentions-legales", "/confidentialite", "/accessibilite" };
+        paths.AddRange((await db.Trainings.Where(t => t.Status == TrainingStatus.Published || t.Status == TrainingStatus.Held).Select(t => t.Id).ToListAsync(cancellationToken))
+            .Select(id => $"/formations/{id}"));
+        paths.AddRange((await db.Professionals.Where(p => p.ListedInPublicDirectory && p.AnonymisedAt == null).Select(p => p.Id).ToListAsync(cancellationToken))
+            .Select(id => $"/annuaire/{id}"));
+        var xml = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
+        foreach (var path in paths)
+        {
+            xml.Append(CultureInfo.InvariantCulture, $"  <url><loc>{System.Security.SecurityElement.Escape(root + path)}</loc></url>\n");
+        }
+        xml.Append("</urlset>\n");
+        return Content(xml.ToString(), "application/xml", Encoding.UTF8);
+    }
+}
