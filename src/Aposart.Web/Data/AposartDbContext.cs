@@ -53,6 +53,7 @@ public class AposartDbContext(DbContextOptions<AposartDbContext> options)
     public DbSet<CentreShift> CentreShifts => Set<CentreShift>();
     public DbSet<ShiftSignup> ShiftSignups => Set<ShiftSignup>();
     public DbSet<ContactMessage> ContactMessages => Set<ContactMessage>();
+    public DbSet<Article> Articles => Set<Article>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     /// <summary>The one place that says how the portal talks to PostgreSQL, shared by the app, the CLI and the tests.</summary>

@@ -70,3 +70,17 @@ public sealed class ContactMessageConfiguration : IEntityTypeConfiguration<Conta
         builder.HasIndex(c => c.ReceivedAt);
     }
 }
+
+public sealed class ArticleConfiguration : IEntityTypeConfiguration<Article>
+{
+    public void Configure(EntityTypeBuilder<Article> builder)
+    {
+        builder.Property(a => a.Title).HasMaxLength(200);
+        builder.Property(a => a.Summary).HasMaxLength(500);
+        builder.Property(a => a.Body).HasMaxLength(20000);
+        builder.Property(a => a.ImageType).HasMaxLength(50);
+        builder.Property(a => a.ImageAlt).HasMaxLength(300);
+        builder.Property(a => a.Version).IsRowVersion();
+        builder.HasIndex(a => new { a.Published, a.PublishedOn });
+    }
+}

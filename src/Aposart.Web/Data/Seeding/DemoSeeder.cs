@@ -14,7 +14,7 @@ public sealed class DemoOptions
 
 /// <summary>Fictional accounts for trying the portal in Development; Production seeds no account.</summary>
 public sealed class DemoSeeder(UserManager<AppUser> users, DemoDirectorySeeder directory, DemoFichesSeeder fiches, DemoTrainingsSeeder trainings,
-    DemoLettersSeeder letters, DemoCompensationSeeder compensation, DemoSnpSeeder snp, DemoVaccinationSeeder vaccination, ILogger<DemoSeeder> logger)
+    DemoLettersSeeder letters, DemoCompensationSeeder compensation, DemoSnpSeeder snp, DemoVaccinationSeeder vaccination, DemoNewsSeeder news, ILogger<DemoSeeder> logger)
 {
     public static readonly IReadOnlyList<(string Email, string FirstName, string LastName, string[] Roles)> Accounts =
     [
@@ -56,5 +56,6 @@ public sealed class DemoSeeder(UserManager<AppUser> users, DemoDirectorySeeder d
         await compensation.SeedAsync();
         await snp.SeedAsync();
         await vaccination.SeedAsync();
+        await news.SeedAsync();
     }
 }

@@ -46,7 +46,7 @@ public sealed class ContactInput
 
 public sealed record ContactPage(ContactInput Input);
 
-public sealed record HomePage(IReadOnlyList<Training> Trainings, Campaign? Letter, bool HasCentres);
+public sealed record HomePage(IReadOnlyList<Training> Trainings, Campaign? Letter, bool HasCentres, IReadOnlyList<Article> News);
 
 public sealed record ContactList(IReadOnlyList<ContactMessage> Messages, int Total, PagerModel Pager);
 
@@ -63,7 +63,10 @@ public sealed class SiteController(AposartDbContext db, PortalMailer mailer, IOp
         var letter = await db.Campaigns.AsNoTracking().Where(c => c.Kind == CampaignKind.QuarterlyLetter && c.Status == CampaignStatus.Sent)
             .OrderByDescending(c => c.SentAt).FirstOrDefaultAsync(cancellationToken);
         var centres = await db.VaccinationCentres.AnyAsync(c => c.Published && c.Status == CentreStatus.Open, cancellationToken);
-        return View(new HomePage(trainings, letter, centres));
+        var today = DateOnly.FromDateTime(now.ToParis().DateTime);
+        var news = await db.Articles.AsNoTracking().Where(a => a.Published && a.PublishedOn <= today).OrderByDescending(a => a.PublishedOn).ThenByDescending(a => a.CreatedAt)
+            .Select(a => new Article { Id = a.Id, Title = a.Title, PublishedOn = a.PublishedOn }).Take(3).ToListAsync(cancellationToken);
+        return View(new HomePage(trainings, letter, centres, news));
     }
 
     [HttpGet("/contact")]
@@ -126,10 +129,12 @@ public sealed class SiteController(AposartDbContext db, PortalMailer mailer, IOp
     public async Task<IActionResult> Sitemap(CancellationToken cancellationToken)
     {
         var root = cpts.Value.PublicUrl.TrimEnd('/');
-        var paths = new List<string> { "/", "/la-cpts", "/actions", "/formations", "/vaccination", "/annuaire", "/annuaire/structures", "/lettres", "/contact",
+        var paths = new List<string> { "/", "/actualites", "/la-cpts", "/actions", "/formations", "/vaccination", "/annuaire", "/annuaire/structures", "/lettres", "/contact",
             "/mentions-legales", "/confidentialite", "/accessibilite" };
         paths.AddRange((await db.Trainings.Where(t => t.Status == TrainingStatus.Published || t.Status == TrainingStatus.Held).Select(t => t.Id).ToListAsync(cancellationToken))
             .Select(id => $"/formations/{id}"));
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().ToParis().DateTime);
+        paths.AddRange((await db.Articles.Where(a => a.Published && a.PublishedOn <= today).Select(a => a.Id).ToListAsync(cancellationToken)).Select(id => $"/actualites/{id}"));
         paths.AddRange((await db.Professionals.Where(p => p.ListedInPublicDirectory && p.AnonymisedAt == null).Select(p => p.Id).ToListAsync(cancellationToken))
             .Select(id => $"/annuaire/{id}"));
         var xml = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
