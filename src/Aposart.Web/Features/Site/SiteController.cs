@@ -27,7 +27,7 @@ public sealed class ContactInput
     public string? Email { get; set; }
 
     [Display(Name = "Téléphone (facultatif)")]
-    [RegularExpression(@"^[0-9 +().-]{6,30}$", ErrorMessage = "Un numéro de téléphone, par exemple 01 34 83 00 00.")]
+    [PhoneNumber]
     public string? Phone { get; set; }
 
     [Display(Name = "Objet")]

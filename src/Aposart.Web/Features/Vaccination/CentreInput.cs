@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using Aposart.Web.Domain;
+using Aposart.Web.Infrastructure.Web;
 
 namespace Aposart.Web.Features.Vaccination;
 
@@ -27,7 +28,7 @@ public sealed class CentreInput
     public string? BookingUrl { get; set; }
 
     [Display(Name = "Téléphone de prise de rendez-vous")]
-    [RegularExpression(@"^[0-9 +().-]{6,30}$", ErrorMessage = "Un numéro de téléphone, par exemple 01 34 83 00 00.")]
+    [PhoneNumber]
     public string? BookingPhone { get; set; }
 
     [Display(Name = "Qui peut venir")]
