@@ -40,7 +40,19 @@ public static class TestDatabase
     public static async Task DropAsync(string database)
     {
         NpgsqlConnection.ClearAllPools();
-        await ExecuteAsync($"DROP DATABASE IF EXISTS {database} WITH (FORCE)");
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await ExecuteAsync($"DROP DATABASE IF EXISTS {database} WITH (FORCE)");
+                return;
+            }
+            // An autovacuum worker on the fresh database belongs to another role and cannot be terminated by ours: it ends in a moment.
+            catch (PostgresException exception) when (exception.SqlState is PostgresErrorCodes.InsufficientPrivilege or PostgresErrorCodes.ObjectInUse && attempt < 20)
+            {
+                await Task.Delay(250);
+            }
+        }
     }
 
     public static async Task<string> CreateEmptyAsync()
