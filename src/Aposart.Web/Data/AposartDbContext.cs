@@ -54,6 +54,9 @@ public class AposartDbContext(DbContextOptions<AposartDbContext> options)
     public DbSet<ShiftSignup> ShiftSignups => Set<ShiftSignup>();
     public DbSet<ContactMessage> ContactMessages => Set<ContactMessage>();
     public DbSet<Article> Articles => Set<Article>();
+    public DbSet<DocumentCategory> DocumentCategories => Set<DocumentCategory>();
+    public DbSet<MemberDocument> MemberDocuments => Set<MemberDocument>();
+    public DbSet<DocumentVersion> DocumentVersions => Set<DocumentVersion>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     /// <summary>The one place that says how the portal talks to PostgreSQL, shared by the app, the CLI and the tests.</summary>

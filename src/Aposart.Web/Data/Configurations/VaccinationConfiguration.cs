@@ -84,3 +84,34 @@ public sealed class ArticleConfiguration : IEntityTypeConfiguration<Article>
         builder.HasIndex(a => new { a.Published, a.PublishedOn });
     }
 }
+
+public sealed class DocumentCategoryConfiguration : IEntityTypeConfiguration<DocumentCategory>
+{
+    public void Configure(EntityTypeBuilder<DocumentCategory> builder)
+    {
+        builder.Property(c => c.Name).HasMaxLength(100);
+        builder.HasIndex(c => c.Name).IsUnique();
+    }
+}
+
+public sealed class MemberDocumentConfiguration : IEntityTypeConfiguration<MemberDocument>
+{
+    public void Configure(EntityTypeBuilder<MemberDocument> builder)
+    {
+        builder.Property(d => d.Title).HasMaxLength(200);
+        builder.Property(d => d.Description).HasMaxLength(1000);
+        builder.HasOne(d => d.Category).WithMany().HasForeignKey(d => d.CategoryId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasMany(d => d.Versions).WithOne().HasForeignKey(v => v.DocumentId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+public sealed class DocumentVersionConfiguration : IEntityTypeConfiguration<DocumentVersion>
+{
+    public void Configure(EntityTypeBuilder<DocumentVersion> builder)
+    {
+        builder.Property(v => v.FileName).HasMaxLength(200);
+        builder.Property(v => v.ContentType).HasMaxLength(100);
+        builder.Property(v => v.UploadedByName).HasMaxLength(200);
+        builder.HasIndex(v => new { v.DocumentId, v.Number }).IsUnique();
+    }
+}

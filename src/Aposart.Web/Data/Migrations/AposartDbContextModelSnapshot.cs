@@ -1077,6 +1077,35 @@ namespace Aposart.Web.Data.Migrations
                     b.ToTable("crisis_alerts", (string)null);
                 });
 
+            modelBuilder.Entity("Aposart.Web.Domain.DocumentCategory", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("name");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("integer")
+                        .HasColumnName("sort_order");
+
+                    b.HasKey("Id")
+                        .HasName("pk_document_categories");
+
+                    b.HasIndex("Name")
+                        .IsUnique()
+                        .HasDatabaseName("ix_document_categories_name");
+
+                    b.ToTable("document_categories", (string)null);
+                });
+
             modelBuilder.Entity("Aposart.Web.Domain.DocumentCounter", b =>
                 {
                     b.Property<int>("Year")
@@ -1096,6 +1125,62 @@ namespace Aposart.Web.Data.Migrations
                         .HasName("pk_document_counters");
 
                     b.ToTable("document_counters", (string)null);
+                });
+
+            modelBuilder.Entity("Aposart.Web.Domain.DocumentVersion", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("content");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("content_type");
+
+                    b.Property<Guid>("DocumentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("document_id");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("file_name");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer")
+                        .HasColumnName("number");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("bigint")
+                        .HasColumnName("size");
+
+                    b.Property<DateTimeOffset>("UploadedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("uploaded_at");
+
+                    b.Property<string>("UploadedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("uploaded_by_name");
+
+                    b.HasKey("Id")
+                        .HasName("pk_document_versions");
+
+                    b.HasIndex("DocumentId", "Number")
+                        .IsUnique()
+                        .HasDatabaseName("ix_document_versions_document_id_number");
+
+                    b.ToTable("document_versions", (string)null);
                 });
 
             modelBuilder.Entity("Aposart.Web.Domain.ErasureRequest", b =>
@@ -1321,6 +1406,41 @@ namespace Aposart.Web.Data.Migrations
                         .HasDatabaseName("ix_measurements_indicator_id_year");
 
                     b.ToTable("measurements", (string)null);
+                });
+
+            modelBuilder.Entity("Aposart.Web.Domain.MemberDocument", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<int>("CategoryId")
+                        .HasColumnType("integer")
+                        .HasColumnName("category_id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("description");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("title");
+
+                    b.HasKey("Id")
+                        .HasName("pk_member_documents");
+
+                    b.HasIndex("CategoryId")
+                        .HasDatabaseName("ix_member_documents_category_id");
+
+                    b.ToTable("member_documents", (string)null);
                 });
 
             modelBuilder.Entity("Aposart.Web.Domain.Membership", b =>
@@ -3042,6 +3162,16 @@ namespace Aposart.Web.Data.Migrations
                     b.Navigation("Professional");
                 });
 
+            modelBuilder.Entity("Aposart.Web.Domain.DocumentVersion", b =>
+                {
+                    b.HasOne("Aposart.Web.Domain.MemberDocument", null)
+                        .WithMany("Versions")
+                        .HasForeignKey("DocumentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_document_versions_member_documents_document_id");
+                });
+
             modelBuilder.Entity("Aposart.Web.Domain.Indicator", b =>
                 {
                     b.HasOne("Aposart.Web.Domain.ActionSheet", "ActionSheet")
@@ -3072,6 +3202,18 @@ namespace Aposart.Web.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_measurements_indicators_indicator_id");
+                });
+
+            modelBuilder.Entity("Aposart.Web.Domain.MemberDocument", b =>
+                {
+                    b.HasOne("Aposart.Web.Domain.DocumentCategory", "Category")
+                        .WithMany()
+                        .HasForeignKey("CategoryId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_member_documents_document_categories_category_id");
+
+                    b.Navigation("Category");
                 });
 
             modelBuilder.Entity("Aposart.Web.Domain.Membership", b =>
@@ -3512,6 +3654,11 @@ namespace Aposart.Web.Data.Migrations
                     b.Navigation("Measurements");
 
                     b.Navigation("Targets");
+                });
+
+            modelBuilder.Entity("Aposart.Web.Domain.MemberDocument", b =>
+                {
+                    b.Navigation("Versions");
                 });
 
             modelBuilder.Entity("Aposart.Web.Domain.Membership", b =>

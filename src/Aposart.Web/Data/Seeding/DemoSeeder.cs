@@ -14,7 +14,7 @@ public sealed class DemoOptions
 
 /// <summary>Fictional accounts for trying the portal in Development; Production seeds no account.</summary>
 public sealed class DemoSeeder(UserManager<AppUser> users, DemoDirectorySeeder directory, DemoFichesSeeder fiches, DemoTrainingsSeeder trainings,
-    DemoLettersSeeder letters, DemoCompensationSeeder compensation, DemoSnpSeeder snp, DemoVaccinationSeeder vaccination, DemoNewsSeeder news, ILogger<DemoSeeder> logger)
+    DemoLettersSeeder letters, DemoCompensationSeeder compensation, DemoSnpSeeder snp, DemoVaccinationSeeder vaccination, DemoNewsSeeder news, DemoDocumentsSeeder documents, ILogger<DemoSeeder> logger)
 {
     public static readonly IReadOnlyList<(string Email, string FirstName, string LastName, string[] Roles)> Accounts =
     [
@@ -57,5 +57,6 @@ public sealed class DemoSeeder(UserManager<AppUser> users, DemoDirectorySeeder d
         await snp.SeedAsync();
         await vaccination.SeedAsync();
         await news.SeedAsync();
+        await documents.SeedAsync();
     }
 }

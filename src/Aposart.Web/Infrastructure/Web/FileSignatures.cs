@@ -14,4 +14,37 @@ public static class FileSignatures
         : null;
 
     public static bool IsPdf(ReadOnlySpan<byte> content) => content.StartsWith("%PDF-"u8);
+
+    /// <summary>
+    /// The content type of a document the members' area accepts — PDF, Word (DOCX), Excel (XLSX) or an image — or null.
+    /// DOCX and XLSX are zip archives: they are told apart by the parts inside, so any other zip is refused.
+    /// </summary>
+    public static string? DocumentType(byte[] content)
+    {
+        if (IsPdf(content))
+        {
+            return "application/pdf";
+        }
+        if (ImageType(content) is { } image)
+        {
+            return image;
+        }
+        if (!content.AsSpan().StartsWith("PK\u0003\u0004"u8))
+        {
+            return null;
+        }
+        try
+        {
+            using var zip = new System.IO.Compression.ZipArchive(new MemoryStream(content), System.IO.Compression.ZipArchiveMode.Read);
+            var names = zip.Entries.Select(e => e.FullName).ToList();
+            return !names.Contains("[Content_Types].xml") ? null
+                : names.Contains("word/document.xml") ? "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+                : names.Contains("xl/workbook.xml") ? "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+                : null;
+        }
+        catch (InvalidDataException)
+        {
+            return null;
+        }
+    }
 }

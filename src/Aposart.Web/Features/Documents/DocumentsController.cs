@@ -1,0 +1,144 @@
+using Aposart.Web.Data;
+using Aposart.Web.Domain;
+using Aposart.Web.Infrastructure.Web;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace Aposart.Web.Features.Documents;
+
+public sealed record DocumentRow(Guid Id, int CategoryId, string Title, string? Description, IReadOnlyList<VersionRow> Versions);
+
+public sealed record VersionRow(Guid Id, int Number, string FileName, long Size, DateTimeOffset UploadedAt, string UploadedByName);
+
+public sealed record DocumentsPage(IReadOnlyList<DocumentCategory> Categories, IReadOnlyList<DocumentRow> Documents, bool Manage);
+
+/// <summary>Protocols and tools for the adherents: the coordination uploads (type checked by content), every version is kept, only members download.</summary>
+[Authorize(Roles = Roles.Members)]
+public sealed class DocumentsController(AposartDbContext db, UserManager<AppUser> users, TimeProvider clock) : Controller
+{
+    private const long MaxBytes = 10 * 1024 * 1024;
+
+    [HttpGet("/espace/documents")]
+    public async Task<IActionResult> Index(CancellationToken cancellationToken) => View(await PageAsync(false, cancellationToken));
+
+    [HttpGet("/espace/documents/{id:guid}/versions/{versionId:guid}")]
+    public async Task<IActionResult> Download(Guid id, Guid versionId, CancellationToken cancellationToken)
+    {
+        var version = await db.DocumentVersions.AsNoTracking().SingleOrDefaultAsync(v => v.Id == versionId && v.DocumentId == id, cancellationToken);
+        return version is null ? NotFound() : File(version.Content, version.ContentType, version.FileName);
+    }
+
+    [Authorize(Roles = Roles.BoardOrCoordinator)]
+    [HttpGet("/gestion/documents")]
+    public async Task<IActionResult> Manage(CancellationToken cancellationToken) => View("Index", await PageAsync(true, cancellationToken));
+
+    [Authorize(Roles = Roles.BoardOrCoordinator)]
+    [HttpPost("/gestion/documents/categories")]
+    public async Task<IActionResult> AddCategory(string? name, CancellationToken cancellationToken)
+    {
+        var cleaned = TextInput.TrimmedOrNull(name);
+        if (cleaned is null || cleaned.Length > 100 || await db.DocumentCategories.AnyAsync(c => c.Name == cleaned, cancellationToken))
+        {
+            TempData["Error"] = "Donnez à la rubrique un nom de 100 caractères au plus, différent des rubriques existantes.";
+        }
+        else
+        {
+            db.DocumentCategories.Add(new DocumentCategory { Name = cleaned, SortOrder = await db.DocumentCategories.CountAsync(cancellationToken) + 1 });
+            await db.SaveChangesAsync(cancellationToken);
+            TempData["Message"] = $"Rubrique « {cleaned} » ajoutée.";
+        }
+        return Redirect("/gestion/documents");
+    }
+
+    [Authorize(Roles = Roles.BoardOrCoordinator)]
+    [HttpPost("/gestion/documents"), RequestSizeLimit(12 * 1024 * 1024)]
+    public async Task<IActionResult> Upload(int? categoryId, string? title, string? description, IFormFile? file, CancellationToken cancellationToken)
+    {
+        var cleanTitle = TextInput.TrimmedOrNull(title);
+        var refusal = categoryId is null || !await db.DocumentCategories.AnyAsync(c => c.Id == categoryId, cancellationToken) ? "Choisissez la rubrique."
+            : cleanTitle is null || cleanTitle.Length > 200 ? "Donnez un titre de 200 caractères au plus."
+            : null;
+        var (content, type, fileRefusal) = await ReadAsync(file, cancellationToken);
+        if ((refusal ??= fileRefusal) is not null)
+        {
+            TempData["Error"] = refusal;
+            return Redirect("/gestion/documents");
+        }
+        var about = TextInput.TrimmedOrNull(description);
+        db.MemberDocuments.Add(new MemberDocument
+        {
+            CategoryId = categoryId!.Value, Title = cleanTitle!, Description = about is { Length: > 1000 } ? about[..1000] : about,
+            CreatedAt = clock.GetUtcNow(), Versions = [await VersionAsync(1, file!, content!, type!)],
+        });
+        await db.SaveChangesAsync(cancellationToken);
+        TempData["Message"] = $"Document « {cleanTitle} » ajouté : les adhérents peuvent le télécharger.";
+        return Redirect("/gestion/documents");
+    }
+
+    [Authorize(Roles = Roles.BoardOrCoordinator)]
+    [HttpPost("/gestion/documents/{id:guid}/versions"), RequestSizeLimit(12 * 1024 * 1024)]
+    public async Task<IActionResult> NewVersion(Guid id, IFormFile? file, CancellationToken cancellationToken)
+    {
+        var document = await db.MemberDocuments.SingleOrDefaultAsync(d => d.Id == id, cancellationToken);
+        if (document is null)
+        {
+            return NotFound();
+        }
+        var (content, type, refusal) = await ReadAsync(file, cancellationToken);
+        if (refusal is not null)
+        {
+            TempData["Error"] = refusal;
+            return Redirect("/gestion/documents");
+        }
+        var number = await db.DocumentVersions.Where(v => v.DocumentId == id).MaxAsync(v => (int?)v.Number, cancellationToken) ?? 0;
+        var version = await VersionAsync(number + 1, file!, content!, type!);
+        version.DocumentId = id;
+        db.DocumentVersions.Add(version);
+        await db.SaveChangesAsync(cancellationToken);
+        TempData["Message"] = $"Version {number + 1} de « {document.Title} » ajoutée ; les précédentes restent disponibles.";
+        return Redirect("/gestion/documents");
+    }
+
+    private async Task<DocumentVersion> VersionAsync(int number, IFormFile file, byte[] content, string type) => new()
+    {
+        Number = number, FileName = FileName(file.FileName), ContentType = type, Size = content.LongLength, Content = content, UploadedAt = clock.GetUtcNow(),
+        UploadedByName = (await users.GetUserAsync(User))!.NameOrEmail,
+    };
+
+    private static async Task<(byte[]? Content, string? Type, string? Refusal)> ReadAsync(IFormFile? file, CancellationToken cancellationToken)
+    {
+        if (file is null || file.Length == 0)
+        {
+            return (null, null, "Choisissez un fichier.");
+        }
+        if (file.Length > MaxBytes)
+        {
+            return (null, null, "Le fichier dépasse 10 Mo.");
+        }
+        using var buffer = new MemoryStream();
+        await file.CopyToAsync(buffer, cancellationToken);
+        var content = buffer.ToArray();
+        return FileSignatures.DocumentType(content) is { } type
+            ? (content, type, null)
+            : (null, null, "Ce fichier n'est ni un PDF, ni un document Word (.docx), ni un classeur Excel (.xlsx), ni une image : son contenu ne correspond pas.");
+    }
+
+    /// <summary>The name as the member will save it: no folders, no characters a file system refuses.</summary>
+    private static string FileName(string name)
+    {
+        var cleaned = string.Concat(Path.GetFileName(name).Select(c => Path.GetInvalidFileNameChars().Contains(c) || c is '?' or '*' or ':' or '"' ? '-' : c)).Trim();
+        return cleaned.Length == 0 ? "document" : cleaned.Length > 200 ? cleaned[^200..] : cleaned;
+    }
+
+    private async Task<DocumentsPage> PageAsync(bool manage, CancellationToken cancellationToken)
+    {
+        var categories = await db.DocumentCategories.AsNoTracking().OrderBy(c => c.SortOrder).ThenBy(c => c.Name).ToListAsync(cancellationToken);
+        var documents = await db.MemberDocuments.AsNoTracking().OrderBy(d => d.Title)
+            .Select(d => new DocumentRow(d.Id, d.CategoryId, d.Title, d.Description,
+                d.Versions.OrderByDescending(v => v.Number).Select(v => new VersionRow(v.Id, v.Number, v.FileName, v.Size, v.UploadedAt, v.UploadedByName)).ToList()))
+            .ToListAsync(cancellationToken);
+        return new DocumentsPage(categories, documents, manage);
+    }
+}
