@@ -11,6 +11,8 @@ namespace Aposart.Web.Tests.Support;
 public static class TestDatabase
 {
     private const string Prefix = "aposart_webtests_";
+    // The process id in every name: two runs at once (a filtered run beside a full one) each clean up only what is theirs or a dead run's.
+    private static readonly string RunPrefix = $"{Prefix}{Environment.ProcessId}_";
     private static readonly SemaphoreSlim CloneLock = new(1, 1);
     private static readonly Lazy<Task<string>> Template = new(CreateTemplateAsync);
 
@@ -24,7 +26,7 @@ public static class TestDatabase
     public static async Task<string> CreateAsync()
     {
         var template = await Template.Value;
-        var name = Prefix + Guid.NewGuid().ToString("N")[..16];
+        var name = RunPrefix + Guid.NewGuid().ToString("N")[..16];
         await CloneLock.WaitAsync();
         try
         {
@@ -57,7 +59,7 @@ public static class TestDatabase
 
     public static async Task<string> CreateEmptyAsync()
     {
-        var name = Prefix + "empty_" + Guid.NewGuid().ToString("N")[..12];
+        var name = RunPrefix + "empty_" + Guid.NewGuid().ToString("N")[..12];
         await ExecuteAsync($"CREATE DATABASE {name}");
         return name;
     }
@@ -78,14 +80,14 @@ public static class TestDatabase
                     stale.Add(reader.GetString(0));
                 }
             }
-            foreach (var name in stale)
+            foreach (var name in stale.Where(IsFromDeadRun))
             {
                 await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS {name} WITH (FORCE)", connection);
                 await drop.ExecuteNonQueryAsync();
             }
         }
 
-        var template = Prefix + "template";
+        var template = RunPrefix + "template";
         await ExecuteAsync($"CREATE DATABASE {template}");
         await using (var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(builder =>
         {
@@ -101,6 +103,30 @@ public static class TestDatabase
         }
         NpgsqlConnection.ClearAllPools();
         return template;
+    }
+
+    /// <summary>A database of a run whose process has ended (or of an older naming): safe to drop.</summary>
+    private static bool IsFromDeadRun(string database)
+    {
+        var rest = database[Prefix.Length..];
+        var cut = rest.IndexOf('_', StringComparison.Ordinal);
+        if (cut <= 0 || !int.TryParse(rest[..cut], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var pid))
+        {
+            return true;
+        }
+        if (pid == Environment.ProcessId)
+        {
+            return true;
+        }
+        try
+        {
+            using var process = System.Diagnostics.Process.GetProcessById(pid);
+            return process.HasExited;
+        }
+        catch (ArgumentException)
+        {
+            return true;
+        }
     }
 
     private static async Task ExecuteAsync(string sql)
