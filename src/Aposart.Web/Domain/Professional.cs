@@ -73,4 +73,7 @@ public class PracticeSite
     public Commune? Commune { get; set; }
     public string? Phone { get; set; }
     public int SortOrder { get; set; }
+
+    /// <summary>Name, street and town in one line, as printed on a slot or a letter.</summary>
+    public string FullAddress => string.Join(", ", new[] { Name, AddressLine, $"{Postcode} {City}".Trim() }.Where(p => !string.IsNullOrWhiteSpace(p)));
 }

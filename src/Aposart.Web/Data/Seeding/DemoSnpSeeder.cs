@@ -27,7 +27,7 @@ public sealed class DemoSnpSeeder(AposartDbContext db, TimeProvider clock)
         foreach (var (doctor, index) in doctors.Select((d, i) => (d, i)))
         {
             var site = doctor.PracticeSites.OrderBy(s => s.SortOrder).First(s => s.CommuneInsee != null);
-            var place = string.Join(", ", new[] { site.Name, site.AddressLine, $"{site.Postcode} {site.City}" }.Where(p => !string.IsNullOrWhiteSpace(p)));
+            var place = site.FullAddress;
             var weekdays = new[] { (DayOfWeek)(1 + index % 5), (DayOfWeek)(1 + (index + 2) % 5) };
             for (var day = today.AddDays(-7); day < today.AddDays(7); day = day.AddDays(1))
             {

@@ -303,7 +303,7 @@ public sealed class DashboardFigures(AposartDbContext db, IndicatorValues values
     public async Task<DashboardTable> SatisfactionAsync(int year, CancellationToken cancellationToken)
     {
         var (from, to) = ParisTime.YearBounds(year);
-        var ofYear = db.Trainings.Where(t => t.Sessions.Any() && t.Sessions.Min(s => s.StartsAt) >= from && t.Sessions.Min(s => s.StartsAt) < to).Select(t => t.Id);
+        var ofYear = values.TrainingsOfYear(year).Select(t => t.Id);
         var averages = await db.SurveyAnswers.Where(a => ofYear.Contains(a.TrainingId)).GroupBy(_ => 1).Select(g => new
         {
             Count = g.Count(),

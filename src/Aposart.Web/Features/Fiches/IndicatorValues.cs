@@ -81,11 +81,18 @@ public sealed class IndicatorValues(AposartDbContext db, TimeProvider clock)
         return new IndicatorSeries(indicator, points);
     }
 
+    /// <summary>The trainings whose first session falls in the year (Paris time).</summary>
+    public IQueryable<Training> TrainingsOfYear(int year)
+    {
+        var (from, to) = ParisTime.YearBounds(year);
+        return db.Trainings.Where(t => t.Sessions.Any() && t.Sessions.Min(s => s.StartsAt) >= from && t.Sessions.Min(s => s.StartsAt) < to);
+    }
+
     /// <summary>The training figures of a year, or null for a year the calendar holds no training of (before it was used).</summary>
     public async Task<TrainingFigures?> TrainingFiguresAsync(int year, CancellationToken cancellationToken)
     {
         var (from, to) = ParisTime.YearBounds(year);
-        var ofYear = db.Trainings.Where(t => t.Sessions.Any() && t.Sessions.Min(s => s.StartsAt) >= from && t.Sessions.Min(s => s.StartsAt) < to);
+        var ofYear = TrainingsOfYear(year);
         if (!await ofYear.AnyAsync(cancellationToken))
         {
             return null;

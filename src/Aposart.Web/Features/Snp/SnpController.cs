@@ -143,7 +143,7 @@ public sealed class SnpController(AposartDbContext db, TimeProvider clock) : Con
     {
         var existing = (await db.SnpSlots.Where(s => s.ProfessionalId == me.Id && starts.Contains(s.StartsAt) && s.Status != SnpSlotStatus.Withdrawn)
             .Select(s => s.StartsAt).ToListAsync(cancellationToken)).ToHashSet();
-        var place = string.Join(", ", new[] { site.Name, site.AddressLine, $"{site.Postcode} {site.City}" }.Where(p => !string.IsNullOrWhiteSpace(p)));
+        var place = site.FullAddress;
         var added = starts.Where(s => !existing.Contains(s)).Distinct().Select(s => new SnpSlot
         {
             ProfessionalId = me.Id, StartsAt = s, DurationMinutes = duration, Place = place.Length > 400 ? place[..400] : place, CommuneInsee = site.CommuneInsee,
