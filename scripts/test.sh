@@ -10,6 +10,7 @@ ensure_node
 ensure_fonts
 ensure_postgres
 ensure_smtp_sink
+ensure_chromium
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 results="artifacts/test-results"

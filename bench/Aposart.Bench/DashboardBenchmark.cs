@@ -72,6 +72,29 @@ internal static partial class DashboardBenchmark
         }
     }
 
+    /// <summary>
+    /// For bench/load.sh: a database of its own with the demo data times <paramref name="factor"/>, left in place for the
+    /// app to be started on in Production mode; the script drops it at the end.
+    /// </summary>
+    public static async Task PrepareLoadDataAsync(string database, int factor)
+    {
+        var server = Environment.GetEnvironmentVariable("APOSART_TEST_DB") ?? "Host=127.0.0.1;Port=5432;Username=aposart;Password=aposart";
+        await using (var admin = new NpgsqlConnection(server))
+        {
+            await admin.OpenAsync();
+            await new NpgsqlCommand($"DROP DATABASE IF EXISTS {database} WITH (FORCE)", admin).ExecuteNonQueryAsync();
+            await new NpgsqlCommand($"CREATE DATABASE {database}", admin).ExecuteNonQueryAsync();
+        }
+        var connectionString = new NpgsqlConnectionStringBuilder(server) { Database = database }.ConnectionString;
+        await using var app = new DashboardPortal(connectionString);
+        using var scope = app.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<AposartDbContext>();
+        await MultiplyAsync(db, factor);
+        Console.WriteLine($"data                     {await db.Professionals.CountAsync()} professionals, {await db.Trainings.CountAsync()} trainings, "
+            + $"{await db.Articles.CountAsync()} articles ({factor} x the demo data)");
+        NpgsqlConnection.ClearAllPools();
+    }
+
     /// <summary>Copies the directory (with sites, memberships, compensation and mail) factor - 1 times, in SQL, under new ids.</summary>
     private static async Task MultiplyAsync(AposartDbContext db, int factor)
     {

@@ -17,6 +17,11 @@ internal static class MailerBenchmark
 {
     public static async Task Main(string[] args)
     {
+        if (args.Length > 2 && args[0] == "load-data")
+        {
+            await DashboardBenchmark.PrepareLoadDataAsync(args[1], int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture));
+            return;
+        }
         if (args.Length > 0 && args[0] == "dashboard")
         {
             await DashboardBenchmark.RunAsync(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 30, 50);

@@ -56,3 +56,8 @@ ensure_postgres() {
 ensure_smtp_sink() {
   /usr/bin/python3 -c 'import aiosmtpd' 2>/dev/null || apt_install python3-aiosmtpd
 }
+
+# The browser journeys drive Debian's Chromium through Playwright; no browser is ever downloaded.
+ensure_chromium() {
+  [ -x /usr/bin/chromium ] || apt_install chromium
+}

@@ -14,6 +14,7 @@ public static class MvcSetup
             {
                 options.Filters.Add(new AutoValidateAntiforgeryTokenAttribute());
                 options.ModelBinderProviders.Insert(0, new FrenchDecimalModelBinderProvider());
+                options.ModelValidatorProviders.Add(new SingleLineValidatorProvider());
                 // Non-nullable strings must not get English "field is required" messages: each form says it in French.
                 options.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true;
                 var messages = options.ModelBindingMessageProvider;

@@ -23,6 +23,7 @@ public sealed class AdhesionInput
 
     [Display(Name = "Message pour le bureau (facultatif)")]
     [StringLength(1000, ErrorMessage = "1 000 caractères au plus.")]
+    [DataType(DataType.MultilineText)]
     public string? Comment { get; set; }
 
     public int StatutesVersionId { get; set; }

@@ -27,6 +27,7 @@ public sealed class CompensationInput
 
     [Display(Name = "Objet (réunion, atelier…)")]
     [StringLength(500, ErrorMessage = "500 caractères au plus.")]
+    [DataType(DataType.MultilineText)]
     public string? Description { get; set; }
 }
 

@@ -28,34 +28,42 @@ public sealed class FicheInput
 
     [Display(Name = "Contexte et constat")]
     [StringLength(10000, ErrorMessage = "10 000 caractères au plus.")]
+    [DataType(DataType.MultilineText)]
     public string? Context { get; set; }
 
     [Display(Name = "Objectif général")]
     [StringLength(4000, ErrorMessage = "4 000 caractères au plus.")]
+    [DataType(DataType.MultilineText)]
     public string? GeneralObjective { get; set; }
 
     [Display(Name = "Objectifs opérationnels")]
     [StringLength(10000, ErrorMessage = "10 000 caractères au plus.")]
+    [DataType(DataType.MultilineText)]
     public string? OperationalObjectives { get; set; }
 
     [Display(Name = "Population cible")]
     [StringLength(4000, ErrorMessage = "4 000 caractères au plus.")]
+    [DataType(DataType.MultilineText)]
     public string? TargetPopulation { get; set; }
 
     [Display(Name = "Acteurs concernés")]
     [StringLength(4000, ErrorMessage = "4 000 caractères au plus.")]
+    [DataType(DataType.MultilineText)]
     public string? Actors { get; set; }
 
     [Display(Name = "Partenaires (texte libre)")]
     [StringLength(4000, ErrorMessage = "4 000 caractères au plus.")]
+    [DataType(DataType.MultilineText)]
     public string? Partners { get; set; }
 
     [Display(Name = "Jalons")]
     [StringLength(4000, ErrorMessage = "4 000 caractères au plus.")]
+    [DataType(DataType.MultilineText)]
     public string? Milestones { get; set; }
 
     [Display(Name = "Moyens")]
     [StringLength(4000, ErrorMessage = "4 000 caractères au plus.")]
+    [DataType(DataType.MultilineText)]
     public string? Resources { get; set; }
 
     [Display(Name = "Lien avec le PRS")]
@@ -82,6 +90,7 @@ public sealed class FicheInput
 
     [Display(Name = "Résumé public")]
     [StringLength(2000, ErrorMessage = "2 000 caractères au plus.")]
+    [DataType(DataType.MultilineText)]
     public string? PublicSummary { get; set; }
 
     [Display(Name = "Pilotes")]

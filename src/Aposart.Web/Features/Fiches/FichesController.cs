@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using Aposart.Web.Data;
 using Aposart.Web.Domain;
@@ -314,6 +315,7 @@ public sealed record FicheQuery
 
 public sealed class CommentInput
 {
+    [DataType(DataType.MultilineText)]
     public string? Text { get; set; }
 }
 

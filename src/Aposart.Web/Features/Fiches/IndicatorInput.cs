@@ -24,6 +24,7 @@ public sealed class IndicatorInput
 
     [Display(Name = "Mode de calcul")]
     [StringLength(1000, ErrorMessage = "1 000 caractères au plus.")]
+    [DataType(DataType.MultilineText)]
     public string? Computation { get; set; }
 
     [Display(Name = "Valeur de départ")]
@@ -136,6 +137,7 @@ public sealed class MeasurementInput
 
     [Display(Name = "Commentaire")]
     [StringLength(1000, ErrorMessage = "1 000 caractères au plus.")]
+    [DataType(DataType.MultilineText)]
     public string? Comment { get; set; }
 
     [Display(Name = "Remplacer la valeur déjà enregistrée pour cette année")]

@@ -117,7 +117,15 @@ public sealed class IndicatorsController(AposartDbContext db, UserManager<AppUse
         var measured = string.Join(", ", indicator.Measurements.OrderBy(m => m.Year).Select(m => $"{m.Year} : {indicator.Format(m.Value)}"));
         await RecordAsync(id, $"Indicateur « {indicator.Name} »", $"{described}{(measured.Length > 0 ? " ; mesures " + measured : "")}", "supprimé", cancellationToken);
         db.Indicators.Remove(indicator);
-        await db.SaveChangesAsync(cancellationToken);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            TempData["Message"] = $"Indicateur « {indicator.Name} » déjà supprimé par quelqu'un d'autre.";
+            return Redirect($"/gestion/fiches/{id}#indicateurs");
+        }
         TempData["Message"] = $"Indicateur « {indicator.Name} » supprimé ; sa définition et ses mesures restent dans l'historique.";
         return Redirect($"/gestion/fiches/{id}#indicateurs");
     }

@@ -411,6 +411,7 @@ public sealed class LetterInput
     [Display(Name = "Texte")]
     [Required(ErrorMessage = "Écrivez le texte du message.")]
     [StringLength(50000, ErrorMessage = "50 000 caractères au plus.")]
+    [DataType(DataType.MultilineText)]
     public string? Body { get; set; }
 
     [Display(Name = "Destinataires")]

@@ -9,6 +9,7 @@ public sealed class DecisionInput
 
     [Display(Name = "Motif ou message (envoyé au professionnel)")]
     [StringLength(2000, ErrorMessage = "2 000 caractères au plus.")]
+    [DataType(DataType.MultilineText)]
     public string? Message { get; set; }
 }
 

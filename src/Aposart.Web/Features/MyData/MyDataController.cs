@@ -206,6 +206,7 @@ public sealed class ErasureInput
 
     [Display(Name = "Motif (facultatif)")]
     [StringLength(1000, ErrorMessage = "1 000 caractères au plus.")]
+    [DataType(DataType.MultilineText)]
     public string? Reason { get; set; }
 
     [Display(Name = "Je comprends que mon compte et ma fiche seront effacés définitivement")]

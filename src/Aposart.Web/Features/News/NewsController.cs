@@ -18,11 +18,13 @@ public sealed class ArticleInput
     [Display(Name = "Résumé (liste et page d'accueil)")]
     [Required(ErrorMessage = "Écrivez un résumé de deux ou trois lignes.")]
     [StringLength(500, ErrorMessage = "500 caractères au plus.")]
+    [DataType(DataType.MultilineText)]
     public string? Summary { get; set; }
 
     [Display(Name = "Texte")]
     [Required(ErrorMessage = "Écrivez le texte de l'article.")]
     [StringLength(20000, ErrorMessage = "20 000 caractères au plus.")]
+    [DataType(DataType.MultilineText)]
     public string? Body { get; set; }
 
     [Display(Name = "Date de publication")]

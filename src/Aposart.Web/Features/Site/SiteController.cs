@@ -38,6 +38,7 @@ public sealed class ContactInput
     [Display(Name = "Message")]
     [Required(ErrorMessage = "Écrivez votre message.")]
     [StringLength(5000, MinimumLength = 10, ErrorMessage = "Entre 10 et 5 000 caractères.")]
+    [DataType(DataType.MultilineText)]
     public string? Body { get; set; }
 
     /// <summary>Hidden from people; a robot that fills every field fills this one too.</summary>

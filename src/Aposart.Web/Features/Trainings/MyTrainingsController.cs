@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Aposart.Web.Data;
 using Aposart.Web.Domain;
 using Aposart.Web.Infrastructure.Web;
@@ -35,7 +36,7 @@ public sealed class MyTrainingsController(AposartDbContext db, TrainingDocuments
     }
 
     [HttpPost("/espace/formations/sujets")]
-    public async Task<IActionResult> Suggest(string? title, string? details, CancellationToken cancellationToken)
+    public async Task<IActionResult> Suggest(string? title, [DataType(DataType.MultilineText)] string? details, CancellationToken cancellationToken)
     {
         var professional = await CurrentProfessionalAsync(cancellationToken);
         if (professional is null)

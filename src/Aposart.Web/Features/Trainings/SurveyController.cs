@@ -89,6 +89,7 @@ public sealed class SurveyInput
 
     [Display(Name = "Un commentaire, une idée (facultatif)")]
     [StringLength(2000, ErrorMessage = "2 000 caractères au plus.")]
+    [DataType(DataType.MultilineText)]
     public string? Comment { get; set; }
 }
 

@@ -20,6 +20,7 @@ public sealed class TrainingInput
 
     [Display(Name = "Description")]
     [StringLength(10000, ErrorMessage = "10 000 caractères au plus.")]
+    [DataType(DataType.MultilineText)]
     public string? Description { get; set; }
 
     [Display(Name = "Professions visées")]

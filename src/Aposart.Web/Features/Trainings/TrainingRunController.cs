@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using Aposart.Web.Configuration;
 using Aposart.Web.Data;
@@ -124,21 +125,22 @@ public sealed class TrainingRunController(AposartDbContext db, UserManager<AppUs
         await documents.CertificateAsync(id, professionalId, cancellationToken) is { } pdf ? File(pdf, "application/pdf", "attestation-de-presence.pdf") : NotFound();
 
     [HttpPost("/gestion/formations/{id:guid}/message")]
-    public async Task<IActionResult> Message(Guid id, string? subject, string? body, CancellationToken cancellationToken)
+    public async Task<IActionResult> Message(Guid id, string? subject, [DataType(DataType.MultilineText)] string? body, CancellationToken cancellationToken)
     {
         var training = await db.Trainings.AsNoTracking().SingleOrDefaultAsync(t => t.Id == id, cancellationToken);
         if (training is null)
         {
             return NotFound();
         }
-        if (string.IsNullOrWhiteSpace(subject) || subject.Length > 200 || string.IsNullOrWhiteSpace(body) || body.Length > 5000)
+        // The subject goes into a mail header: the model validation has refused line breaks and control characters in it.
+        if (!ModelState.IsValid || string.IsNullOrWhiteSpace(subject) || subject.Length > 200 || string.IsNullOrWhiteSpace(body) || body.Length > 5000)
         {
-            TempData["Error"] = "Le message a besoin d'un objet (200 caractères au plus) et d'un texte (5 000 caractères au plus).";
+            TempData["Error"] = "Le message a besoin d'un objet sur une ligne (200 caractères au plus) et d'un texte (5 000 caractères au plus).";
             TempData["MessageSubject"] = subject?[..Math.Min(subject.Length, 200)];
             TempData["MessageBody"] = body?[..Math.Min(body.Length, 5000)];
             return Redirect($"/gestion/formations/{id}#message");
         }
-        var recipients = await Recipients(id).ToListAsync(cancellationToken);
+        var recipients = (await Recipients(id).ToListAsync(cancellationToken)).Select(r => (r.Email!, r.Name)).ToList();
         var sent = 0;
         foreach (var (email, name) in recipients)
         {
@@ -163,11 +165,18 @@ public sealed class TrainingRunController(AposartDbContext db, UserManager<AppUs
         return Redirect($"/gestion/formations/{id}#satisfaction");
     }
 
-    private IQueryable<(string Email, string Name)> Recipients(Guid id) =>
+    private IQueryable<TrainingRecipient> Recipients(Guid id) =>
         db.TrainingRegistrations.Where(r => r.TrainingId == id && r.Status == RegistrationStatus.Confirmed)
             .Join(db.Users, r => r.Professional!.UserId, u => u.Id, (r, u) => new { u.Email, r.Professional!.FirstName, r.Professional.LastName })
             .Where(x => x.Email != null)
-            .Select(x => ValueTuple.Create(x.Email!, x.FirstName + " " + x.LastName));
+            .Select(x => new TrainingRecipient { Email = x.Email, Name = x.FirstName + " " + x.LastName });
+}
+
+/// <summary>A registrant a message goes to (a class, since Npgsql cannot read a tuple from a projection).</summary>
+public sealed class TrainingRecipient
+{
+    public string? Email { get; init; }
+    public string Name { get; init; } = "";
 }
 
 public sealed record TrainingManagePage(Training Training, SurveyResults Survey, DateTimeOffset Now)

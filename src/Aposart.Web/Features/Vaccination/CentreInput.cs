@@ -33,10 +33,12 @@ public sealed class CentreInput
 
     [Display(Name = "Qui peut venir")]
     [StringLength(2000, ErrorMessage = "2 000 caractères au plus.")]
+    [DataType(DataType.MultilineText)]
     public string? WhoMayCome { get; set; }
 
     [Display(Name = "Documents à apporter")]
     [StringLength(2000, ErrorMessage = "2 000 caractères au plus.")]
+    [DataType(DataType.MultilineText)]
     public string? DocumentsToBring { get; set; }
 
     [Display(Name = "Affiché sur la page publique")]

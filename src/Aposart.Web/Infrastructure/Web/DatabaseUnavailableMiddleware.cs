@@ -33,6 +33,13 @@ public sealed class DatabaseUnavailableMiddleware(RequestDelegate next, IWebHost
             context.Response.Clear();
             context.Response.StatusCode = StatusCodes.Status400BadRequest;
         }
+        catch (Microsoft.EntityFrameworkCore.DbUpdateConcurrencyException exception) when (!context.Response.HasStarted)
+        {
+            // Two people acted on the same row at once (deleted twice, edited over each other) and the action had no kinder answer of its own.
+            logger.LogWarning("Concurrent change of {Entities} in a request to {Path}", string.Join(", ", exception.Entries.Select(e => e.Metadata.ClrType.Name)), context.Request.Path);
+            context.Response.Clear();
+            context.Response.StatusCode = StatusCodes.Status409Conflict;
+        }
     }
 
     public static bool IsDatabaseOutage(Exception exception)
