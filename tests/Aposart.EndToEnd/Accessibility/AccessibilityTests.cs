@@ -67,14 +67,14 @@ public sealed class AccessibilityTests(DemoLivePortal portal)
     [Fact]
     public async Task Member_pages_have_no_WCAG_2_1_AA_violation()
     {
-        var page = await portal.SignedInPageAsync("medecin@demo.aposart.fr", DemoLivePortal.DemoPassword);
+        var page = await portal.SignedInPageAsync("medecin@demo.aposart.fr", Web.Tests.Support.PortalFactory.DemoPassword);
         await AssertNoViolationsAsync(page, MemberPages);
     }
 
     [Fact]
     public async Task Back_office_pages_have_no_WCAG_2_1_AA_violation()
     {
-        var page = await portal.SignedInPageAsync("admin@demo.aposart.fr", DemoLivePortal.DemoPassword);
+        var page = await portal.SignedInPageAsync("admin@demo.aposart.fr", Web.Tests.Support.PortalFactory.DemoPassword);
         await AssertNoViolationsAsync(page, await BackOfficePagesAsync());
     }
 
@@ -105,7 +105,7 @@ public sealed class AccessibilityTests(DemoLivePortal portal)
         await TabToAsync(page, "Email");
         await page.Keyboard.TypeAsync("membre@demo.aposart.fr");
         await TabToAsync(page, "Password");
-        await page.Keyboard.TypeAsync(DemoLivePortal.DemoPassword);
+        await page.Keyboard.TypeAsync(Web.Tests.Support.PortalFactory.DemoPassword);
         await page.Keyboard.PressAsync("Enter");
         await Expect(page.Locator("form[action='/compte/deconnexion']")).ToHaveCountAsync(1);
     }

@@ -106,12 +106,5 @@ public class LivePortal : PortalFactory
 /// <summary>The live portal with the demo data of scripts/run.sh, for pages that need content to be judged.</summary>
 public sealed class DemoLivePortal : LivePortal
 {
-    public const string DemoPassword = "Rambouillet-demo-2026";
-
-    public DemoLivePortal()
-    {
-        With("Database:MigrateOnStartup", "true");
-        With("Demo:Seed", "true");
-        With("Demo:Password", DemoPassword);
-    }
+    public DemoLivePortal() => WithDemoData();
 }

@@ -10,15 +10,7 @@ namespace Aposart.Web.Tests.Security;
 /// <summary>The portal with the demo data of scripts/run.sh and no mail going out, for the tests that attack every form.</summary>
 public sealed class DemoPortal : PortalFactory
 {
-    public const string DemoPassword = "Rambouillet-demo-2026";
-
-    public DemoPortal()
-    {
-        With("Database:MigrateOnStartup", "true");
-        With("Demo:Seed", "true");
-        With("Demo:Password", DemoPassword);
-        With("Outbox:Enabled", "false");
-    }
+    public DemoPortal() => WithDemoData().With("Outbox:Enabled", "false");
 }
 
 /// <summary>
@@ -127,7 +119,7 @@ public sealed partial class HostileInputTests(DemoPortal portal, ITestOutputHelp
     private async Task<Browser> SignedInAsync(string email)
     {
         var browser = portal.NewBrowser();
-        var page = await browser.LogInAsync(email, DemoPortal.DemoPassword);
+        var page = await browser.LogInAsync(email, PortalFactory.DemoPassword);
         Assert.True(page.IsSignedIn, email);
         return browser;
     }

@@ -15,6 +15,8 @@ namespace Aposart.Web.Tests.Support;
 public class PortalFactory : WebApplicationFactory<Program>, IAsyncLifetime
 {
     public const string Password = "une phrase de passe assez longue";
+    /// <summary>The one password of the demo accounts that <see cref="WithDemoData"/> seeds, as in scripts/run.sh.</summary>
+    public const string DemoPassword = "Rambouillet-demo-2026";
 
     private readonly Dictionary<string, string?> settings = [];
 
@@ -29,6 +31,10 @@ public class PortalFactory : WebApplicationFactory<Program>, IAsyncLifetime
         settings[key] = value;
         return this;
     }
+
+    /// <summary>The demo data of scripts/run.sh, seeded at start-up, for tests that need pages full of content.</summary>
+    public PortalFactory WithDemoData() =>
+        With("Database:MigrateOnStartup", "true").With("Demo:Seed", "true").With("Demo:Password", DemoPassword);
 
     public virtual async Task InitializeAsync() => DatabaseName = await TestDatabase.CreateAsync();
 
