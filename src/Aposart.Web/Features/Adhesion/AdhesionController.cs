@@ -107,7 +107,8 @@ public sealed class AdhesionController(AposartDbContext db, UserManager<AppUser>
 
     /// <summary>
     /// The civil year an application is for: the current one, except in the renewal window at the end of the year
-    /// once the current year is settled, when members renew for the next one.
+    /// once the current year is settled (a membership in force or ended), when members renew for the next one. An
+    /// application still waiting for the bureau is not settled: its page must keep showing it.
     /// </summary>
     private async Task<int> TargetYearAsync(Guid professionalId, CancellationToken cancellationToken)
     {
@@ -119,7 +120,7 @@ public sealed class AdhesionController(AposartDbContext db, UserManager<AppUser>
         }
         var status = await db.Memberships.Where(m => m.ProfessionalId == professionalId && m.Year == year)
             .Select(m => (MembershipStatus?)m.Status).SingleOrDefaultAsync(cancellationToken);
-        return status is null or MembershipStatus.Draft or MembershipStatus.InformationRequested ? year : year + 1;
+        return status is { } current && (current.IsActive() || current is MembershipStatus.Terminated or MembershipStatus.Rejected) ? year + 1 : year;
     }
 
     private Task<Professional?> MyProfessionalAsync(CancellationToken cancellationToken) => db.Professionals.AsNoTracking().OfUserAsync(User, cancellationToken);
@@ -145,13 +146,18 @@ public sealed class AdhesionController(AposartDbContext db, UserManager<AppUser>
             input.FeeCategory = current.FeeCategory;
             input.PaymentMethod = current.IntendedPaymentMethod;
         }
-        return new AdhesionPage(professional, year, current, memberships, statutes, colleges, fees, input);
+        // Renewing in December: the membership in force this year stays in sight above next year's.
+        var inForce = year > DateOnly.FromDateTime(clock.GetUtcNow().ToParis().DateTime).Year ? memberships.FirstOrDefault(m => m.Year == year - 1) : null;
+        return new AdhesionPage(professional, year, current, inForce, memberships, statutes, colleges, fees, input);
     }
 }
 
 public sealed record AdhesionPage(
-    Professional Professional, int Year, Membership? Current, IReadOnlyList<Membership> Memberships, StatutesVersion Statutes,
+    Professional Professional, int Year, Membership? Current, Membership? InForce, IReadOnlyList<Membership> Memberships, StatutesVersion Statutes,
     IReadOnlyList<Microsoft.AspNetCore.Mvc.Rendering.SelectListItem> Colleges, IReadOnlyList<MembershipFee> Fees, AdhesionInput Input)
 {
     public bool CanApply => Current is null || Current.Status is MembershipStatus.Draft or MembershipStatus.InformationRequested;
 }
+
+/// <summary>One membership's status block; the page shows two in the renewal window (this year's and next year's).</summary>
+public sealed record MembershipStatusView(Membership Membership, string StatusId);

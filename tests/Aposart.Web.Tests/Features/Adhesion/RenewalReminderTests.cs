@@ -111,10 +111,39 @@ public sealed class RenewalReminderTests(PortalFactory portal) : IClassFixture<P
             await browser.LogInAsync(user.Email!, PortalFactory.Password);
             var page = await browser.GetAsync("/espace/adhesion");
             Assert.True(page.Text.Contains($"Adhésion {year + 1}", StringComparison.Ordinal), page.Text);
+            // This year's membership stays in sight above the renewal.
+            Assert.Contains("À jour", page.Find("#statut-adhesion")!.TextContent);
+            Assert.Contains($"Renouveler mon adhésion pour {year + 1}", page.Text);
             await Steps.ApplyAsync(browser);
             var years = await portal.WithDbAsync(db => db.Memberships.Where(m => m.ProfessionalId == db.Memberships.Single(x => x.Id == membershipId).ProfessionalId)
                 .OrderBy(m => m.Year).Select(m => new { m.Year, m.Status }).ToListAsync());
             Assert.Equal([(year, MembershipStatus.UpToDate), (year + 1, MembershipStatus.PendingValidation)], years.Select(y => (y.Year, y.Status)));
+        }
+        finally
+        {
+            portal.Clock.Reset();
+        }
+    }
+
+    [Fact]
+    public async Task In_december_a_first_application_stays_on_the_current_year_until_the_bureau_decides()
+    {
+        var year = DateTimeOffset.UtcNow.Year;
+        portal.Clock.SetParis(year, 12, 5);
+        try
+        {
+            var (browser, user, membershipId) = await Steps.ApplicantAsync(portal, "Decembre");
+            var page = await browser.GetAsync("/espace/adhesion");
+            Assert.True(page.Text.Contains("En attente de validation", StringComparison.Ordinal), page.Text);
+            Assert.DoesNotContain($"Adhésion {year + 1}", page.Text);
+
+            // The form sent again (a second tab) finds the application already made, rather than opening next year's.
+            var college = await portal.WithDbAsync(db => db.Memberships.Where(m => m.Id == membershipId).Select(m => m.CollegeId).SingleAsync());
+            await browser.PostFromAsync(page, "/espace/adhesion", ("Input.CollegeId", college.ToString(System.Globalization.CultureInfo.InvariantCulture)), ("Input.FeeCategory", nameof(FeeCategory.Individual)),
+                ("Input.PaymentMethod", nameof(PaymentMethod.Cheque)), ("Input.AcceptStatutes", "true"));
+            var years = await portal.WithDbAsync(db => db.Memberships.Where(m => m.Professional!.UserId == user.Id).Select(m => new { m.Id, m.Year }).ToListAsync());
+            var only = Assert.Single(years);
+            Assert.Equal((membershipId, year), (only.Id, only.Year));
         }
         finally
         {
