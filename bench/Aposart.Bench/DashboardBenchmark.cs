@@ -18,14 +18,9 @@ internal static partial class DashboardBenchmark
 {
     public static async Task RunAsync(int factor, int requests)
     {
-        var server = Environment.GetEnvironmentVariable("APOSART_TEST_DB") ?? "Host=127.0.0.1;Port=5432;Username=aposart;Password=aposart";
         var database = $"aposart_bench_{Guid.NewGuid():N}";
-        await using (var admin = new NpgsqlConnection(server))
-        {
-            await admin.OpenAsync();
-            await new NpgsqlCommand($"CREATE DATABASE {database}", admin).ExecuteNonQueryAsync();
-        }
-        var connectionString = new NpgsqlConnectionStringBuilder(server) { Database = database }.ConnectionString;
+        await BenchDatabase.CreateAsync(database);
+        var connectionString = BenchDatabase.ConnectionString(database);
         try
         {
             await using var app = new DashboardPortal(connectionString);
@@ -65,10 +60,7 @@ internal static partial class DashboardBenchmark
         }
         finally
         {
-            NpgsqlConnection.ClearAllPools();
-            await using var admin = new NpgsqlConnection(server);
-            await admin.OpenAsync();
-            await new NpgsqlCommand($"DROP DATABASE IF EXISTS {database} WITH (FORCE)", admin).ExecuteNonQueryAsync();
+            await BenchDatabase.DropAsync(database);
         }
     }
 
@@ -78,14 +70,8 @@ internal static partial class DashboardBenchmark
     /// </summary>
     public static async Task PrepareLoadDataAsync(string database, int factor)
     {
-        var server = Environment.GetEnvironmentVariable("APOSART_TEST_DB") ?? "Host=127.0.0.1;Port=5432;Username=aposart;Password=aposart";
-        await using (var admin = new NpgsqlConnection(server))
-        {
-            await admin.OpenAsync();
-            await new NpgsqlCommand($"DROP DATABASE IF EXISTS {database} WITH (FORCE)", admin).ExecuteNonQueryAsync();
-            await new NpgsqlCommand($"CREATE DATABASE {database}", admin).ExecuteNonQueryAsync();
-        }
-        var connectionString = new NpgsqlConnectionStringBuilder(server) { Database = database }.ConnectionString;
+        await BenchDatabase.CreateAsync(database);
+        var connectionString = BenchDatabase.ConnectionString(database);
         await using var app = new DashboardPortal(connectionString);
         using var scope = app.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<AposartDbContext>();

@@ -9,7 +9,6 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Npgsql;
 
 // Sends one campaign of N recipients through the whole pipeline (audience, outbox rows, leased claims, rendering,
 // SMTP, marking), then the same number of pre-rendered messages with a bare MailKit loop, to the same SMTP sink.
@@ -29,14 +28,9 @@ internal static class MailerBenchmark
         }
         var count = args.Length > 0 ? int.Parse(args[0], System.Globalization.CultureInfo.InvariantCulture) : 10_000;
         var smtpPort = int.Parse(Environment.GetEnvironmentVariable("BENCH_SMTP_PORT") ?? "2526", System.Globalization.CultureInfo.InvariantCulture);
-        var server = Environment.GetEnvironmentVariable("APOSART_TEST_DB") ?? "Host=127.0.0.1;Port=5432;Username=aposart;Password=aposart";
         var database = $"aposart_bench_{Guid.NewGuid():N}";
-        await using (var admin = new NpgsqlConnection(server))
-        {
-            await admin.OpenAsync();
-            await new NpgsqlCommand($"CREATE DATABASE {database}", admin).ExecuteNonQueryAsync();
-        }
-        var connectionString = new NpgsqlConnectionStringBuilder(server) { Database = database }.ConnectionString;
+        await BenchDatabase.CreateAsync(database);
+        var connectionString = BenchDatabase.ConnectionString(database);
         try
         {
             await using var app = new BenchPortal(connectionString, smtpPort);
@@ -128,10 +122,7 @@ internal static class MailerBenchmark
         }
         finally
         {
-            NpgsqlConnection.ClearAllPools();
-            await using var admin = new NpgsqlConnection(server);
-            await admin.OpenAsync();
-            await new NpgsqlCommand($"DROP DATABASE IF EXISTS {database} WITH (FORCE)", admin).ExecuteNonQueryAsync();
+            await BenchDatabase.DropAsync(database);
         }
     }
 }

@@ -9,7 +9,7 @@ builder.Services
     .AddAposartIdentity()
     .AddAposartMail(builder.Configuration)
     .AddAposartSecurity(builder.Configuration)
-    .AddAposartMvc()
+    .AddAposartMvc(builder.Configuration)
     .AddAposartFeatures(builder.Configuration);
 
 var app = builder.Build();
@@ -38,6 +38,7 @@ app.UseRouting();
 app.UseRateLimiter();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseOutputCache();
 app.MapHealthChecks("/health");
 app.MapControllers();
 await app.RunAsync();

@@ -12,11 +12,11 @@ public static class DataSetup
             ?? throw new InvalidOperationException("ConnectionStrings:Default is not set.");
         services.AddSingleton(TimeProvider.System);
         services.AddHttpContextAccessor();
-        services.AddScoped<AuditInterceptor>();
+        services.AddScoped<AuditInterceptor>().AddScoped<PublicPageEviction>();
         services.AddDbContext<AposartDbContext>((provider, options) =>
         {
             AposartDbContext.Configure(options, connectionString);
-            options.AddInterceptors(provider.GetRequiredService<AuditInterceptor>());
+            options.AddInterceptors(provider.GetRequiredService<AuditInterceptor>(), provider.GetRequiredService<PublicPageEviction>());
         });
         services.AddScoped<DatabaseInitializer>();
 

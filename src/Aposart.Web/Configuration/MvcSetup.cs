@@ -1,12 +1,16 @@
 using Aposart.Web.Infrastructure.Web;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Razor;
+using Microsoft.AspNetCore.Mvc.ViewFeatures;
+using Microsoft.AspNetCore.OutputCaching;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 
 namespace Aposart.Web.Configuration;
 
 public static class MvcSetup
 {
-    public static IServiceCollection AddAposartMvc(this IServiceCollection services)
+    public static IServiceCollection AddAposartMvc(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddRouting(options => options.LowercaseUrls = true);
         services
@@ -38,6 +42,12 @@ public static class MvcSetup
                 options.ViewLocationFormats.Add("/Features/Shared/{0}" + RazorViewEngine.ViewExtension);
                 options.ViewLocationExpanders.Add(new FeatureViewLocationExpander());
             });
+        services.AddSingleton<CookieTempDataProvider>();
+        services.Replace(ServiceDescriptor.Singleton<ITempDataProvider>(provider => new QuietTempDataProvider(provider.GetRequiredService<CookieTempDataProvider>())));
+        services.Configure<PublicPageCacheOptions>(configuration.GetSection(PublicPageCacheOptions.Section));
+        services.AddOutputCache(options => options.SizeLimit = 64 * 1024 * 1024);
+        services.AddOptions<OutputCacheOptions>().Configure<IOptions<PublicPageCacheOptions>>((options, pages) =>
+            options.AddPolicy(PublicPageCache.PolicyName, new PublicPageCache(pages)));
         services.AddAntiforgery(options =>
         {
             options.Cookie.Name = "aposart.af";

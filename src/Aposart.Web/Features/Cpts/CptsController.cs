@@ -1,12 +1,14 @@
 using Aposart.Web.Data;
+using Aposart.Web.Infrastructure.Web;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 
 namespace Aposart.Web.Features.Cpts;
 
 public sealed class CptsController(AposartDbContext db) : Controller
 {
-    [HttpGet("/la-cpts")]
+    [HttpGet("/la-cpts"), OutputCache(PolicyName = PublicPageCache.PolicyName)]
     public async Task<IActionResult> Index(CancellationToken cancellationToken)
     {
         var communes = await db.Communes.AsNoTracking()

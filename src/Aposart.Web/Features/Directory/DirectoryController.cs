@@ -3,6 +3,7 @@ using Aposart.Web.Domain;
 using Aposart.Web.Infrastructure.Web;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.EntityFrameworkCore;
 
@@ -12,11 +13,11 @@ public sealed class DirectoryController(AposartDbContext db) : Controller
 {
     private const int PageSize = 20;
 
-    [HttpGet("/annuaire")]
+    [HttpGet("/annuaire"), OutputCache(PolicyName = PublicPageCache.PolicyName)]
     public async Task<IActionResult> Public([FromQuery] DirectoryQuery query, CancellationToken cancellationToken) =>
         View("List", await SearchAsync(query, forMembers: false, cancellationToken));
 
-    [HttpGet("/annuaire/{id:guid}")]
+    [HttpGet("/annuaire/{id:guid}"), OutputCache(PolicyName = PublicPageCache.PolicyName)]
     public async Task<IActionResult> PublicEntry(Guid id, CancellationToken cancellationToken) =>
         await EntryAsync(id, forMembers: false, cancellationToken);
 
@@ -28,7 +29,7 @@ public sealed class DirectoryController(AposartDbContext db) : Controller
     public async Task<IActionResult> MemberEntry(Guid id, CancellationToken cancellationToken) =>
         await EntryAsync(id, forMembers: true, cancellationToken);
 
-    [HttpGet("/annuaire/structures")]
+    [HttpGet("/annuaire/structures"), OutputCache(PolicyName = PublicPageCache.PolicyName)]
     public async Task<IActionResult> Organisations(string? q, OrganisationType? type, int page = 1, CancellationToken cancellationToken = default)
     {
         var query = db.Organisations.AsNoTracking();
@@ -47,7 +48,7 @@ public sealed class DirectoryController(AposartDbContext db) : Controller
         return View("Organisations", new OrganisationsPage(q, type, paged.Rows, paged.Total, paged.Pager("/annuaire/structures", queryString)));
     }
 
-    [HttpGet("/annuaire/structures/{id:guid}")]
+    [HttpGet("/annuaire/structures/{id:guid}"), OutputCache(PolicyName = PublicPageCache.PolicyName)]
     public async Task<IActionResult> Organisation(Guid id, CancellationToken cancellationToken)
     {
         var organisation = await db.Organisations.AsNoTracking()

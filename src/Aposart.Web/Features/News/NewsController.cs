@@ -4,6 +4,7 @@ using Aposart.Web.Domain;
 using Aposart.Web.Infrastructure.Web;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 
 namespace Aposart.Web.Features.News;
@@ -56,7 +57,7 @@ public sealed class NewsController(AposartDbContext db, TimeProvider clock) : Co
 
     private DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().ToParis().DateTime);
 
-    [HttpGet("/actualites")]
+    [HttpGet("/actualites"), OutputCache(PolicyName = PublicPageCache.PolicyName)]
     public async Task<IActionResult> Index(int page = 1, CancellationToken cancellationToken = default)
     {
         var paged = await Visible().OrderByDescending(a => a.PublishedOn).ThenByDescending(a => a.CreatedAt)
@@ -65,7 +66,7 @@ public sealed class NewsController(AposartDbContext db, TimeProvider clock) : Co
         return View(new NewsList(paged.Rows, paged.Total, paged.Pager("/actualites"), false));
     }
 
-    [HttpGet("/actualites/{id:guid}")]
+    [HttpGet("/actualites/{id:guid}"), OutputCache(PolicyName = PublicPageCache.PolicyName)]
     public async Task<IActionResult> Article(Guid id, CancellationToken cancellationToken)
     {
         var staff = User.IsStaff();
@@ -75,7 +76,7 @@ public sealed class NewsController(AposartDbContext db, TimeProvider clock) : Co
         return article is null ? NotFound() : View(article);
     }
 
-    [HttpGet("/actualites/{id:guid}/image")]
+    [HttpGet("/actualites/{id:guid}/image"), OutputCache(PolicyName = PublicPageCache.PolicyName)]
     public async Task<IActionResult> Image(Guid id, CancellationToken cancellationToken)
     {
         var staff = User.IsStaff();

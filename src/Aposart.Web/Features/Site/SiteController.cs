@@ -8,6 +8,7 @@ using Aposart.Web.Infrastructure.Mail;
 using Aposart.Web.Infrastructure.Web;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -54,7 +55,7 @@ public sealed record ContactList(IReadOnlyList<ContactMessage> Messages, int Tot
 /// <summary>The public site around the features: home, contact, legal pages, sitemap and robots.</summary>
 public sealed class SiteController(AposartDbContext db, PortalMailer mailer, IOptions<CptsOptions> cpts, TimeProvider clock, ILogger<SiteController> logger) : Controller
 {
-    [HttpGet("/")]
+    [HttpGet("/"), OutputCache(PolicyName = PublicPageCache.PolicyName)]
     public async Task<IActionResult> Home(CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
@@ -113,20 +114,20 @@ public sealed class SiteController(AposartDbContext db, PortalMailer mailer, IOp
         return View(new ContactList(paged.Rows, paged.Total, paged.Pager("/gestion/contact")));
     }
 
-    [HttpGet("/mentions-legales")]
+    [HttpGet("/mentions-legales"), OutputCache(PolicyName = PublicPageCache.PolicyName)]
     public IActionResult Legal() => View();
 
-    [HttpGet("/confidentialite")]
+    [HttpGet("/confidentialite"), OutputCache(PolicyName = PublicPageCache.PolicyName)]
     public IActionResult Privacy() => View();
 
-    [HttpGet("/accessibilite")]
+    [HttpGet("/accessibilite"), OutputCache(PolicyName = PublicPageCache.PolicyName)]
     public IActionResult Accessibility() => View();
 
-    [HttpGet("/robots.txt")]
+    [HttpGet("/robots.txt"), OutputCache(PolicyName = PublicPageCache.PolicyName)]
     public IActionResult Robots() => Content($"User-agent: *\nDisallow: /gestion/\nDisallow: /espace/\nDisallow: /compte/\nDisallow: /desabonnement/\n"
         + $"Disallow: /formations/questionnaire/\nSitemap: {cpts.Value.PublicUrl.TrimEnd('/')}/sitemap.xml\n", "text/plain", Encoding.UTF8);
 
-    [HttpGet("/sitemap.xml")]
+    [HttpGet("/sitemap.xml"), OutputCache(PolicyName = PublicPageCache.PolicyName)]
     public async Task<IActionResult> Sitemap(CancellationToken cancellationToken)
     {
         var root = cpts.Value.PublicUrl.TrimEnd('/');

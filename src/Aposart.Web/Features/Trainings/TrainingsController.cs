@@ -6,6 +6,7 @@ using Aposart.Web.Domain;
 using Aposart.Web.Infrastructure.Web;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -16,7 +17,7 @@ public sealed class TrainingsController(AposartDbContext db, TrainingRegistrar r
 {
     private const int PageSize = 20;
 
-    [HttpGet("/formations")]
+    [HttpGet("/formations"), OutputCache(PolicyName = PublicPageCache.PolicyName)]
     public async Task<IActionResult> Index([FromQuery] TrainingQuery query, int page = 1, CancellationToken cancellationToken = default)
     {
         var now = clock.GetUtcNow();
@@ -37,7 +38,7 @@ public sealed class TrainingsController(AposartDbContext db, TrainingRegistrar r
             DateOnly.FromDateTime(today.DateTime)));
     }
 
-    [HttpGet("/formations/{id:guid}")]
+    [HttpGet("/formations/{id:guid}"), OutputCache(PolicyName = PublicPageCache.PolicyName)]
     public async Task<IActionResult> Details(Guid id, CancellationToken cancellationToken)
     {
         var training = await db.Trainings.AsNoTracking().Include(t => t.Sessions).Include(t => t.Trainers).Include(t => t.ActionSheet)
@@ -59,7 +60,7 @@ public sealed class TrainingsController(AposartDbContext db, TrainingRegistrar r
         return View(new TrainingPage(training, confirmed, waitlisted, User.Identity?.IsAuthenticated == true, professional is not null, mine, position, clock.GetUtcNow()));
     }
 
-    [HttpGet("/formations.ics")]
+    [HttpGet("/formations.ics"), OutputCache(PolicyName = PublicPageCache.PolicyName)]
     public async Task<IActionResult> Feed(CancellationToken cancellationToken)
     {
         var since = clock.GetUtcNow().AddMonths(-3);
@@ -68,7 +69,7 @@ public sealed class TrainingsController(AposartDbContext db, TrainingRegistrar r
         return Ics(TrainingCalendar.Ics(trainings, $"Formations {cpts.Value.ShortName}", Link), "formations.ics");
     }
 
-    [HttpGet("/formations/{id:guid}.ics")]
+    [HttpGet("/formations/{id:guid}.ics"), OutputCache(PolicyName = PublicPageCache.PolicyName)]
     public async Task<IActionResult> TrainingFeed(Guid id, CancellationToken cancellationToken)
     {
         var training = await db.Trainings.AsNoTracking().Include(t => t.Sessions).SingleOrDefaultAsync(t => t.Id == id && t.Status != TrainingStatus.Draft, cancellationToken);

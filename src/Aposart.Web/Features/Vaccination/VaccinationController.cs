@@ -4,6 +4,7 @@ using Aposart.Web.Infrastructure.Web;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 
 namespace Aposart.Web.Features.Vaccination;
@@ -15,7 +16,7 @@ public sealed class VaccinationController(AposartDbContext db, UserManager<AppUs
 {
     private DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().ToParis().DateTime);
 
-    [HttpGet("/vaccination")]
+    [HttpGet("/vaccination"), OutputCache(PolicyName = PublicPageCache.PolicyName)]
     public async Task<IActionResult> Index(CancellationToken cancellationToken) =>
         View(new PublicCentresPage(await db.VaccinationCentres.AsNoTracking().Include(c => c.Openings).Include(c => c.Closures).Include(c => c.Commune)
             .Where(c => c.Published).OrderBy(c => c.Status).ThenBy(c => c.Name).AsSplitQuery().ToListAsync(cancellationToken), Today));
