@@ -144,8 +144,8 @@ public sealed class Outbox(AposartDbContext db, CampaignMail renderer, CampaignA
 
     private TimeSpan OutagePause => options.Value.OutagePause;
 
-    /// <summary>A claimed batch, loaded and rendered, waiting for its turn on the connection.</summary>
-    public sealed record PreparedBatch(List<OutboxMessage> Rows, Dictionary<Guid, Campaign> Campaigns, MimeMessage?[] Rendered);
+    /// <summary>A claimed batch, loaded with what its messages need, waiting for its turn on the connection.</summary>
+    public sealed record PreparedBatch(List<OutboxMessage> Rows, Dictionary<Guid, Campaign> Campaigns, Dictionary<string, string> Tokens);
 
     /// <summary>Claims a batch and sends it over the connection; returns how many rows it handled.</summary>
     public async Task<int> ProcessBatchAsync(string worker, IMailConnection connection, CancellationToken cancellationToken)
@@ -193,7 +193,7 @@ public sealed class Outbox(AposartDbContext db, CampaignMail renderer, CampaignA
         return handled;
     }
 
-    /// <summary>Claims due rows and renders them; null when nothing is due.</summary>
+    /// <summary>Claims due rows and loads their campaigns and unsubscribe tokens; null when nothing is due.</summary>
     public async Task<PreparedBatch?> PrepareBatchAsync(string worker, CancellationToken cancellationToken)
     {
         var ids = await ClaimAsync(worker, options.Value.BatchSize, cancellationToken);
@@ -214,22 +214,13 @@ public sealed class Outbox(AposartDbContext db, CampaignMail renderer, CampaignA
         var tokens = addresses.Count == 0
             ? []
             : await db.MailSubscribers.AsNoTracking().Where(s => addresses.Contains(s.Address)).ToDictionaryAsync(s => s.Address, s => s.Token, cancellationToken);
-        var rendered = new MimeMessage?[rows.Count];
-        for (var i = 0; i < rows.Count; i++)
-        {
-            var row = rows[i];
-            if (row.Mime is null && row.CampaignId is { } id && campaigns[id].Status != CampaignStatus.Cancelled)
-            {
-                rendered[i] = renderer.Render(campaigns[id], row.Id, row.ToAddress, row.ToName, row.FirstName, tokens.GetValueOrDefault(row.ToAddress) ?? "");
-            }
-        }
-        return new PreparedBatch(rows, campaigns, rendered);
+        return new PreparedBatch(rows, campaigns, tokens);
     }
 
     /// <summary>Sends a prepared batch and marks its rows.</summary>
     public async Task SendBatchAsync(PreparedBatch batch, string worker, IMailConnection connection, CancellationToken cancellationToken)
     {
-        var (rows, campaigns, rendered) = batch;
+        var (rows, campaigns, tokens) = batch;
         // Sent rows are marked together at the end of the batch: a crash can resend at most the batch in flight.
         var sent = new List<long>(rows.Count);
         for (var i = 0; i < rows.Count; i++)
@@ -240,7 +231,11 @@ public sealed class Outbox(AposartDbContext db, CampaignMail renderer, CampaignA
                 await MarkAsync(row.Id, worker, OutboxStatus.Cancelled, null, null, cancellationToken);
                 continue;
             }
-            var message = rendered[i] ?? await MimeMessage.LoadAsync(new MemoryStream(row.Mime!), cancellationToken);
+            // Rendered on its turn, not with the batch: a message then lives for its own send only and dies young, where a
+            // hundred rendered in advance outlived the collector's first generation and were promoted, collection after collection.
+            var message = row.Mime is null && row.CampaignId is { } id
+                ? renderer.Render(campaigns[id], row.Id, row.ToAddress, row.ToName, row.FirstName, tokens.GetValueOrDefault(row.ToAddress) ?? "")
+                : await MimeMessage.LoadAsync(new MemoryStream(row.Mime!), cancellationToken);
             await limiter.WaitAsync(cancellationToken);
             try
             {
