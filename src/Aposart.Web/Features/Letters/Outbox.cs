@@ -160,8 +160,8 @@ public sealed class Outbox(AposartDbContext db, CampaignMail renderer, CampaignA
     }
 
     /// <summary>
-    /// Sends every due batch over one connection, preparing the next batch (claim, load, render) on the second outbox while
-    /// the current one is on the wire, so the connection does not wait for the database or the renderer.
+    /// Sends every due batch over one connection, preparing the next batch (claim, load) on the second outbox while
+    /// the current one is on the wire, so the connection does not wait for the database.
     /// The two outboxes must not share a DbContext. Returns how many rows were handled.
     /// </summary>
     public static async Task<int> DrainAsync(Outbox first, Outbox second, string worker, IMailConnection connection, CancellationToken cancellationToken)
