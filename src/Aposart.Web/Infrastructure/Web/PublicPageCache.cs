@@ -81,41 +81,42 @@ public sealed partial class PublicPageEviction(IOutputCacheStore store) : ISaveC
         "shift_signups", "survey_answers", "topic_votes", "topic_suggestions", "campaign_approvals", "campaign_events", "action_comments",
     };
 
-    private bool pendingSave;
+    private bool saving;
+    private bool savingTouchesPublic;
     private bool pendingCommit;
 
     public static bool IsPublicTable(string? table) => table is not null && !PrivateTables.Contains(table);
 
-    // Before the save, while the entries still say what they are: afterwards they are all Unchanged.
+    // Judged before the save, while the entries still say what they are: afterwards they are all Unchanged.
     public InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
     {
-        pendingSave = TouchesPublicTable(eventData.Context);
+        BeginSave(eventData.Context);
         return result;
     }
 
     public ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
     {
-        pendingSave = TouchesPublicTable(eventData.Context);
+        BeginSave(eventData.Context);
         return ValueTask.FromResult(result);
     }
 
     public int SavedChanges(SaveChangesCompletedEventData eventData, int result)
     {
-        AfterWrite(eventData.Context?.Database.CurrentTransaction is not null, ref pendingSave).AsTask().GetAwaiter().GetResult();
+        EndSave(eventData.Context).AsTask().GetAwaiter().GetResult();
         return result;
     }
 
     public async ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
     {
-        await AfterWrite(eventData.Context?.Database.CurrentTransaction is not null, ref pendingSave);
+        await EndSave(eventData.Context);
         return result;
     }
 
-    public void SaveChangesFailed(DbContextErrorEventData eventData) => pendingSave = false;
+    public void SaveChangesFailed(DbContextErrorEventData eventData) => saving = savingTouchesPublic = false;
 
     public Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken cancellationToken = default)
     {
-        pendingSave = false;
+        saving = savingTouchesPublic = false;
         return Task.CompletedTask;
     }
 
@@ -144,25 +145,33 @@ public sealed partial class PublicPageEviction(IOutputCacheStore store) : ISaveC
         return Task.CompletedTask;
     }
 
-    private static bool TouchesPublicTable(DbContext? context) =>
-        context is not null && context.ChangeTracker.Entries()
+    private void BeginSave(DbContext? context)
+    {
+        saving = true;
+        savingTouchesPublic = context is not null && context.ChangeTracker.Entries()
             .Any(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted && IsPublicTable(e.Metadata.GetTableName()));
+    }
+
+    private ValueTask EndSave(DbContext? context)
+    {
+        var touched = savingTouchesPublic;
+        saving = savingTouchesPublic = false;
+        return touched ? Written(context?.Database.CurrentTransaction is not null) : ValueTask.CompletedTask;
+    }
 
     private ValueTask AfterCommand(DbCommand command, int rows)
     {
         // SaveChanges' own commands are judged by their entities above; these are the writes that bypass it.
-        var target = WriteTarget().Match(command.CommandText);
-        var touched = rows != 0 && target.Success && IsPublicTable(target.Groups["table"].Value);
-        return AfterWrite(command.Transaction is not null, ref touched);
-    }
-
-    private ValueTask AfterWrite(bool inTransaction, ref bool touched)
-    {
-        if (!touched)
+        if (saving || rows == 0)
         {
             return ValueTask.CompletedTask;
         }
-        touched = false;
+        var target = WriteTarget().Match(command.CommandText);
+        return target.Success && IsPublicTable(target.Groups["table"].Value) ? Written(command.Transaction is not null) : ValueTask.CompletedTask;
+    }
+
+    private ValueTask Written(bool inTransaction)
+    {
         if (inTransaction)
         {
             pendingCommit = true;
