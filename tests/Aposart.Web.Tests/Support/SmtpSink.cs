@@ -26,7 +26,11 @@ public sealed class SmtpSink
     }
 
     /// <summary>The messages delivered to one address, waiting up to <paramref name="timeout"/> for at least <paramref name="atLeast"/>.</summary>
-    public async Task<IReadOnlyList<MimeMessage>> MessagesToAsync(string address, int atLeast = 1, TimeSpan? timeout = null)
+    /// <summary>
+    /// What the address received, once at least <paramref name="atLeast"/> messages (matching <paramref name="where"/>, when given)
+    /// are there. Test classes run in parallel on one sink: a shared address such as the CPTS's own gets other classes' mail too.
+    /// </summary>
+    public async Task<IReadOnlyList<MimeMessage>> MessagesToAsync(string address, int atLeast = 1, TimeSpan? timeout = null, Func<MimeMessage, bool>? where = null)
     {
         var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(10));
         while (true)
@@ -35,7 +39,7 @@ public sealed class SmtpSink
             foreach (var file in new DirectoryInfo(Directory).GetFiles("*.eml").OrderBy(f => f.Name))
             {
                 var message = await MimeMessage.LoadAsync(file.FullName);
-                if (string.Equals(message.Headers["X-Envelope-To"], address, StringComparison.OrdinalIgnoreCase))
+                if (string.Equals(message.Headers["X-Envelope-To"], address, StringComparison.OrdinalIgnoreCase) && (where is null || where(message)))
                 {
                     found.Add(message);
                 }

@@ -21,7 +21,7 @@ public sealed class SiteTests(PortalFactory portal) : IClassFixture<PortalFactor
         Assert.Contains("Merci, votre message a bien été envoyé.", sent.Text);
         var stored = await portal.WithDbAsync(db => db.ContactMessages.SingleAsync(m => m.Subject == "Partenariat avec une association de patients"));
         Assert.Equal(("Jeanne Martin", "jeanne.martin@exemple.fr"), (stored.Name, stored.Email));
-        var mail = Assert.Single(await portal.Smtp.MessagesToAsync("contact@demo.aposart.fr"), m => m.Subject == "[Contact] Partenariat avec une association de patients");
+        var mail = Assert.Single(await portal.Smtp.MessagesToAsync("contact@demo.aposart.fr", where: m => m.Subject == "[Contact] Partenariat avec une association de patients"));
         Assert.Contains("jeanne.martin@exemple.fr", mail.TextBody);
         Assert.Contains("Notre association de patients", mail.TextBody);
 
