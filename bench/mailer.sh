@@ -17,4 +17,4 @@ port=2599
 sink=$!
 trap 'kill $sink 2>/dev/null; rm -rf "$mails"' EXIT
 sleep 1
-ASPNETCORE_TEST_CONTENTROOT_APOSART_WEB="$PWD/src/Aposart.Web" BENCH_SMTP_PORT=$port dotnet run -c Release --project bench/Aposart.Bench -- "${1:-10000}"
+ASPNETCORE_TEST_CONTENTROOT_APOSART_WEB="$PWD/src/Aposart.Web" BENCH_SMTP_PORT=$port BENCH_SINK_PID=$sink dotnet run -c Release --project bench/Aposart.Bench -- "${1:-10000}"

@@ -24,7 +24,7 @@ public sealed class DevMailController(IWebHostEnvironment environment, PickupDir
         var mails = new List<DevMailRow>();
         foreach (var file in files.Skip((page - 1) * PageSize).Take(PageSize))
         {
-            var message = await MimeMessage.LoadAsync(file.FullName, cancellationToken);
+            using var message = await MimeMessage.LoadAsync(file.FullName, cancellationToken);
             mails.Add(new DevMailRow(
                 file.Name,
                 message.Date,

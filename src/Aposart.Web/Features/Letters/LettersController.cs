@@ -239,7 +239,7 @@ public sealed class LettersController(AposartDbContext db, UserManager<AppUser> 
         }
         var user = (await users.GetUserAsync(User))!;
         var subscriber = await audience.SubscriberAsync(user.Email!, cancellationToken);
-        var message = renderer.Render(campaign, 0, user.Email!, user.NameOrEmail, user.FirstName, subscriber.Token);
+        using var message = renderer.Render(campaign, 0, user.Email!, user.NameOrEmail, user.FirstName, subscriber.Token);
         message.Subject = "[ESSAI] " + message.Subject;
         await sender.SendAsync(message, cancellationToken);
         TempData["Message"] = $"Essai envoyé à {user.Email}.";

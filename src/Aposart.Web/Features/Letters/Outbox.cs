@@ -233,7 +233,9 @@ public sealed class Outbox(AposartDbContext db, CampaignMail renderer, CampaignA
             }
             // Rendered on its turn, not with the batch: a message then lives for its own send only and dies young, where a
             // hundred rendered in advance outlived the collector's first generation and were promoted, collection after collection.
-            var message = row.Mime is null && row.CampaignId is { } id
+            // Disposed once sent: MimeKit's messages and parts have finalizers, so an undisposed message survives its first
+            // collection to wait for its finalizer, and the collector copied every message it found (20 ms pauses, all gen 1).
+            using var message = row.Mime is null && row.CampaignId is { } id
                 ? renderer.Render(campaigns[id], row.Id, row.ToAddress, row.ToName, row.FirstName, tokens.GetValueOrDefault(row.ToAddress) ?? "")
                 : await MimeMessage.LoadAsync(new MemoryStream(row.Mime!), cancellationToken);
             await limiter.WaitAsync(cancellationToken);

@@ -19,7 +19,7 @@ public sealed class PortalMailer(MailComposer composer, AposartDbContext db, Tim
     public async Task<bool> SendAsync(string toAddress, string toName, string subject, IReadOnlyList<string> paragraphs,
         (string Label, string PathAndQuery)? action, IReadOnlyList<MailAttachment> attachments, CancellationToken cancellationToken)
     {
-        var message = composer.Compose(toAddress, toName, subject, paragraphs,
+        using var message = composer.Compose(toAddress, toName, subject, paragraphs,
             action is { } a ? (a.Label, composer.Link(a.PathAndQuery)) : null, attachments);
         // Fixed now and stored with the row: a message sent again after a crash keeps its Message-ID.
         message.MessageId = MimeKit.Utils.MimeUtils.GenerateMessageId(composer.Domain);
