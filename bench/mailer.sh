@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Mailer benchmark (not a test): a 10 000-recipient campaign through the whole outbox pipeline, and the same number
 # of pre-rendered messages through a bare MailKit loop, to the same local SMTP sink; prints both rates and their ratio.
-# Usage: bench/mailer.sh [recipients]
+# Usage: bench/mailer.sh [recipients]   (BENCH_ROUNDS: pairs measured, default 3; BENCH_WORKERS, BENCH_BATCH: outbox settings)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/lib/bootstrap.sh
