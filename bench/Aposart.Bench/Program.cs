@@ -217,8 +217,6 @@ internal static class MailerBenchmark
         return long.Parse(fields[4], System.Globalization.CultureInfo.InvariantCulture) * 1000.0 / 100;
     }
 
-
-
     /// <summary>
     /// One flashmail to the professionals of one profession through the whole pipeline: scheduled, expanded into outbox rows,
     /// then drained by the workers as OutboxWorker does. Returns the campaign and the seconds its expansion took.
@@ -265,7 +263,7 @@ internal sealed class BenchPortal(string connectionString, int smtpPort) : WebAp
             ["Database:MigrateOnStartup"] = "true", ["Demo:Seed"] = "false",
             ["Outbox:Workers"] = Environment.GetEnvironmentVariable("BENCH_WORKERS") ?? "2",
             ["Outbox:BatchSize"] = Environment.GetEnvironmentVariable("BENCH_BATCH") ?? "100",
-            ["Mail:SmtpSecurity"] = "None", ["Outbox:Enabled"] = "false", ["BackgroundJobs:Enabled"] = "false", ["Serilog:MinimumLevel:Default"] = "Warning", ["Serilog:MinimumLevel:Override:Microsoft.EntityFrameworkCore.Query"] = Environment.GetEnvironmentVariable("BENCH_EFQUERY") ?? "Warning",
+            ["Mail:SmtpSecurity"] = "None", ["Outbox:Enabled"] = "false", ["BackgroundJobs:Enabled"] = "false", ["Serilog:MinimumLevel:Default"] = "Warning",
         })
         {
             builder.UseSetting(key, value);
