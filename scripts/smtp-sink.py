@@ -1,9 +1,12 @@
 #!/usr/bin/env python3
 """A real SMTP server for the tests and benchmarks: stores every message it accepts as an .eml file.
 
-One file per accepted recipient, so a test can find what one address received. Recipients whose local
-part starts with "tempfail" get a 451 answer and those starting with "reject" a 550, so the mailer's
-retry and suppression paths meet real SMTP answers.
+One file per accepted recipient, so a test can find what one address received. It can refuse at every
+stage, so the mailer's retry, suppression and pause paths meet real SMTP answers:
+- MAIL FROM whose local part starts with "refuse-sender": 553 5.7.1 (the sender is refused);
+- RCPT TO whose local part starts with "tempfail": 451; "reject": 550 5.1.1 (unknown mailbox);
+  "relay-denied": 550 5.7.1 (a policy refusal that says nothing about the recipient);
+- DATA whose message contains "[sink:552]" or "[sink:554]": that answer (message too large, content refused).
 
 Usage: smtp-sink.py --port 2525 --dir /tmp/mails [--host 127.0.0.1] [--discard]
 With --discard it accepts and counts without writing, so a benchmark measures the mailer, not the disk.
@@ -24,8 +27,17 @@ class StoreHandler:
         self.discard = discard
         self.accepted = 0
 
+    async def handle_MAIL(self, server, session, envelope, address, mail_options):
+        if address.split("@")[0].lower().startswith("refuse-sender"):
+            return "553 5.7.1 Sender address rejected: not owned by user"
+        envelope.mail_from = address
+        envelope.mail_options.extend(mail_options)
+        return "250 OK"
+
     async def handle_RCPT(self, server, session, envelope, address, rcpt_options):
         local = address.split("@")[0].lower()
+        if local.startswith("relay-denied"):
+            return "550 5.7.1 Relaying denied"
         if local.startswith("tempfail"):
             return "451 4.3.0 Mailbox temporarily unavailable"
         if local.startswith("reject"):
@@ -34,6 +46,13 @@ class StoreHandler:
         return "250 OK"
 
     async def handle_DATA(self, server, session, envelope):
+        head = envelope.original_content or b""
+        if isinstance(head, str):
+            head = head.encode("utf-8")
+        if b"[sink:552]" in head:
+            return "552 5.3.4 Message size exceeds fixed maximum message size"
+        if b"[sink:554]" in head:
+            return "554 5.7.1 Message content rejected as spam"
         if self.discard:
             self.accepted += len(envelope.rcpt_tos)
             return "250 Message accepted for delivery"

@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using Aposart.Web.Data;
 using Aposart.Web.Domain;
-using Aposart.Web.Features.Letters;
 using Aposart.Web.Infrastructure.Mail;
 using MailKit.Net.Smtp;
 using MailKit.Security;

@@ -19,22 +19,20 @@ public static class FeatureSetup
         services.AddSingleton(new PdfFonts(configuration["Pdf:FontDirectory"] ?? "/usr/share/fonts/truetype/dejavu"));
         services.AddScoped<DemoSeeder>().AddScoped<DemoDirectorySeeder>().AddScoped<DemoFichesSeeder>().AddScoped<DemoTrainingsSeeder>().AddScoped<DemoLettersSeeder>().AddScoped<DemoCompensationSeeder>().AddScoped<DemoSnpSeeder>().AddScoped<DemoVaccinationSeeder>().AddScoped<DemoNewsSeeder>().AddScoped<DemoDocumentsSeeder>();
         services.AddScoped<MembershipDocuments>();
-        services.AddScoped<MembershipWorkflow>();
+        services.AddScoped<MembershipWorkflow>().AddScoped<PaymentRecorder>();
+        services.AddScoped<Features.MyData.PersonalDataExport>().AddScoped<Features.MyData.PersonalDataErasure>();
         services.AddPeriodicJob<RenewalReminders>();
         services.AddScoped<IndicatorValues>().AddScoped<FichePdf>();
         services.AddPeriodicJob<IndicatorSnapshots>();
         services.AddScoped<TrainingRegistrar>().AddScoped<TrainingDocuments>().AddScoped<TrainingSurveys>();
         services.AddPeriodicJob<TrainingReminders>();
-        services.Configure<OutboxOptions>(configuration.GetSection(OutboxOptions.Section));
         services.Configure<LetterOptions>(configuration.GetSection(LetterOptions.Section));
-        services.AddSingleton<CampaignMail>().AddSingleton<OutboxRateLimiter>().AddSingleton<Infrastructure.Mail.MailConnections>();
-        services.AddScoped<CampaignAudience>().AddScoped<Outbox>();
-        services.AddHostedService<OutboxWorker>();
+        services.AddScoped<CampaignAudience>().AddScoped<Infrastructure.Mail.IOutboxCampaigns, CampaignDispatch>();
         services.Configure<DashboardOptions>(configuration.GetSection(DashboardOptions.Section));
         services.Configure<AciOptions>(configuration.GetSection(AciOptions.Section));
         services.Configure<CompensationOptions>(configuration.GetSection(CompensationOptions.Section));
         services.AddScoped<Features.Dashboard.DashboardFigures>().AddScoped<Features.Dashboard.ActivityReport>();
-        services.AddScoped<Features.Compensation.CompensationStatement>().AddScoped<Features.Snp.SnpSlots>().AddScoped<Features.Vaccination.ShiftRota>();
+        services.AddScoped<Features.Compensation.CompensationStatement>().AddScoped<Features.Compensation.CompensationLedger>().AddScoped<Features.Snp.SnpSlots>().AddScoped<Features.Vaccination.ShiftRota>();
         services.AddPeriodicJob<Features.Vaccination.ShiftReminders>();
         return services;
     }

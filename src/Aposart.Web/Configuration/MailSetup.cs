@@ -1,3 +1,4 @@
+using Aposart.Web.Infrastructure.Background;
 using Aposart.Web.Infrastructure.Mail;
 
 namespace Aposart.Web.Configuration;
@@ -15,6 +16,12 @@ public static class MailSetup
             configuration.GetSection(MailOptions.Section).Get<MailOptions>()?.Transport == MailTransport.Smtp
                 ? provider.GetRequiredService<SmtpMailSender>()
                 : provider.GetRequiredService<PickupDirectoryMailSender>());
+        // The outbox carries every mail; the campaigns' side of it (IOutboxCampaigns) comes from the letters feature.
+        services.Configure<OutboxOptions>(configuration.GetSection(OutboxOptions.Section));
+        services.AddSingleton<CampaignMail>().AddSingleton<OutboxRateLimiter>().AddSingleton<MailConnections>();
+        services.AddScoped<Outbox>();
+        services.AddHostedService<OutboxWorker>();
+        services.AddPeriodicJob<OutboxHousekeeping>();
         return services;
     }
 }

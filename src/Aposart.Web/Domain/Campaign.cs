@@ -93,6 +93,9 @@ public class Campaign : IAuditable
     public List<CampaignApproval> Approvals { get; set; } = [];
     public List<CampaignEvent> Events { get; set; } = [];
     public List<CampaignAttachment> Attachments { get; set; } = [];
+    /// <summary>The mail server's refusal of the sender or of this message, in French, while it lasts; null when sending goes well.</summary>
+    public string? SendingProblem { get; set; }
+    public DateTimeOffset? SendingProblemAt { get; set; }
 
     public DateTimeOffset CreatedAt { get; set; }
     public Guid? CreatedById { get; set; }

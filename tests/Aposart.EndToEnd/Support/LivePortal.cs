@@ -58,7 +58,10 @@ public class LivePortal : PortalFactory
             TimezoneId = "Europe/Paris",
             ViewportSize = Desktop,
         });
-        context.SetDefaultTimeout(15_000);
+        // Generous: the suite shares two cores with PostgreSQL, the SMTP sink and the portal. Every wait is for a state, so a fast
+        // machine loses nothing; the assertions' own default (5 s) once failed a journey on a loaded machine.
+        context.SetDefaultTimeout(30_000);
+        Assertions.SetDefaultExpectTimeout(30_000);
         var page = await context.NewPageAsync();
         // The portal asks before sending or cancelling: the person says yes.
         page.Dialog += async (_, dialog) => await dialog.AcceptAsync();

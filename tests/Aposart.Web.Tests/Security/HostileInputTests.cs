@@ -58,6 +58,8 @@ public sealed partial class HostileInputTests(DemoPortal portal, ITestOutputHelp
         var random = new Random(seed);
         var accepted = 0;
         var posts = 0;
+        var readBack = 0;
+        var unsafeMarkup = new List<string>();
         foreach (var (visitor, browser, form) in forms)
         {
             foreach (var payload in XssPayloads)
@@ -71,8 +73,14 @@ public sealed partial class HostileInputTests(DemoPortal portal, ITestOutputHelp
                 var response = await PostAsync(browser, element, form.Action, field => IsText(field) ? payload : null);
                 posts++;
                 // Taken in: the portal moved on to another page instead of showing the form again.
-                accepted += response.IsSuccessStatusCode && response.RequestMessage?.RequestUri?.AbsolutePath != form.Action.Split('?')[0] ? 1 : 0;
+                var taken = response.IsSuccessStatusCode && response.RequestMessage?.RequestUri?.AbsolutePath != form.Action.Split('?')[0];
+                accepted += taken ? 1 : 0;
                 Check(errors, $"{visitor} POST {form.Action} (charge « {payload} »)", response);
+                if (taken)
+                {
+                    // Read back now, before the next payload overwrites this one: the page landed on, the form's page and the pages they link to.
+                    readBack += await ReadBackAsync(browser, response.RequestMessage!.RequestUri!.PathAndQuery, form.PageUrl, $"{visitor} après « {payload} » sur {form.Action}", errors, unsafeMarkup);
+                }
             }
             for (var round = 0; round < 4; round++)
             {
@@ -89,7 +97,6 @@ public sealed partial class HostileInputTests(DemoPortal portal, ITestOutputHelp
         }
 
         // Everything that was stored is shown somewhere: read every page again, as each visitor, and look for live markup.
-        var unsafeMarkup = new List<string>();
         var csvFiles = 0;
         foreach (var (name, browser) in visitors)
         {
@@ -107,13 +114,35 @@ public sealed partial class HostileInputTests(DemoPortal portal, ITestOutputHelp
             }
         }
 
-        output.WriteLine($"{forms.Count} forms, {posts} posts ({accepted} accepted with a payload), {pagesByVisitor.Values.Sum(p => p.Count)} pages read back, {csvFiles} CSV exports checked, seed {seed}");
+        output.WriteLine($"{forms.Count} forms, {posts} posts ({accepted} accepted with a payload, {readBack} pages read back right after them), "
+            + $"{pagesByVisitor.Values.Sum(p => p.Count)} pages read back at the end, {csvFiles} CSV exports checked, seed {seed}");
         Assert.True(errors.Count == 0, string.Join('\n', errors.Distinct().Take(40)));
         Assert.True(unsafeMarkup.Count == 0, string.Join('\n', unsafeMarkup.Distinct().Take(40)));
         // The attack must have reached the database for the read-back to mean anything.
         Assert.True(forms.Count >= 40, $"only {forms.Count} forms found");
         Assert.True(accepted >= 30, $"only {accepted} payloads were accepted by a form");
         Assert.True(csvFiles >= 10, $"only {csvFiles} CSV exports read");
+    }
+
+    /// <summary>The page a payload landed on, the form's page, and the pages the first links to (at most twenty): where a stored payload shows.</summary>
+    private static async Task<int> ReadBackAsync(Browser browser, string landing, string formPage, string context, List<string> errors, List<string> unsafeMarkup)
+    {
+        var first = await browser.GetAsync(landing);
+        var urls = new[] { formPage }.Concat(first.Document.QuerySelectorAll("a[href^='/']").Select(a => a.GetAttribute("href")!)
+                .Where(href => !href.Contains(".csv", StringComparison.Ordinal) && !href.Contains(".pdf", StringComparison.Ordinal) && !href.Contains(".ics", StringComparison.Ordinal)
+                    && !href.StartsWith("/compte/deconnexion", StringComparison.Ordinal) && !href.Contains("export", StringComparison.Ordinal)).Take(20))
+            .Where(url => url != landing).Distinct().ToList();
+        var pages = new List<Page> { first };
+        foreach (var url in urls)
+        {
+            pages.Add(await browser.GetAsync(url));
+        }
+        foreach (var page in pages)
+        {
+            Check(errors, $"{context} GET {page.Url}", page.Response);
+            unsafeMarkup.AddRange(LiveMarkup(page.Document).Select(problem => $"{context} {page.Url}: {problem}"));
+        }
+        return pages.Count;
     }
 
     private async Task<Browser> SignedInAsync(string email)

@@ -11,6 +11,7 @@ public sealed class CampaignConfiguration : IEntityTypeConfiguration<Campaign>
         builder.Property(c => c.Subject).HasMaxLength(200);
         builder.Property(c => c.Body).HasMaxLength(50000);
         builder.Property(c => c.AuthorName).HasMaxLength(200);
+        builder.Property(c => c.SendingProblem).HasMaxLength(1000);
         builder.Property(c => c.Version).IsRowVersion();
         builder.HasIndex(c => new { c.Status, c.ScheduledAt });
         builder.HasMany(c => c.Approvals).WithOne().HasForeignKey(a => a.CampaignId).OnDelete(DeleteBehavior.Cascade);
@@ -57,6 +58,8 @@ public sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Outbox
         builder.HasIndex(m => new { m.CampaignId, m.ToAddress }).IsUnique().HasFilter("campaign_id IS NOT NULL");
         // What the workers look for: due rows, oldest first.
         builder.HasIndex(m => new { m.Status, m.NextAttemptAt, m.Id });
+        // Notices go before campaign rows: finding the pending ones must not scan a campaign's thousands of rows.
+        builder.HasIndex(m => m.Id).HasDatabaseName("ix_outbox_messages_pending_notices").HasFilter("campaign_id IS NULL AND status = 0");
         builder.HasOne<Campaign>().WithMany().HasForeignKey(m => m.CampaignId).OnDelete(DeleteBehavior.Cascade);
     }
 }

@@ -565,6 +565,15 @@ namespace Aposart.Web.Data.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("scheduled_at");
 
+                    b.Property<string>("SendingProblem")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("sending_problem");
+
+                    b.Property<DateTimeOffset?>("SendingProblemAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("sending_problem_at");
+
                     b.Property<DateTimeOffset?>("SentAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("sent_at");
@@ -1810,6 +1819,10 @@ namespace Aposart.Web.Data.Migrations
 
                     b.HasKey("Id")
                         .HasName("pk_outbox_messages");
+
+                    b.HasIndex("Id")
+                        .HasDatabaseName("ix_outbox_messages_pending_notices")
+                        .HasFilter("campaign_id IS NULL AND status = 0");
 
                     b.HasIndex("CampaignId", "ToAddress")
                         .IsUnique()

@@ -60,33 +60,24 @@ public sealed class RenewalReminders(AposartDbContext db, PortalMailer mailer, T
         var sent = 0;
         foreach (var membership in due)
         {
-            var claim = new MembershipReminder { MembershipId = membership.Id, Kind = kind, SentAt = clock.GetUtcNow() };
-            db.MembershipReminders.Add(claim);
-            try
-            {
-                await db.SaveChangesAsync(cancellationToken);
-            }
-            catch (DbUpdateException)
-            {
-                // Another instance claimed it first: it sends, we do not.
-                db.ChangeTracker.Clear();
-                continue;
-            }
             var professional = membership.Professional!;
             var (subject, text) = kind == After30
                 ? ($"Votre adhésion {year} a pris fin : renouvelez-la pour {year + 1}",
                     $"Votre adhésion à la CPTS pour {year} a pris fin le 31 décembre. Pour continuer à participer à la vie de la communauté, renouvelez-la pour {year + 1} depuis votre espace.")
                 : ($"Votre adhésion {year} se termine le 31 décembre",
                     $"Votre adhésion à la CPTS pour {year} se termine le 31 décembre. Vous pouvez dès maintenant la renouveler pour {year + 1} depuis votre espace, en quelques clics.");
-            if (await mailer.SendAsync(professional.Email!, professional.FullName, subject, [text], ("Renouveler mon adhésion", "/espace/adhesion"), cancellationToken))
+            // The claim (unique per membership and kind) and the reminder are saved together: another instance that claimed
+            // first makes this save fail whole, and no reminder is left without its claim or the other way round.
+            db.MembershipReminders.Add(new MembershipReminder { MembershipId = membership.Id, Kind = kind, SentAt = clock.GetUtcNow() });
+            mailer.Queue(professional.Email!, professional.FullName, subject, [text], ("Renouveler mon adhésion", "/espace/adhesion"));
+            try
             {
+                await db.SaveChangesAsync(cancellationToken);
                 sent++;
             }
-            else
+            catch (DbUpdateException)
             {
-                // Not sent: release the claim so that the next run tries again.
-                db.MembershipReminders.Remove(claim);
-                await db.SaveChangesAsync(cancellationToken);
+                // Another instance claimed it first: it sends, we do not.
             }
             db.ChangeTracker.Clear();
         }

@@ -17,7 +17,7 @@ namespace Aposart.Web.Features.Compensation;
 /// </summary>
 [Authorize]
 public sealed class CompensationController(AposartDbContext db, UserManager<AppUser> users, IOptions<CompensationOptions> options,
-    CompensationStatement statement, TimeProvider clock) : Controller
+    CompensationStatement statement, CompensationLedger ledger, TimeProvider clock) : Controller
 {
     private const int PageSize = 30;
     private const string Staff = Roles.Coordinator + "," + Roles.Admin;
@@ -44,8 +44,11 @@ public sealed class CompensationController(AposartDbContext db, UserManager<AppU
             return View("Mine", await MinePageAsync(input.Date?.Year ?? CurrentYear, input, cancellationToken));
         }
         entry.RecordedByName = (await users.GetUserAsync(User))!.NameOrEmail;
-        db.CompensationEntries.Add(entry);
-        await db.SaveChangesAsync(cancellationToken);
+        if (await ledger.AddAsync(entry, cancellationToken) is { } overCap)
+        {
+            ModelState.AddModelError("Input.Quantity", overCap);
+            return View("Mine", await MinePageAsync(entry.Date.Year, input, cancellationToken));
+        }
         TempData["Message"] = $"Saisie enregistrée ({entry.Amount.ToString("N2", French)} €) : elle sera payée une fois validée par la coordination.";
         return Redirect($"/espace/indemnisation?annee={entry.Date.Year}");
     }
@@ -95,8 +98,11 @@ public sealed class CompensationController(AposartDbContext db, UserManager<AppU
             return View("Admin", await AdminPageAsync(input.Date?.Year ?? CurrentYear, null, 1, input, cancellationToken));
         }
         entry.RecordedByName = (await users.GetUserAsync(User))!.NameOrEmail;
-        db.CompensationEntries.Add(entry);
-        await db.SaveChangesAsync(cancellationToken);
+        if (await ledger.AddAsync(entry, cancellationToken) is { } overCap)
+        {
+            ModelState.AddModelError("Input.Quantity", overCap);
+            return View("Admin", await AdminPageAsync(entry.Date.Year, null, 1, input, cancellationToken));
+        }
         TempData["Message"] = "Saisie enregistrée, à valider.";
         return Redirect($"/gestion/indemnisation?annee={entry.Date.Year}");
     }
@@ -110,24 +116,14 @@ public sealed class CompensationController(AposartDbContext db, UserManager<AppU
         {
             return NotFound();
         }
-        var cap = options.Value.For(entry.Date.Year).YearlyCapPerPerson;
-        var validated = await ValidatedAsync(entry.ProfessionalId, entry.Date.Year, cancellationToken);
         if (entry.Status != CompensationStatus.Submitted)
         {
             TempData["Error"] = "Cette saisie a déjà été traitée.";
         }
-        else if (validated + entry.Amount > cap)
-        {
-            TempData["Error"] = $"Validation impossible : le professionnel a déjà {validated.ToString("N2", French)} € validés en {entry.Date.Year} ; "
-                + $"cette saisie dépasserait le plafond annuel de {cap.ToString("N2", French)} €. Refusez-la ou demandez une saisie réduite.";
-        }
-        else if (await Decide(id, CompensationStatus.Validated, null, cancellationToken) == 0)
-        {
-            TempData["Error"] = "Cette saisie a été traitée par quelqu'un d'autre entre-temps.";
-        }
         else
         {
-            TempData["Message"] = "Saisie validée.";
+            var (done, message) = await ledger.ValidateAsync(id, (await users.GetUserAsync(User))!, cancellationToken);
+            TempData[done ? "Message" : "Error"] = message;
         }
         return Redirect($"/gestion/indemnisation?annee={entry.Date.Year}");
     }
@@ -142,7 +138,7 @@ public sealed class CompensationController(AposartDbContext db, UserManager<AppU
             return NotFound();
         }
         var reason = TextInput.TrimmedOrNull(note);
-        if (await Decide(id, CompensationStatus.Rejected, reason is { Length: > 500 } ? reason[..500] : reason, cancellationToken) == 0)
+        if (await ledger.DecideAsync(id, CompensationStatus.Rejected, reason is { Length: > 500 } ? reason[..500] : reason, (await users.GetUserAsync(User))!, cancellationToken) == 0)
         {
             TempData["Error"] = "Cette saisie a déjà été traitée.";
         }
@@ -153,17 +149,7 @@ public sealed class CompensationController(AposartDbContext db, UserManager<AppU
         return Redirect($"/gestion/indemnisation?annee={entry.Date.Year}");
     }
 
-    private async Task<int> Decide(Guid id, CompensationStatus status, string? note, CancellationToken cancellationToken)
-    {
-        var user = (await users.GetUserAsync(User))!;
-        var now = clock.GetUtcNow();
-        // Only a submitted entry can be decided, once: the condition makes a second click or a second coordinator a no-op.
-        return await db.CompensationEntries.Where(e => e.Id == id && e.Status == CompensationStatus.Submitted).ExecuteUpdateAsync(set => set
-            .SetProperty(e => e.Status, status).SetProperty(e => e.DecidedAt, now).SetProperty(e => e.DecidedByName, user.NameOrEmail)
-            .SetProperty(e => e.DecisionNote, note).SetProperty(e => e.UpdatedAt, now).SetProperty(e => e.UpdatedById, user.Id), cancellationToken);
-    }
-
-    /// <summary>Checks the input against the rules of its year; returns the entry to add, or null with the messages in ModelState.</summary>
+    /// <summary>Checks the input against the rules of its year; returns the entry to add (the ledger checks the cap), or null with the messages in ModelState.</summary>
     private async Task<CompensationEntry?> CheckAsync(CompensationInput input, CancellationToken cancellationToken)
     {
         if (input.ActionSheetId is { } ficheId && !await db.ActionSheets.AnyAsync(a => a.Id == ficheId, cancellationToken))
@@ -190,26 +176,12 @@ public sealed class CompensationController(AposartDbContext db, UserManager<AppU
         var rates = options.Value.For(year);
         var rate = rates.RateOf(input.Kind!.Value);
         var amount = Math.Round(rate * input.Quantity!.Value, 2);
-        var committed = await db.CompensationEntries
-            .Where(e => e.ProfessionalId == input.ProfessionalId && e.Date.Year == year && e.Status != CompensationStatus.Rejected)
-            .SumAsync(e => (decimal?)e.Amount, cancellationToken) ?? 0;
-        if (committed + amount > rates.YearlyCapPerPerson)
-        {
-            ModelState.AddModelError("Input.Quantity", $"Cette saisie ({amount.ToString("N2", French)} €) porterait le total {year} à "
-                + $"{(committed + amount).ToString("N2", French)} €, au-delà du plafond annuel de {rates.YearlyCapPerPerson.ToString("N2", French)} € par personne "
-                + $"(reste {Math.Max(0, rates.YearlyCapPerPerson - committed).ToString("N2", French)} €).");
-            return null;
-        }
         return new CompensationEntry
         {
             ProfessionalId = input.ProfessionalId!.Value, ActionSheetId = input.ActionSheetId!.Value, Date = input.Date.Value, Kind = input.Kind.Value,
             Quantity = input.Quantity.Value, Rate = rate, Amount = amount, Description = TextInput.TrimmedOrNull(input.Description), Status = CompensationStatus.Submitted,
         };
     }
-
-    private Task<decimal> ValidatedAsync(Guid professionalId, int year, CancellationToken cancellationToken) =>
-        db.CompensationEntries.Where(e => e.ProfessionalId == professionalId && e.Date.Year == year && e.Status == CompensationStatus.Validated)
-            .SumAsync(e => e.Amount, cancellationToken);
 
     private async Task<MyCompensationPage> MinePageAsync(int year, CompensationInput input, CancellationToken cancellationToken)
     {

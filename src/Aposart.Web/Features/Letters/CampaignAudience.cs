@@ -6,6 +6,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Aposart.Web.Features.Letters;
 
+public sealed record Recipient(string Address, string Name, string? FirstName);
+
 /// <summary>
 /// Who a campaign reaches: the audience's professionals, by their account address (or directory address without an
 /// account), each address once, without the unsubscribed, the bounced and those who turned this kind of mail off.
@@ -89,14 +91,6 @@ public sealed class CampaignAudience(AposartDbContext db, TimeProvider clock)
         var normalised = Normalise(address) ?? throw new ArgumentException("Not an address", nameof(address));
         await EnsureSubscribersAsync([normalised], cancellationToken);
         return await db.MailSubscribers.SingleAsync(s => s.Address == normalised, cancellationToken);
-    }
-
-    public async Task SuppressAsync(string address, string reason, CancellationToken cancellationToken)
-    {
-        var subscriber = await SubscriberAsync(address, cancellationToken);
-        subscriber.BouncedAt ??= clock.GetUtcNow();
-        subscriber.BounceReason = reason.Length > 500 ? reason[..500] : reason;
-        await db.SaveChangesAsync(cancellationToken);
     }
 
     public static string? Normalise(string? address)

@@ -298,7 +298,7 @@ public sealed class LettersController(AposartDbContext db, UserManager<AppUser> 
     }
 
     [HttpPost("/gestion/lettres/apercu")]
-    public IActionResult Preview(string? body) => Content(CampaignMail.Html(body ?? ""), "text/html; charset=utf-8");
+    public IActionResult Preview(string? body) => Content(SafeMarkdown.Html(body), "text/html; charset=utf-8");
 
     private async Task<IActionResult> TransitionAsync(Guid id, CancellationToken cancellationToken, Func<Campaign, AppUser, string?> change)
     {

@@ -70,10 +70,11 @@ public sealed class MembershipWorkflow(AposartDbContext db, UserManager<AppUser>
                 MembershipHistory.Record(db, membership, now, by, "Adhésion résiliée", MembershipStatus.Terminated, message);
                 break;
         }
+        // The notice is saved with the decision: both or neither.
+        Notify(membership, decision, message);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         await SyncMemberRoleAsync(professional, cancellationToken);
-        await NotifyAsync(membership, decision, message, cancellationToken);
     }
 
     /// <summary>Gives the certificate its number once, inside the caller's transaction.</summary>
@@ -107,12 +108,12 @@ public sealed class MembershipWorkflow(AposartDbContext db, UserManager<AppUser>
         }
     }
 
-    private Task NotifyAsync(Membership membership, Decision decision, string? message, CancellationToken cancellationToken)
+    private void Notify(Membership membership, Decision decision, string? message)
     {
         var professional = membership.Professional!;
         if (professional.Email is null)
         {
-            return Task.CompletedTask;
+            return;
         }
         var (subject, paragraphs) = decision switch
         {
@@ -125,6 +126,6 @@ public sealed class MembershipWorkflow(AposartDbContext db, UserManager<AppUser>
             Decision.Exempt => ($"Votre adhésion {membership.Year}", ["Votre adhésion est enregistrée et votre cotisation exonérée. Votre attestation est disponible dans votre espace."]),
             _ => ($"Votre adhésion {membership.Year} est résiliée", ["Votre adhésion a été résiliée, pour le motif suivant :", message ?? ""]),
         };
-        return mailer.SendAsync(professional.Email, professional.FullName, subject, paragraphs, ("Voir mon adhésion", "/espace/adhesion"), cancellationToken);
+        mailer.Queue(professional.Email, professional.FullName, subject, paragraphs, ("Voir mon adhésion", "/espace/adhesion"));
     }
 }

@@ -11,7 +11,8 @@ using Decision = Aposart.Web.Features.Memberships.MembershipWorkflow.Decision;
 namespace Aposart.Web.Features.Memberships;
 
 [Authorize(Roles = Roles.BoardOrCoordinator)]
-public sealed class MembershipsController(AposartDbContext db, UserManager<AppUser> users, MembershipWorkflow workflow, TimeProvider clock) : Controller
+public sealed class MembershipsController(AposartDbContext db, UserManager<AppUser> users, MembershipWorkflow workflow, PaymentRecorder recorder,
+    TimeProvider clock) : Controller
 {
     private const int PageSize = 25;
 
@@ -97,43 +98,18 @@ public sealed class MembershipsController(AposartDbContext db, UserManager<AppUs
             return View(await PaymentPageAsync(input, cancellationToken));
         }
 
-        var by = (await users.GetUserAsync(User))!;
-        var now = clock.GetUtcNow();
-        var year = input.PaidOn!.Value.Year;
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var payment = new Payment
+        switch (await recorder.RecordAsync(input, memberships, (await users.GetUserAsync(User))!, cancellationToken))
         {
-            Id = input.FormId,
-            PaidOn = input.PaidOn.Value,
-            Amount = input.Amount!.Value,
-            Method = input.Method!.Value,
-            Reference = input.Reference.TrimmedOrNull(),
-            PayerName = input.PayerName.TrimmedOrNull(),
-            ReceiptNumber = DocumentNumbers.FormatReceipt(year, await DocumentNumbers.NextAsync(db, year, DocumentNumbers.Receipt, cancellationToken)),
-        };
-        db.Payments.Add(payment);
-        foreach (var membership in memberships)
-        {
-            var amount = membership.FeeAmount - membership.AmountPaid;
-            var allocation = new PaymentAllocation { PaymentId = payment.Id, MembershipId = membership.Id, Amount = amount };
-            payment.Allocations.Add(allocation);
-            membership.Allocations.Add(allocation);
-            MembershipHistory.Record(db, membership, now, by, "Paiement enregistré", MembershipStatus.UpToDate,
-                $"Reçu {payment.ReceiptNumber} : {amount.ToEuros()} ({payment.Method.Label().ToLowerInvariant()})");
-            await workflow.EnsureCertificateNumberAsync(membership, cancellationToken);
+            case PaymentRecorder.Recorded recorded:
+                TempData["Message"] = $"Paiement enregistré : reçu {recorded.Payment.ReceiptNumber}.";
+                return Redirect($"/gestion/paiements/{recorded.Payment.Id}");
+            case PaymentRecorder.Changed changed:
+                // Someone else changed a membership of this form meanwhile: nothing is recorded, the form keeps what was typed.
+                ModelState.AddModelError(membershipsKey, "Rien n'a été enregistré : une adhésion a changé entre-temps. " + string.Join(" ", changed.Differences));
+                return View(await PaymentPageAsync(input, cancellationToken));
+            default:
+                return Redirect($"/gestion/paiements/{input.FormId}");
         }
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateException exception) when (exception.InnerException is Npgsql.PostgresException { SqlState: Npgsql.PostgresErrorCodes.UniqueViolation })
-        {
-            // The same form sent twice at the same instant: the other request recorded it; this one's number is rolled back with it.
-            return Redirect($"/gestion/paiements/{input.FormId}");
-        }
-        await transaction.CommitAsync(cancellationToken);
-        TempData["Message"] = $"Paiement enregistré : reçu {payment.ReceiptNumber}.";
-        return Redirect($"/gestion/paiements/{payment.Id}");
     }
 
     [HttpGet("/gestion/paiements/{id:guid}")]

@@ -93,8 +93,8 @@ public sealed class SiteController(AposartDbContext db, PortalMailer mailer, IOp
             Name = input.Name!.Trim(), Email = input.Email!.Trim(), Phone = TextInput.TrimmedOrNull(input.Phone), Subject = input.Subject!.Trim(),
             Body = input.Body!.Trim(), ReceivedAt = clock.GetUtcNow(),
         };
+        // The message and its mail to the CPTS are saved together by the mailer.
         db.ContactMessages.Add(message);
-        await db.SaveChangesAsync(cancellationToken);
         var c = cpts.Value;
         await mailer.SendAsync(c.Email, c.ShortName, $"[Contact] {message.Subject}",
         [

@@ -20,6 +20,8 @@ public sealed class SnpSlots(AposartDbContext db, PortalMailer mailer, TimeProvi
     public async Task<bool> GiveAsync(Guid slotId, string reference, string regulatorName, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
+        // The slot given and the doctor's notice are written together.
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var given = await db.SnpSlots.Where(s => s.Id == slotId && s.Status == SnpSlotStatus.Open && s.StartsAt > now)
             .ExecuteUpdateAsync(set => set.SetProperty(s => s.Status, SnpSlotStatus.Given).SetProperty(s => s.GivenReference, reference)
                 .SetProperty(s => s.GivenAt, now).SetProperty(s => s.GivenByName, regulatorName).SetProperty(s => s.UpdatedAt, now), cancellationToken);
@@ -37,6 +39,7 @@ public sealed class SnpSlots(AposartDbContext db, PortalMailer mailer, TimeProvi
                 "Après la consultation, indiquez si le créneau a été honoré : cela compte pour les indicateurs de la mission accès aux soins.",
             ], ("Mes créneaux", "/espace/snp"), cancellationToken);
         }
+        await transaction.CommitAsync(cancellationToken);
         return true;
     }
 }

@@ -61,20 +61,25 @@ public sealed class TrainingRegistrar(AposartDbContext db, PortalMailer mailer, 
                 db.TrainingRegistrations.Add(registration);
             }
             await db.SaveChangesAsync(cancellationToken);
+            // The mail is written in the same transaction as the seat: both or neither.
+            RegistrationOutcome outcome;
+            if (registration.Status == RegistrationStatus.Confirmed)
+            {
+                await MailConfirmedAsync(training, professional, "Inscription confirmée", "Votre inscription est confirmée.", cancellationToken);
+                outcome = new(true, "Inscription confirmée. Un courriel vous a été envoyé avec l'événement à ajouter à votre agenda.");
+            }
+            else
+            {
+                var position = await WaitlistPositionAsync(registration, cancellationToken);
+                await Mail(professional, $"Liste d'attente : {training.Title}",
+                    [$"La formation « {training.Title} » est complète : vous êtes en position {position} sur la liste d'attente.",
+                        "Si une place se libère, elle vous sera attribuée dans l'ordre d'inscription et vous recevrez un courriel."],
+                    training, cancellationToken);
+                outcome = new(true, $"La formation est complète : vous êtes sur la liste d'attente, en position {position}. Vous recevrez un courriel si une place se libère.");
+            }
             await transaction.CommitAsync(cancellationToken);
+            return outcome;
         }
-
-        if (registration.Status == RegistrationStatus.Confirmed)
-        {
-            await MailConfirmedAsync(training, professional, "Inscription confirmée", "Votre inscription est confirmée.", cancellationToken);
-            return new(true, "Inscription confirmée. Un courriel vous a été envoyé avec l'événement à ajouter à votre agenda.");
-        }
-        var position = await WaitlistPositionAsync(registration, cancellationToken);
-        await Mail(professional, $"Liste d'attente : {training.Title}",
-            [$"La formation « {training.Title} » est complète : vous êtes en position {position} sur la liste d'attente.",
-                "Si une place se libère, elle vous sera attribuée dans l'ordre d'inscription et vous recevrez un courriel."],
-            training, cancellationToken);
-        return new(true, $"La formation est complète : vous êtes sur la liste d'attente, en position {position}. Vous recevrez un courriel si une place se libère.");
     }
 
     /// <summary>Cancels a registration; a freed seat goes to the first on the waitlist, who is told by mail.</summary>
@@ -106,13 +111,13 @@ public sealed class TrainingRegistrar(AposartDbContext db, PortalMailer mailer, 
             cancelled = registration.Professional;
             await db.SaveChangesAsync(cancellationToken);
             promoted = await PromoteAsync(training, cancellationToken);
+            if (cancelled is not null && !byCoordinator)
+            {
+                await Mail(cancelled, $"Désinscription : {training.Title}", [$"Votre désinscription de la formation « {training.Title} » est enregistrée."], training, cancellationToken);
+            }
+            await MailPromotedAsync(training, promoted, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
-        if (cancelled is not null && !byCoordinator)
-        {
-            await Mail(cancelled, $"Désinscription : {training.Title}", [$"Votre désinscription de la formation « {training.Title} » est enregistrée."], training, cancellationToken);
-        }
-        await MailPromotedAsync(training, promoted, cancellationToken);
         return new(true, "Désinscription enregistrée.");
     }
 
@@ -129,9 +134,9 @@ public sealed class TrainingRegistrar(AposartDbContext db, PortalMailer mailer, 
             }
             training = locked;
             promoted = await PromoteAsync(training, cancellationToken);
+            await MailPromotedAsync(training, promoted, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
-        await MailPromotedAsync(training, promoted, cancellationToken);
         return promoted.Count;
     }
 

@@ -33,24 +33,24 @@ public sealed class TrainingReminders(AposartDbContext db, PortalMailer mailer, 
         var sent = 0;
         foreach (var registration in due)
         {
-            var claimed = await db.TrainingRegistrations.Where(r => r.Id == registration.Id && r.ReminderSentAt == null)
-                .ExecuteUpdateAsync(set => set.SetProperty(r => r.ReminderSentAt, now), cancellationToken);
-            if (claimed == 0)
-            {
-                continue;
-            }
+            Task<int> Claim(CancellationToken c) => db.TrainingRegistrations.Where(r => r.Id == registration.Id && r.ReminderSentAt == null)
+                .ExecuteUpdateAsync(set => set.SetProperty(r => r.ReminderSentAt, now), c);
             var training = registration.Training!;
             var professional = registration.Professional!;
             if (!addresses.TryGetValue(professional.Id, out var email))
             {
+                await Claim(cancellationToken);
                 continue;
             }
             var first = training.Sessions.OrderBy(s => s.StartsAt).First();
-            await mailer.SendAsync(email, professional.DisplayName, $"[{cpts.Value.ShortName}] Rappel : {training.Title}",
-                [$"La formation « {training.Title} » a lieu le {first.StartsAt.ToParisString("dddd d MMMM 'à' HH'h'mm")}, {first.Place}.",
-                    "Empêché ? Désinscrivez-vous depuis la page de la formation : votre place ira à la première personne de la liste d'attente."],
-                ("Voir la formation", $"/formations/{training.Id}"),
-                [new MailAttachment("formation.ics", TrainingCalendar.ContentType, registrar.IcsFile(training))], cancellationToken);
+            if (!await mailer.ClaimThenQueueAsync(Claim, m => m.Queue(email, professional.DisplayName, $"[{cpts.Value.ShortName}] Rappel : {training.Title}",
+                    [$"La formation « {training.Title} » a lieu le {first.StartsAt.ToParisString("dddd d MMMM 'à' HH'h'mm")}, {first.Place}.",
+                        "Empêché ? Désinscrivez-vous depuis la page de la formation : votre place ira à la première personne de la liste d'attente."],
+                    ("Voir la formation", $"/formations/{training.Id}"),
+                    [new MailAttachment("formation.ics", TrainingCalendar.ContentType, registrar.IcsFile(training))]), cancellationToken))
+            {
+                continue;
+            }
             sent++;
         }
         // The day after the last session, attendance has usually been marked; people marked later are asked on a later run.

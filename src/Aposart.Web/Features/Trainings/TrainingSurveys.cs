@@ -31,17 +31,22 @@ public sealed class TrainingSurveys(AposartDbContext db, PortalMailer mailer, IO
         foreach (var registration in waiting)
         {
             var token = Convert.ToHexString(RandomNumberGenerator.GetBytes(24)).ToLowerInvariant();
-            var claimed = await db.TrainingRegistrations.Where(r => r.Id == registration.Id && r.SurveySentAt == null)
-                .ExecuteUpdateAsync(set => set.SetProperty(r => r.SurveyToken, token).SetProperty(r => r.SurveySentAt, now), cancellationToken);
             var p = registration.Professional!;
-            if (claimed == 0 || !addresses.TryGetValue(p.Id, out var email))
+            Task<int> Claim(CancellationToken c) => db.TrainingRegistrations.Where(r => r.Id == registration.Id && r.SurveySentAt == null)
+                .ExecuteUpdateAsync(set => set.SetProperty(r => r.SurveyToken, token).SetProperty(r => r.SurveySentAt, now), c);
+            if (!addresses.TryGetValue(p.Id, out var email))
+            {
+                await Claim(cancellationToken);
+                continue;
+            }
+            // The link's token and the mail carrying it are committed together.
+            if (!await mailer.ClaimThenQueueAsync(Claim, m => m.Queue(email, p.DisplayName, $"[{cpts.Value.ShortName}] Votre avis sur la formation « {training.Title} »",
+                    ["Merci d'avoir participé à cette formation. Quatre notes et, si vous le souhaitez, un commentaire : deux minutes suffisent.",
+                        "Vos réponses sont enregistrées sans votre nom ; ce lien ne sert qu'une fois."],
+                    ("Donner mon avis", $"/formations/questionnaire/{token}")), cancellationToken))
             {
                 continue;
             }
-            await mailer.SendAsync(email, p.DisplayName, $"[{cpts.Value.ShortName}] Votre avis sur la formation « {training.Title} »",
-                ["Merci d'avoir participé à cette formation. Quatre notes et, si vous le souhaitez, un commentaire : deux minutes suffisent.",
-                    "Vos réponses sont enregistrées sans votre nom ; ce lien ne sert qu'une fois."],
-                ("Donner mon avis", $"/formations/questionnaire/{token}"), cancellationToken);
             sent++;
         }
         if (sent > 0)

@@ -64,19 +64,26 @@ public sealed class ShiftReminders(AposartDbContext db, PortalMailer mailer, Tim
         var sent = 0;
         foreach (var signup in due)
         {
-            if (await db.ShiftSignups.Where(s => s.Id == signup.Id && s.ReminderSentAt == null).ExecuteUpdateAsync(set => set.SetProperty(s => s.ReminderSentAt, now), cancellationToken) == 0
-                || !addresses.TryGetValue(signup.ProfessionalId, out var address))
+            var shift = signup.Shift!;
+            if (!addresses.TryGetValue(signup.ProfessionalId, out var address))
             {
+                // Nobody to mail: claimed all the same, so the next run does not look at it again.
+                await ClaimAsync(signup.Id, now, cancellationToken);
                 continue;
             }
-            var shift = signup.Shift!;
-            await mailer.SendAsync(address, signup.Professional!.DisplayName, $"Demain : {shift.Role.Label()} au {shift.Centre!.Name}",
-            [
-                $"Vous êtes inscrit demain, {shift.Date.ToString("dddd d MMMM", ActionSheetText.French)}, de {shift.Starts:HH\\hmm} à {shift.Ends:HH\\hmm}, comme {shift.Role.Label().ToLowerInvariant()} au {shift.Centre.Name} ({shift.Centre.Address}).",
-                "Si vous ne pouvez plus venir, désinscrivez-vous au plus tôt pour que la coordination trouve un remplaçant.",
-            ], ("Mon planning", "/espace/planning"), cancellationToken);
-            sent++;
+            if (await mailer.ClaimThenQueueAsync(token => ClaimAsync(signup.Id, now, token), m => m.Queue(address, signup.Professional!.DisplayName,
+                    $"Demain : {shift.Role.Label()} au {shift.Centre!.Name}",
+                    [
+                        $"Vous êtes inscrit demain, {shift.Date.ToString("dddd d MMMM", ActionSheetText.French)}, de {shift.Starts:HH\\hmm} à {shift.Ends:HH\\hmm}, comme {shift.Role.Label().ToLowerInvariant()} au {shift.Centre.Name} ({shift.Centre.Address}).",
+                        "Si vous ne pouvez plus venir, désinscrivez-vous au plus tôt pour que la coordination trouve un remplaçant.",
+                    ], ("Mon planning", "/espace/planning")), cancellationToken))
+            {
+                sent++;
+            }
         }
         return $"{sent} rappel(s) envoyé(s)";
     }
+
+    private Task<int> ClaimAsync(Guid signupId, DateTimeOffset now, CancellationToken cancellationToken) =>
+        db.ShiftSignups.Where(s => s.Id == signupId && s.ReminderSentAt == null).ExecuteUpdateAsync(set => set.SetProperty(s => s.ReminderSentAt, now), cancellationToken);
 }

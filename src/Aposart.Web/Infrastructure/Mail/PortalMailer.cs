@@ -1,17 +1,38 @@
 using Aposart.Web.Data;
-using Microsoft.EntityFrameworkCore;
+using Aposart.Web.Domain;
 
 namespace Aposart.Web.Infrastructure.Mail;
 
 /// <summary>
 /// Sends one of the portal's notices through the outbox, like every campaign: the notice is written ready to send (MIME),
-/// and the outbox workers deliver it with retries, rate limits and outage pauses. Writing the row does not touch the
-/// request's tracked changes.
+/// and the outbox workers deliver it, before any campaign row, with retries, rate limits and outage pauses.
+/// <see cref="Queue"/> adds the notice to the unit of work of the change that causes it: the caller's SaveChanges (or
+/// transaction) writes both or neither, so no saved change lacks its mail and no mail tells of a change that was not saved.
 /// </summary>
 public sealed class PortalMailer(MailComposer composer, AposartDbContext db, TimeProvider clock, ILogger<PortalMailer> logger)
 {
     public string Link(string pathAndQuery) => composer.Link(pathAndQuery);
 
+    /// <summary>Adds the notice to the caller's pending changes; nothing is written before the caller saves.</summary>
+    public void Queue(string toAddress, string toName, string subject, IReadOnlyList<string> paragraphs,
+        (string Label, string PathAndQuery)? action, IReadOnlyList<MailAttachment>? attachments = null)
+    {
+        using var message = composer.Compose(toAddress, toName, subject, paragraphs,
+            action is { } a ? (a.Label, composer.Link(a.PathAndQuery)) : null, attachments ?? []);
+        // Fixed now and stored with the row: a message sent again after a crash keeps its Message-ID.
+        message.MessageId = MimeKit.Utils.MimeUtils.GenerateMessageId(composer.Domain);
+        using var mime = new MemoryStream();
+        message.WriteTo(mime);
+        var now = clock.GetUtcNow();
+        db.OutboxMessages.Add(new OutboxMessage
+        {
+            ToAddress = toAddress, ToName = toName.Length > 200 ? toName[..200] : toName, Mime = mime.ToArray(),
+            Subject = subject.Length > 300 ? subject[..300] : subject, Status = OutboxStatus.Pending, CreatedAt = now, NextAttemptAt = now,
+        });
+        logger.LogInformation("Notice {Subject} queued", subject);
+    }
+
+    /// <summary>Queues the notice and saves it with whatever else the caller has pending, in one SaveChanges.</summary>
     public Task<bool> SendAsync(string toAddress, string toName, string subject, IReadOnlyList<string> paragraphs,
         (string Label, string PathAndQuery)? action, CancellationToken cancellationToken) =>
         SendAsync(toAddress, toName, subject, paragraphs, action, [], cancellationToken);
@@ -19,21 +40,25 @@ public sealed class PortalMailer(MailComposer composer, AposartDbContext db, Tim
     public async Task<bool> SendAsync(string toAddress, string toName, string subject, IReadOnlyList<string> paragraphs,
         (string Label, string PathAndQuery)? action, IReadOnlyList<MailAttachment> attachments, CancellationToken cancellationToken)
     {
-        using var message = composer.Compose(toAddress, toName, subject, paragraphs,
-            action is { } a ? (a.Label, composer.Link(a.PathAndQuery)) : null, attachments);
-        // Fixed now and stored with the row: a message sent again after a crash keeps its Message-ID.
-        message.MessageId = MimeKit.Utils.MimeUtils.GenerateMessageId(composer.Domain);
-        using var mime = new MemoryStream();
-        await message.WriteToAsync(mime, cancellationToken);
-        var now = clock.GetUtcNow();
-        var bytes = mime.ToArray();
-        var shortSubject = subject.Length > 300 ? subject[..300] : subject;
-        var name = toName.Length > 200 ? toName[..200] : toName;
-        await db.Database.ExecuteSqlAsync($"""
-            INSERT INTO outbox_messages (to_address, to_name, mime, subject, status, attempts, created_at, next_attempt_at)
-            VALUES ({toAddress}, {name}, {bytes}, {shortSubject}, 0, 0, {now}, {now})
-            """, cancellationToken);
-        logger.LogInformation("Notice {Subject} queued", subject);
+        Queue(toAddress, toName, subject, paragraphs, action, attachments);
+        await db.SaveChangesAsync(cancellationToken);
+        return true;
+    }
+
+    /// <summary>
+    /// For jobs that mail each person once: the claim (a conditional update returning the rows it changed) and the notice
+    /// that <paramref name="queue"/> adds are committed together. Returns false when another run had claimed the row first.
+    /// </summary>
+    public async Task<bool> ClaimThenQueueAsync(Func<CancellationToken, Task<int>> claim, Action<PortalMailer> queue, CancellationToken cancellationToken)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        if (await claim(cancellationToken) == 0)
+        {
+            return false;
+        }
+        queue(this);
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         return true;
     }
 }

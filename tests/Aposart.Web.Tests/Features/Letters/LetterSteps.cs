@@ -1,5 +1,4 @@
 using Aposart.Web.Domain;
-using Aposart.Web.Features.Letters;
 using Aposart.Web.Infrastructure.Mail;
 using Aposart.Web.Tests.Support;
 using Microsoft.EntityFrameworkCore;
@@ -35,6 +34,13 @@ public static class LetterSteps
             await db.SaveChangesAsync();
             return campaign.Id;
         });
+
+    /// <summary>Expands the campaigns that are due into outbox rows, as a worker does before sending.</summary>
+    public static async Task StartDueCampaignsAsync(PortalFactory portal)
+    {
+        using var scope = portal.Services.CreateScope();
+        await scope.ServiceProvider.GetRequiredService<Outbox>().StartDueCampaignsAsync(CancellationToken.None);
+    }
 
     /// <summary>One worker's turn: start due campaigns, send batches until none is due, close finished campaigns.</summary>
     public static async Task<int> DrainAsync(PortalFactory portal, string worker = "test-worker")

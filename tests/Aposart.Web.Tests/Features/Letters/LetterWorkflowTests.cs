@@ -17,7 +17,7 @@ public sealed class LetterWorkflowTests(QuietOutboxPortal portal) : IClassFixtur
     private async Task<Guid> WriteAsync(Browser author, string subject)
     {
         var page = await author.SubmitAsync(await author.GetAsync("/gestion/lettres/nouvelle"), "/gestion/lettres/nouvelle", Letter(subject));
-        Assert.Contains("brouillon", page.Text);
+        Assert.Equal("Lettre trimestrielle enregistrée en brouillon.", page.Document.QuerySelector(".alert-success[role=status]")?.TextContent.Trim());
         return await portal.WithDbAsync(db => db.Campaigns.Where(c => c.Subject == subject).Select(c => c.Id).SingleAsync());
     }
 

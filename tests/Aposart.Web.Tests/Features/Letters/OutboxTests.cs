@@ -1,6 +1,5 @@
 using System.Net;
 using Aposart.Web.Domain;
-using Aposart.Web.Features.Letters;
 using Aposart.Web.Infrastructure.Mail;
 using Aposart.Web.Tests.Support;
 using Microsoft.EntityFrameworkCore;
@@ -23,7 +22,7 @@ public sealed class OutboxTests(QuietOutboxPortal portal) : IClassFixture<QuietO
             ["Input.Body"] = "Les pharmacies du territoire signalent une **pénurie**.\n\n<script>alert(1)</script>",
             ["Input.Audience"] = nameof(AudienceKind.Professions), ["Input.Professions"] = nameof(Profession.Nurse),
         });
-        Assert.Contains("brouillon", created.Text);
+        Assert.Equal("Flashmail enregistrée en brouillon.", created.Document.QuerySelector(".alert-success[role=status]")?.TextContent.Trim());
         var id = await portal.WithDbAsync(db => db.Campaigns.Where(c => c.Subject == "Pénurie d'amoxicilline").Select(c => c.Id).SingleAsync());
         var page = await coordinator.GetAsync($"/gestion/lettres/{id}");
         Assert.Contains("3 adresse(s)", page.Text);
@@ -70,7 +69,7 @@ public sealed class OutboxTests(QuietOutboxPortal portal) : IClassFixture<QuietO
             var outbox = scope.ServiceProvider.GetRequiredService<Outbox>();
             await outbox.StartDueCampaignsAsync(CancellationToken.None);
             // A worker claims ten rows and dies before sending any.
-            Assert.Equal(10, (await outbox.ClaimAsync("dead-worker", 10, CancellationToken.None)).Count);
+            Assert.Equal(10, (await outbox.ClaimAsync("dead-worker", 10, CancellationToken.None)).Ids.Count);
         }
         Assert.Equal(20, await LetterSteps.DrainAsync(portal, "survivor"));
         Assert.Equal(CampaignStatus.Sending, await LetterSteps.StatusAsync(portal, id));

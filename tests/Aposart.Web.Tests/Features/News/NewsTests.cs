@@ -39,7 +39,7 @@ public sealed class NewsTests(PortalFactory portal) : IClassFixture<PortalFactor
     {
         var (coordinator, _) = await portal.SignedInAsync(Roles.Professional, Roles.Coordinator);
         Assert.Contains("Article publié.", (await WriteAsync(coordinator, "Ouverture du centre de vaccination", true, Today, ("affiche.png", Png))).Html);
-        Assert.Contains("brouillon", (await WriteAsync(coordinator, "Brouillon en cours", false, Today)).Html);
+        Assert.Contains("Article enregistré en brouillon : il n'est pas visible du public.", (await WriteAsync(coordinator, "Brouillon en cours", false, Today)).Html);
         Assert.Contains("Article publié.", (await WriteAsync(coordinator, "Annonce de la semaine prochaine", true, Today.AddDays(7))).Html);
         for (var i = 0; i < 10; i++)
         {

@@ -1,13 +1,11 @@
 using System.Net;
 using Aposart.Web.Configuration;
 using Aposart.Web.Domain;
-using Aposart.Web.Infrastructure.Mail;
-using Ganss.Xss;
-using Markdig;
+using Aposart.Web.Infrastructure.Web;
 using Microsoft.Extensions.Options;
 using MimeKit;
 
-namespace Aposart.Web.Features.Letters;
+namespace Aposart.Web.Infrastructure.Mail;
 
 /// <summary>
 /// Renders a campaign for one recipient: responsive HTML (Markdown, sanitised) and plain text, personalised with the first
@@ -15,13 +13,8 @@ namespace Aposart.Web.Features.Letters;
 /// </summary>
 public sealed class CampaignMail(IOptions<MailOptions> mailOptions, IOptions<CptsOptions> cptsOptions)
 {
-    private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder().DisableHtml().UseAutoLinks().Build();
-    private static readonly HtmlSanitizer Sanitizer = new();
-
     // A campaign's body no longer changes once it is sending: render and sanitise it once, not once per recipient.
     private readonly System.Collections.Concurrent.ConcurrentDictionary<Guid, string> bodies = new();
-
-    public static string Html(string markdown) => Sanitizer.Sanitize(Markdown.ToHtml(markdown, Pipeline));
 
     private readonly System.Collections.Concurrent.ConcurrentDictionary<Guid, List<CampaignAttachment>> attachments = new();
 
@@ -43,13 +36,13 @@ public sealed class CampaignMail(IOptions<MailOptions> mailOptions, IOptions<Cpt
     {
         if (campaign.Status is not (CampaignStatus.Sending or CampaignStatus.Sent))
         {
-            return Html(campaign.Body);
+            return SafeMarkdown.Html(campaign.Body);
         }
         if (bodies.Count > 200)
         {
             bodies.Clear();
         }
-        return bodies.GetOrAdd(campaign.Id, _ => Html(campaign.Body));
+        return bodies.GetOrAdd(campaign.Id, _ => SafeMarkdown.Html(campaign.Body));
     }
 
     public static string UnsubscribePath(string token) => $"/desabonnement/{token}";
