@@ -15,8 +15,9 @@ ensure_smtp_sink
 
 database="aposart_quota_$$"
 mails=$(mktemp -d)
-smtp_port=2598
-web_port=5098
+free_port() { python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()'; }
+smtp_port=$(free_port)
+web_port=$(free_port)
 psql_admin() { as_root su postgres -c "psql -qtA -d postgres -c \"$1\""; }
 psql_bench() { PGPASSWORD=aposart psql -qtA -h 127.0.0.1 -U aposart -d "$database" -c "$1"; }
 
@@ -40,7 +41,7 @@ ConnectionStrings__Default="Host=127.0.0.1;Port=5432;Database=$database;Username
 Mail__Transport=Smtp Mail__SmtpHost=127.0.0.1 Mail__SmtpPort=$smtp_port Mail__SmtpSecurity=None \
 Outbox__MaxPerSecond="${BENCH_RATE:-2}" Outbox__Lease="${BENCH_LEASE:-00:00:10}" Outbox__Poll=00:00:01 \
 BackgroundJobs__Enabled=false Serilog__MinimumLevel__Default=Warning \
-  dotnet src/Aposart.Web/bin/Release/net10.0/Aposart.Web.dll --urls "http://127.0.0.1:$web_port" --contentRoot src/Aposart.Web >/dev/null 2>&1 &
+  dotnet src/Aposart.Web/bin/Release/net10.0/Aposart.Web.dll --urls "http://127.0.0.1:$web_port" --contentRoot "$PWD/src/Aposart.Web" >/dev/null 2>&1 &
 web=$!
 for _ in $(seq 1 120); do
   curl -fs "http://127.0.0.1:$web_port/health" >/dev/null 2>&1 && break
@@ -68,8 +69,9 @@ done
 elapsed=$(( $(date +%s) - started ))
 rows=$(psql_bench "select count(*) from outbox_messages where campaign_id = '$campaign'")
 sent=$(psql_bench "select count(*) from outbox_messages where campaign_id = '$campaign' and status = 1")
-received=$(grep -l "^Subject: Mesure sous quota" "$mails"/*.eml 2>/dev/null | wc -l)
-distinct=$(grep -l "^Subject: Mesure sous quota" "$mails"/*.eml 2>/dev/null | xargs -r grep -h "^X-Envelope-To:" | sort -u | wc -l)
+measured=$(grep -l "^Subject: Mesure sous quota" "$mails"/*.eml 2>/dev/null || true)
+received=$(printf '%s' "$measured" | grep -c . || true)
+distinct=$(printf '%s\n' "$measured" | grep . | xargs -r grep -h "^X-Envelope-To:" | sort -u | grep -c . || true)
 echo "campaign status $status after ${elapsed} s"
 echo "recipients (outbox rows) $rows, marked sent $sent"
 echo "messages received by the SMTP server $received, distinct recipients $distinct"

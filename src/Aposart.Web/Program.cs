@@ -6,7 +6,7 @@ builder.AddAposartLogging();
 builder.Services.Configure<CptsOptions>(builder.Configuration.GetSection(CptsOptions.Section));
 builder.Services
     .AddAposartData(builder.Configuration)
-    .AddAposartIdentity()
+    .AddAposartIdentity(builder.Configuration)
     .AddAposartMail(builder.Configuration)
     .AddAposartSecurity(builder.Configuration)
     .AddAposartMvc(builder.Configuration)
@@ -38,6 +38,7 @@ app.UseRouting();
 app.UseRateLimiter();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseMiddleware<Aposart.Web.Features.Account.StaffTwoFactorMiddleware>();
 app.UseOutputCache();
 app.MapHealthChecks("/health");
 app.MapControllers();

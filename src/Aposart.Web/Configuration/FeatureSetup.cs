@@ -21,6 +21,7 @@ public static class FeatureSetup
         services.AddScoped<MembershipDocuments>();
         services.AddScoped<MembershipWorkflow>().AddScoped<PaymentRecorder>();
         services.AddScoped<Features.MyData.PersonalDataExport>().AddScoped<Features.MyData.PersonalDataErasure>();
+        services.AddScoped<Features.Home.MemberHome>().AddScoped<Features.Accounts.AccountAdministration>().AddScoped<Features.Accounts.Invitations>();
         services.AddPeriodicJob<RenewalReminders>();
         services.AddScoped<IndicatorValues>().AddScoped<FichePdf>();
         services.AddPeriodicJob<IndicatorSnapshots>();

@@ -7,8 +7,9 @@ namespace Aposart.Web.Configuration;
 
 public static class IdentitySetup
 {
-    public static IServiceCollection AddAposartIdentity(this IServiceCollection services)
+    public static IServiceCollection AddAposartIdentity(this IServiceCollection services, IConfiguration configuration)
     {
+        services.Configure<Features.Account.StaffSecurityOptions>(configuration.GetSection(Features.Account.StaffSecurityOptions.Section));
         services
             .AddIdentity<AppUser, IdentityRole<Guid>>(options =>
             {

@@ -11,6 +11,8 @@ public class AposartDbContext(DbContextOptions<AposartDbContext> options)
 {
     public DbSet<Commune> Communes => Set<Commune>();
     public DbSet<Professional> Professionals => Set<Professional>();
+    public DbSet<AccountAudit> AccountAudits => Set<AccountAudit>();
+    public DbSet<Invitation> Invitations => Set<Invitation>();
     public DbSet<PracticeSite> PracticeSites => Set<PracticeSite>();
     public DbSet<Organisation> Organisations => Set<Organisation>();
     public DbSet<College> Colleges => Set<College>();

@@ -10,6 +10,8 @@ public class AppUser : IdentityUser<Guid>, IAuditable
     public Guid? CreatedById { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
     public Guid? UpdatedById { get; set; }
+    /// <summary>Shown to the administrators, to spot accounts nobody uses any more.</summary>
+    public DateTimeOffset? LastSignInAt { get; set; }
 
     public string DisplayName => $"{FirstName} {LastName}".Trim();
 

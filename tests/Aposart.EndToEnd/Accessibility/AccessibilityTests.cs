@@ -35,20 +35,21 @@ public sealed class AccessibilityTests(DemoLivePortal portal)
 
     private static readonly string[] MemberPages =
     [
-        "/espace/profil", "/espace/adhesion", "/espace/formations", "/espace/preferences", "/espace/mes-donnees", "/espace/annuaire",
+        "/espace", "/espace/profil", "/espace/adhesion", "/espace/formations", "/espace/preferences", "/espace/mes-donnees", "/espace/annuaire",
         "/espace/documents", "/espace/snp", "/espace/planning", "/espace/indemnisation", "/compte/securite",
     ];
 
     private async Task<string[]> BackOfficePagesAsync()
     {
-        var (fiche, letter, training, membership) = await portal.WithDbAsync(async db => (
+        var (fiche, letter, training, membership, account) = await portal.WithDbAsync(async db => (
             await db.ActionSheets.OrderBy(a => a.Number).Select(a => a.Id).FirstAsync(),
             await db.Campaigns.Select(c => c.Id).FirstAsync(),
             await db.Trainings.Select(t => t.Id).FirstAsync(),
-            await db.Memberships.Select(m => m.Id).FirstAsync()));
+            await db.Memberships.Select(m => m.Id).FirstAsync(),
+            await db.Users.Where(u => u.Email == "bureau@demo.aposart.fr").Select(u => u.Id).FirstAsync()));
         return
         [
-            "/gestion/adhesions", $"/gestion/adhesions/{membership}", "/gestion/membres", "/gestion/paiements/nouveau", "/gestion/structures", "/gestion/rgpd",
+            "/espace", "/gestion/comptes", $"/gestion/comptes/{account}", "/gestion/comptes/inviter", "/gestion/adhesions", $"/gestion/adhesions/{membership}", "/gestion/membres", "/gestion/paiements/nouveau", "/gestion/structures", "/gestion/rgpd",
             "/gestion/fiches", $"/gestion/fiches/{fiche}", $"/gestion/fiches/{fiche}/modifier", "/gestion/fiches/nouvelle",
             "/gestion/formations", $"/gestion/formations/{training}", "/gestion/formations/nouvelle",
             "/gestion/lettres", "/gestion/lettres/nouvelle", $"/gestion/lettres/{letter}",

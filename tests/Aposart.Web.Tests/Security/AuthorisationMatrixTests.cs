@@ -35,6 +35,8 @@ public sealed class AuthorisationMatrixTests(PortalFactory portal) : IClassFixtu
         /// <summary>Bureau members only (approving a quarterly letter).</summary>
         Board,
         CoordinatorOrAdmin,
+        /// <summary>The administrators only (accounts and roles).</summary>
+        Admin,
         /// <summary>Whoever gives same-day slots: regulation, coordination, administration.</summary>
         Regulators,
         /// <summary>Whoever may give same-day slots: adherent general practitioners (here the pilot, the one persona with a GP record) and those the coordination allowed.</summary>
@@ -61,6 +63,7 @@ public sealed class AuthorisationMatrixTests(PortalFactory portal) : IClassFixtu
             Access.Staff => Staff,
             Access.Board => Has(Domain.Roles.Board),
             Access.CoordinatorOrAdmin => Has(Domain.Roles.Coordinator) || Has(Domain.Roles.Admin),
+            Access.Admin => Has(Domain.Roles.Admin),
             Access.Regulators => Has(Domain.Roles.Regulator) || Has(Domain.Roles.Coordinator) || Has(Domain.Roles.Admin),
             Access.SnpDoctors => Pilot,
             Access.SignInInProgress => !Anonymous,
@@ -103,6 +106,8 @@ public sealed class AuthorisationMatrixTests(PortalFactory portal) : IClassFixtu
         POST /compte/connexion-2fa SignInInProgress
         POST /compte/deconnexion Public
         GET /compte/inscription Public
+        GET /compte/invitation/{token} Public
+        POST /compte/invitation/{token} Public
         POST /compte/inscription Public
         GET /compte/inscription/verifiez-vos-courriels Public
         GET /compte/mot-de-passe-oublie Public
@@ -123,6 +128,7 @@ public sealed class AuthorisationMatrixTests(PortalFactory portal) : IClassFixtu
         POST /desabonnement/{token} Public
         GET /dev/courriels Public
         GET /erreur/{code:int} Public
+        GET /espace SignedIn
         GET /espace/adhesion SignedIn
         POST /espace/adhesion SignedIn
         GET /espace/adhesion/attestations/{membershipId:guid}.pdf SignedIn
@@ -170,6 +176,17 @@ public sealed class AuthorisationMatrixTests(PortalFactory portal) : IClassFixtu
         POST /gestion/actualites/{id:guid}/modifier Staff
         POST /gestion/actualites/{id:guid}/supprimer Staff
         GET /gestion/adhesions Staff
+        GET /gestion/comptes CoordinatorOrAdmin
+        GET /gestion/comptes.csv CoordinatorOrAdmin
+        GET /gestion/comptes/inviter Admin
+        POST /gestion/comptes/inviter Admin
+        GET /gestion/comptes/{id:guid} Admin
+        POST /gestion/comptes/{id:guid}/roles Admin
+        POST /gestion/comptes/{id:guid}/suspendre Admin
+        POST /gestion/comptes/{id:guid}/reactiver Admin
+        POST /gestion/comptes/{id:guid}/mot-de-passe Admin
+        POST /gestion/comptes/invitations/{id:guid}/renvoyer Admin
+        POST /gestion/comptes/invitations/{id:guid}/retirer Admin
         GET /gestion/adhesions/{id:guid} Staff
         POST /gestion/adhesions/{id:guid}/complement Staff
         POST /gestion/adhesions/{id:guid}/exonerer Staff

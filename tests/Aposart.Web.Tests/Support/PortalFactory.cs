@@ -66,6 +66,8 @@ public class PortalFactory : WebApplicationFactory<Program>, IAsyncLifetime
             // The outbox delivers the portal's notices as in production, polling often; mailer tests use QuietOutboxPortal.
             ["Outbox:Poll"] = "00:00:00.100",
             ["Outbox:OutagePause"] = "00:00:01",
+            // Test accounts are given staff roles without a second factor; the tests of that rule turn it back on.
+            ["Security:RequireTwoFactorForStaff"] = "false",
         };
         foreach (var (key, value) in defaults.Concat(settings))
         {

@@ -4,33 +4,12 @@ using Aposart.Web.Infrastructure.Web;
 
 namespace Aposart.Web.Features.Account;
 
-public sealed class RegisterInput
+public sealed class RegisterInput : NewAccountInput
 {
-    [Display(Name = "Prénom")]
-    [Required(ErrorMessage = "Indiquez votre prénom.")]
-    [StringLength(100, ErrorMessage = "Le prénom ne peut pas dépasser 100 caractères.")]
-    public string? FirstName { get; set; }
-
-    [Display(Name = "Nom")]
-    [Required(ErrorMessage = "Indiquez votre nom.")]
-    [StringLength(100, ErrorMessage = "Le nom ne peut pas dépasser 100 caractères.")]
-    public string? LastName { get; set; }
-
     [Display(Name = "Adresse e-mail")]
     [Required(ErrorMessage = "Indiquez votre adresse e-mail.")]
     [ValidEmail]
     public string? Email { get; set; }
-
-    [Display(Name = "Mot de passe")]
-    [Required(ErrorMessage = "Choisissez un mot de passe.")]
-    [StringLength(PasswordPolicy.MaximumLength, MinimumLength = PasswordPolicy.MinimumLength,
-        ErrorMessage = "Le mot de passe doit compter entre 12 et 128 caractères.")]
-    public string? Password { get; set; }
-
-    [Display(Name = "Confirmation du mot de passe")]
-    [Required(ErrorMessage = "Saisissez à nouveau le mot de passe.")]
-    [Compare(nameof(Password), ErrorMessage = "Les deux mots de passe ne sont pas identiques.")]
-    public string? ConfirmPassword { get; set; }
 
     [Display(Name = "J'ai lu la politique de confidentialité et j'accepte que mes données soient traitées pour gérer mon compte.")]
     [Range(typeof(bool), "true", "true", ErrorMessage = "Vous devez accepter la politique de confidentialité pour créer un compte.")]

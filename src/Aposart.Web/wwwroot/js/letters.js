@@ -4,13 +4,18 @@ const body = document.getElementById('Input_Body');
 if (preview && body) {
   const form = document.getElementById('letter-form');
   let timer;
+  // Answers can come back out of order (the one sent at page load may arrive after the one for the text typed since):
+  // only the answer to the latest request is shown, or a stale empty preview could stay on screen.
+  let latest = 0;
   const refresh = async () => {
+    const request = ++latest;
     const data = new FormData();
     data.append('body', body.value);
     data.append('__RequestVerificationToken', form.querySelector('input[name="__RequestVerificationToken"]').value);
     const response = await fetch(preview.dataset.previewUrl, { method: 'POST', body: data, credentials: 'same-origin' });
-    if (response.ok) {
-      preview.innerHTML = await response.text();
+    const html = response.ok ? await response.text() : null;
+    if (html !== null && request === latest) {
+      preview.innerHTML = html;
     }
   };
   body.addEventListener('input', () => { clearTimeout(timer); timer = setTimeout(refresh, 400); });

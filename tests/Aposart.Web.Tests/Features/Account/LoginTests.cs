@@ -141,7 +141,8 @@ public sealed class LoginTests(PortalFactory portal) : IClassFixture<PortalFacto
         });
 
         Assert.Equal("localhost", page.Response.RequestMessage!.RequestUri!.Host);
-        Assert.Equal("/", page.Url);
+        // A return address outside the portal is ignored: the person lands on their home.
+        Assert.Equal("/espace", page.Url);
     }
 
     [Fact]

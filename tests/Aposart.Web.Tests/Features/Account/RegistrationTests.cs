@@ -38,7 +38,8 @@ public sealed class RegistrationTests(PortalFactory portal) : IClassFixture<Port
 
         var home = await browser.LogInAsync(email, PortalFactory.Password);
         Assert.True(home.IsSignedIn);
-        Assert.Equal("/", home.Url);
+        Assert.Equal("/espace", home.Url);
+        Assert.Contains("Votre fiche professionnelle n'est pas encore remplie", home.Text);
         var roles = await portal.WithDbAsync(db =>
             db.UserRoles.Where(ur => db.Users.Any(u => u.Id == ur.UserId && u.Email == email))
                 .Join(db.Roles, ur => ur.RoleId, r => r.Id, (_, r) => r.Name).ToListAsync());

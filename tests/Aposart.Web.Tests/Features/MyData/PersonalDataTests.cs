@@ -22,6 +22,8 @@ public sealed class PersonalDataTests(QuietOutboxPortal portal) : IClassFixture<
     private static readonly Dictionary<string, string> Tables = new()
     {
         ["users"] = "the account: exported, deleted",
+        ["account_audits"] = "changes made to the account: kept without a name; the person's name as the one who acted: anonymised",
+        ["invitations"] = "the address and name of an invited person: deleted on erasure; the inviter's name: anonymised",
         ["user_roles"] = "the account's roles: exported, deleted with the account",
         ["user_claims"] = "deleted with the account",
         ["user_logins"] = "deleted with the account",

@@ -234,6 +234,42 @@ public sealed class OutboxReliabilityTests(QuietOutboxPortal portal) : IClassFix
         return address;
     }
 
+    [Fact]
+    public async Task A_sent_notice_keeps_its_message_thirty_days_then_only_its_journal_line_remains()
+    {
+        var address = PortalFactory.NewEmail("purge");
+        using (var scope = portal.Services.CreateScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<PortalMailer>().SendAsync(address, "Jeanne Purge", "Choisir un nouveau mot de passe",
+                ["Le lien secret."], ("Choisir", "/compte/reinitialisation?code=secret"), CancellationToken.None);
+        }
+        await LetterSteps.DrainAsync(portal);
+        await HousekeepAsync();
+        var kept = await portal.WithDbAsync(db => db.OutboxMessages.SingleAsync(m => m.ToAddress == address));
+        Assert.Equal(OutboxStatus.Sent, kept.Status);
+        Assert.NotNull(kept.Mime);
+
+        portal.Clock.Advance(TimeSpan.FromDays(31));
+        try
+        {
+            await HousekeepAsync();
+        }
+        finally
+        {
+            portal.Clock.Reset();
+        }
+        var purged = await portal.WithDbAsync(db => db.OutboxMessages.SingleAsync(m => m.ToAddress == address));
+        Assert.Null(purged.Mime);
+        Assert.Equal(("Choisir un nouveau mot de passe", OutboxStatus.Sent), (purged.Subject, purged.Status));
+        Assert.NotNull(purged.SentAt);
+
+        async Task HousekeepAsync()
+        {
+            using var scope = portal.Services.CreateScope();
+            await scope.ServiceProvider.GetRequiredService<OutboxHousekeeping>().RunAsync(CancellationToken.None);
+        }
+    }
+
     private Task<Guid> CampaignAsync(string subject, string body, Profession profession) =>
         portal.WithDbAsync(async db =>
         {

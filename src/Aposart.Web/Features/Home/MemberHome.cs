@@ -1,0 +1,140 @@
+using Aposart.Web.Data;
+using Aposart.Web.Domain;
+using Aposart.Web.Infrastructure.Web;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace Aposart.Web.Features.Home;
+
+/// <summary>One thing to do or to see on the member home, with the screen that deals with it.</summary>
+public sealed record HomeItem(string Text, string Link, string LinkText);
+
+/// <summary>What a signed-in person finds first: what needs them, their next commitments, and for the bureau and the coordination, what waits for a decision.</summary>
+public sealed record MemberHomePage(
+    string Greeting,
+    IReadOnlyList<HomeItem> ToDo,
+    IReadOnlyList<HomeItem> Trainings,
+    IReadOnlyList<HomeItem> Shifts,
+    IReadOnlyList<HomeItem> SnpSlots,
+    IReadOnlyList<HomeItem> LateFiches,
+    IReadOnlyList<HomeItem> Waiting,
+    bool IsStaff);
+
+/// <summary>
+/// Gathers the member home from the person's own data only: each block is filtered on the person (or, for the waiting
+/// decisions, on a role that may see them), so nothing shows that the person may not open.
+/// </summary>
+public sealed class MemberHome(AposartDbContext db, UserManager<AppUser> users, TimeProvider clock)
+{
+    public async Task<MemberHomePage> BuildAsync(AppUser user, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var today = DateOnly.FromDateTime(now.ToParis().DateTime);
+        var year = today.Year;
+        var roles = await users.GetRolesAsync(user);
+        bool Has(string role) => roles.Contains(role);
+        var professional = await db.Professionals.AsNoTracking().Include(p => p.PracticeSites).SingleOrDefaultAsync(p => p.UserId == user.Id, cancellationToken);
+
+        var toDo = new List<HomeItem>();
+        if ((Has(Roles.Admin) || Has(Roles.Board) || Has(Roles.Coordinator)) && !user.TwoFactorEnabled)
+        {
+            toDo.Add(new("Votre rôle donne accès aux données des membres : activez la double authentification.", "/compte/securite/double-authentification", "Activer"));
+        }
+        if (professional is null)
+        {
+            toDo.Add(new("Votre fiche professionnelle n'est pas encore remplie : elle permet d'adhérer, de s'inscrire aux formations et de figurer dans l'annuaire.", "/espace/profil", "Remplir ma fiche"));
+        }
+        else
+        {
+            if (professional.PracticeSites.Count == 0 || (professional.Rpps is null && professional.Adeli is null))
+            {
+                toDo.Add(new("Votre fiche est incomplète (lieu d'exercice, RPPS ou ADELI).", "/espace/profil", "Compléter ma fiche"));
+            }
+            var memberships = await db.Memberships.AsNoTracking().Where(m => m.ProfessionalId == professional.Id && m.Year >= year - 1 && m.Year <= year + 1)
+                .Select(m => new { m.Year, m.Status }).ToListAsync(cancellationToken);
+            var current = memberships.Where(m => m.Year == year).Select(m => (MembershipStatus?)m.Status).FirstOrDefault();
+            var next = memberships.Where(m => m.Year == year + 1).Select(m => (MembershipStatus?)m.Status).FirstOrDefault();
+            switch (current)
+            {
+                case null or MembershipStatus.Draft:
+                    toDo.Add(new($"Vous n'êtes pas adhérent pour {year}.", "/espace/adhesion", "Adhérer"));
+                    break;
+                case MembershipStatus.ApprovedFeeDue or MembershipStatus.Late:
+                    toDo.Add(new($"Votre adhésion {year} est validée : il reste à régler la cotisation.", "/espace/adhesion", "Voir ma cotisation"));
+                    break;
+                case MembershipStatus.InformationRequested:
+                    toDo.Add(new($"Le bureau demande un complément pour votre adhésion {year}.", "/espace/adhesion", "Répondre"));
+                    break;
+            }
+            if (today.Month == 12 && current is MembershipStatus.UpToDate or MembershipStatus.Exempt && next is null)
+            {
+                toDo.Add(new($"Votre adhésion se termine le 31 décembre : renouvelez-la pour {year + 1}.", "/espace/adhesion", "Renouveler"));
+            }
+        }
+
+        var professionalId = professional?.Id ?? Guid.Empty;
+        var trainings = await db.TrainingRegistrations.AsNoTracking()
+            .Where(r => r.ProfessionalId == professionalId && r.Status != RegistrationStatus.Cancelled && r.Training!.Sessions.Any(s => s.StartsAt > now))
+            .Select(r => new { r.TrainingId, r.Training!.Title, r.Status, Starts = r.Training.Sessions.Min(s => s.StartsAt) })
+            .OrderBy(r => r.Starts).Take(5).ToListAsync(cancellationToken);
+        var shifts = await db.ShiftSignups.AsNoTracking()
+            .Where(s => s.ProfessionalId == professionalId && s.CancelledAt == null && s.Shift!.Date >= today)
+            .OrderBy(s => s.Shift!.Date).ThenBy(s => s.Shift!.Starts)
+            .Select(s => new { s.Shift!.Date, s.Shift.Starts, s.Shift.Role, Centre = s.Shift.Centre!.Name }).Take(5).ToListAsync(cancellationToken);
+        var weekEnd = now.AddDays(7);
+        var slots = await db.SnpSlots.AsNoTracking()
+            .Where(s => s.ProfessionalId == professionalId && s.StartsAt > now && s.StartsAt < weekEnd && s.Status != SnpSlotStatus.Withdrawn)
+            .OrderBy(s => s.StartsAt).Select(s => new { s.StartsAt, s.Status, s.Place }).ToListAsync(cancellationToken);
+        var lateFiches = await db.ActionSheets.AsNoTracking()
+            .Where(a => a.Pilots.Any(p => p.Id == professionalId) && a.Steps.Any(s => s.Status != StepStatus.Done && s.DueOn < today))
+            .Select(a => new { a.Id, a.Number, a.Title, Late = a.Steps.Count(s => s.Status != StepStatus.Done && s.DueOn < today) })
+            .ToListAsync(cancellationToken);
+
+        var waiting = new List<HomeItem>();
+        var isStaff = Has(Roles.Board) || Has(Roles.Coordinator) || Has(Roles.Admin);
+        if (isStaff)
+        {
+            var applications = await db.Memberships.CountAsync(m => m.Status == MembershipStatus.PendingValidation, cancellationToken);
+            if (applications > 0)
+            {
+                waiting.Add(new($"{applications} demande(s) d'adhésion attendent une décision.", "/gestion/adhesions", "Décider"));
+            }
+            if (Has(Roles.Board))
+            {
+                var letters = await db.Campaigns.CountAsync(c => c.Status == CampaignStatus.Submitted && c.AuthorId != user.Id
+                    && !c.Approvals.Any(a => a.UserId == user.Id), cancellationToken);
+                if (letters > 0)
+                {
+                    waiting.Add(new($"{letters} lettre(s) attendent votre approbation.", "/gestion/lettres", "Relire"));
+                }
+            }
+            if (Has(Roles.Coordinator) || Has(Roles.Admin))
+            {
+                var entries = await db.CompensationEntries.CountAsync(e => e.Status == CompensationStatus.Submitted, cancellationToken);
+                if (entries > 0)
+                {
+                    waiting.Add(new($"{entries} saisie(s) d'indemnisation à valider.", $"/gestion/indemnisation?annee={year}", "Valider"));
+                }
+            }
+            var since = now.AddDays(-14);
+            var messages = await db.ContactMessages.CountAsync(m => m.ReceivedAt > since, cancellationToken);
+            if (messages > 0)
+            {
+                waiting.Add(new($"{messages} message(s) reçu(s) par le formulaire de contact ces quinze derniers jours.", "/gestion/contact", "Lire"));
+            }
+        }
+
+        return new MemberHomePage(
+            $"Bonjour {(string.IsNullOrWhiteSpace(user.FirstName) ? user.NameOrEmail : user.FirstName)}",
+            toDo,
+            [.. trainings.Select(t => new HomeItem($"{t.Title} — {t.Starts.ToParisString("dddd d MMMM 'à' HH'h'mm")}{(t.Status == RegistrationStatus.Waitlisted ? " (liste d'attente)" : "")}",
+                $"/formations/{t.TrainingId}", "Voir"))],
+            [.. shifts.Select(s => new HomeItem($"{s.Date.ToString("dddd d MMMM", ActionSheetText.French)} à {s.Starts:HH\\hmm} : {s.Role.Label().ToLowerInvariant()}, {s.Centre}",
+                "/espace/planning", "Planning"))],
+            [.. slots.Select(s => new HomeItem($"{s.StartsAt.ToParisString("dddd d MMMM 'à' HH'h'mm")}, {s.Place} — {(s.Status == SnpSlotStatus.Given ? "attribué" : "libre")}",
+                "/espace/snp", "Mes créneaux"))],
+            [.. lateFiches.Select(f => new HomeItem($"Fiche n° {f.Number} « {f.Title} » : {f.Late} étape(s) en retard", $"/gestion/fiches/{f.Id}", "Ouvrir"))],
+            waiting,
+            isStaff);
+    }
+}
