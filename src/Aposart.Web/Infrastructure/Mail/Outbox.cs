@@ -65,8 +65,10 @@ public interface IOutboxCampaigns
 /// claims: only the message on the wire when a process dies can go twice.
 /// </summary>
 public sealed class Outbox(AposartDbContext db, CampaignMail renderer, OutboxRateLimiter limiter, IOutboxCampaigns campaignSide,
-    IOptions<OutboxOptions> options, IOptions<MailOptions> mailOptions, TimeProvider clock, ILogger<Outbox> logger)
+    IOptions<OutboxOptions> options, IOptions<MailOptions> mailOptions, TimeProvider clock, ILogger<Outbox> logger) : IAsyncDisposable, IDisposable
 {
+    private Npgsql.NpgsqlCommand? markSent;
+
     private OutboxOptions Settings => options.Value;
     // For the lease of a batch, which renews its rows through this outbox's context.
     private TimeProvider Clock => clock;
@@ -345,7 +347,16 @@ public sealed class Outbox(AposartDbContext db, CampaignMail renderer, OutboxRat
                     await RenewAsync(CancellationToken.None);
                     continue;
                 }
-                await Task.WhenAny(task, Task.Delay(renewal, CancellationToken.None));
+                try
+                {
+                    // WaitAsync drops its timer as soon as the task completes: no timer outlives a message.
+                    await task.WaitAsync(renewal);
+                    return;
+                }
+                catch (TimeoutException) when (!task.IsCompleted)
+                {
+                    // Still waiting: renew on the next turn.
+                }
             }
             await task;
         }
@@ -404,26 +415,56 @@ public sealed class Outbox(AposartDbContext db, CampaignMail renderer, OutboxRat
             .SetProperty(m => m.LastError, cut), cancellationToken);
     }
 
-    /// <summary>One row, right after the server's acceptance; a passing database error is tried again rather than leave the row to be resent.</summary>
+    /// <summary>
+    /// One row, right after the server's acceptance, by a prepared statement on the context's connection: one round trip a
+    /// message, without the EF pipeline. A passing database error is tried again rather than leave the row to be resent.
+    /// </summary>
     private async Task MarkSentAsync(string claim, long id)
     {
         for (var attempt = 1; ; attempt++)
         {
             try
             {
-                var now = clock.GetUtcNow();
-                await db.Database.ExecuteSqlAsync($"""
-                    UPDATE outbox_messages SET status = 1, sent_at = {now}, lease_until = NULL, last_error = NULL
-                    WHERE id = {id} AND leased_by = {claim}
-                    """, CancellationToken.None);
+                if (markSent is null)
+                {
+                    await db.Database.OpenConnectionAsync(CancellationToken.None);
+                    markSent = new Npgsql.NpgsqlCommand(
+                        "UPDATE outbox_messages SET status = 1, sent_at = $1, lease_until = NULL, last_error = NULL WHERE id = $2 AND leased_by = $3",
+                        (Npgsql.NpgsqlConnection)db.Database.GetDbConnection());
+                    markSent.Parameters.Add(new Npgsql.NpgsqlParameter<DateTimeOffset> { NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.TimestampTz });
+                    markSent.Parameters.Add(new Npgsql.NpgsqlParameter<long> { NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Bigint });
+                    markSent.Parameters.Add(new Npgsql.NpgsqlParameter<string> { NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Varchar });
+                    await markSent.PrepareAsync(CancellationToken.None);
+                }
+                ((Npgsql.NpgsqlParameter<DateTimeOffset>)markSent.Parameters[0]).TypedValue = clock.GetUtcNow();
+                ((Npgsql.NpgsqlParameter<long>)markSent.Parameters[1]).TypedValue = id;
+                ((Npgsql.NpgsqlParameter<string>)markSent.Parameters[2]).TypedValue = claim;
+                await markSent.ExecuteNonQueryAsync(CancellationToken.None);
                 return;
             }
             catch (Npgsql.NpgsqlException exception) when (attempt < 5 && exception.IsTransient)
             {
+                if (markSent is not null)
+                {
+                    await markSent.DisposeAsync();
+                    markSent = null;
+                }
+                await db.Database.CloseConnectionAsync();
                 await Task.Delay(TimeSpan.FromMilliseconds(200 * attempt), CancellationToken.None);
             }
         }
     }
+
+    // Scopes are disposed synchronously in places (tests, jobs): both ways release the prepared statement.
+    public async ValueTask DisposeAsync()
+    {
+        if (markSent is not null)
+        {
+            await markSent.DisposeAsync();
+        }
+    }
+
+    public void Dispose() => markSent?.Dispose();
 
     private Task ReleaseAsync(string claim, List<long> ids, TimeSpan pause, CancellationToken cancellationToken)
     {
