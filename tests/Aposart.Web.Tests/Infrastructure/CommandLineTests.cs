@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Aposart.Web.Domain;
 using Aposart.Web.Tests.Support;
 using Npgsql;
@@ -54,32 +53,5 @@ public sealed class CommandLineTests : IAsyncLifetime
         Assert.Contains("does not exist", run.Output);
     }
 
-    private async Task<(int ExitCode, string Output)> RunAsync(string[] args, string? input = null)
-    {
-        var info = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            WorkingDirectory = AppContext.BaseDirectory,
-        };
-        info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Aposart.Web.dll"));
-        foreach (var arg in args)
-        {
-            info.ArgumentList.Add(arg);
-        }
-        info.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
-        info.Environment["ConnectionStrings__Default"] = TestDatabase.ConnectionStringFor(database);
-        using var process = Process.Start(info)!;
-        if (input is not null)
-        {
-            await process.StandardInput.WriteAsync(input);
-        }
-        process.StandardInput.Close();
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(2));
-        return (process.ExitCode, await output + await error);
-    }
+    private Task<(int ExitCode, string Output)> RunAsync(string[] args, string? input = null) => ProductionCommands.RunAsync(database, args, input);
 }

@@ -36,7 +36,10 @@ public class PortalFactory : WebApplicationFactory<Program>, IAsyncLifetime
     public PortalFactory WithDemoData() =>
         With("Database:MigrateOnStartup", "true").With("Demo:Seed", "true").With("Demo:Password", DemoPassword);
 
-    public virtual async Task InitializeAsync() => DatabaseName = await TestDatabase.CreateAsync();
+    public virtual async Task InitializeAsync() => DatabaseName = await CreateDatabaseAsync();
+
+    /// <summary>A clone of the migrated template; a portal that starts as an operator would starts from an empty one instead.</summary>
+    protected virtual Task<string> CreateDatabaseAsync() => TestDatabase.CreateAsync();
 
     async Task IAsyncLifetime.DisposeAsync()
     {
