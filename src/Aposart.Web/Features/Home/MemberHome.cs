@@ -35,8 +35,9 @@ public sealed class MemberHome(AposartDbContext db, UserManager<AppUser> users, 
         bool Has(string role) => roles.Contains(role);
         var professional = await db.Professionals.AsNoTracking().Include(p => p.PracticeSites).SingleOrDefaultAsync(p => p.UserId == user.Id, cancellationToken);
 
+        var isStaff = Has(Roles.Board) || Has(Roles.Coordinator) || Has(Roles.Admin);
         var toDo = new List<HomeItem>();
-        if ((Has(Roles.Admin) || Has(Roles.Board) || Has(Roles.Coordinator)) && !user.TwoFactorEnabled)
+        if (isStaff && !user.TwoFactorEnabled)
         {
             toDo.Add(new("Votre rôle donne accès aux données des membres : activez la double authentification.", "/compte/securite/double-authentification", "Activer"));
         }
@@ -91,7 +92,6 @@ public sealed class MemberHome(AposartDbContext db, UserManager<AppUser> users, 
             .ToListAsync(cancellationToken);
 
         var waiting = new List<HomeItem>();
-        var isStaff = Has(Roles.Board) || Has(Roles.Coordinator) || Has(Roles.Admin);
         if (isStaff)
         {
             var applications = await db.Memberships.CountAsync(m => m.Status == MembershipStatus.PendingValidation, cancellationToken);

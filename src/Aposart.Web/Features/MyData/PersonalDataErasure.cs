@@ -45,8 +45,7 @@ public sealed class PersonalDataErasure(AposartDbContext db, UserManager<AppUser
         var names = new[] { user.NameOrEmail, $"{user.FirstName} {user.LastName}".Trim(), professional?.FullName, professional?.DisplayName,
                 $"{professional?.FirstName} {professional?.LastName}".Trim() }
             .Where(n => !string.IsNullOrWhiteSpace(n) && n != Anonymous).Select(n => n!).Distinct().ToArray();
-        var addresses = new[] { user.Email, professional?.Email, professional?.SecureMailAddress }
-            .Where(a => !string.IsNullOrWhiteSpace(a)).Select(a => a!.Trim().ToLowerInvariant()).Distinct().ToArray();
+        var addresses = PersonAddresses.Of(user, professional);
 
         if (professional is not null)
         {

@@ -45,8 +45,7 @@ public sealed class PersonalDataExport(AposartDbContext db, UserManager<AppUser>
         var compensation = await db.CompensationEntries.AsNoTracking().Where(e => e.ProfessionalId == professionalId).OrderBy(e => e.Date)
             .Select(e => new { e.Date, fiche = e.ActionSheet!.Title, kind = e.Kind.Label(), e.Quantity, e.Rate, e.Amount, e.Description, status = e.Status.Label(), e.DecidedAt, e.DecisionNote })
             .ToListAsync(cancellationToken);
-        var addresses = new[] { user.Email, professional?.Email, professional?.SecureMailAddress }
-            .Where(a => !string.IsNullOrWhiteSpace(a)).Select(a => a!.Trim().ToLowerInvariant()).Distinct().ToList();
+        var addresses = PersonAddresses.Of(user, professional);
         var mails = await db.OutboxMessages.AsNoTracking().Where(m => addresses.Contains(m.ToAddress.ToLower())).OrderBy(m => m.CreatedAt)
             .Select(m => new
             {
