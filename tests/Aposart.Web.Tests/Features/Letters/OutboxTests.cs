@@ -135,6 +135,8 @@ public sealed class OutboxTests(QuietOutboxPortal portal) : IClassFixture<QuietO
         var next = await LetterSteps.DueCampaignAsync(portal, AudienceKind.Professions, Profession.SpeechTherapist);
         await LetterSteps.DrainAsync(portal);
         Assert.False(await portal.WithDbAsync(db => db.OutboxMessages.AnyAsync(m => m.CampaignId == next && m.ToAddress == reject)));
+        // The 4xx row falls due again thirty seconds later: it would be counted by the other tests' drains of this class.
+        await portal.WithDbAsync(db => db.OutboxMessages.Where(m => m.ToAddress == tempfail).ExecuteUpdateAsync(set => set.SetProperty(m => m.Status, OutboxStatus.Cancelled)));
     }
 
     [Fact]
