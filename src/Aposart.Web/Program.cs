@@ -8,6 +8,7 @@ builder.Services
     .AddAposartData(builder.Configuration)
     .AddAposartIdentity(builder.Configuration)
     .AddAposartMail(builder.Configuration)
+    .AddAposartSettings(builder.Configuration)
     .AddAposartSecurity(builder.Configuration)
     .AddAposartMvc(builder.Configuration)
     .AddAposartFeatures(builder.Configuration);
@@ -19,6 +20,7 @@ if (CommandLine.IsCommand(args))
 }
 
 await app.PrepareDatabaseAsync();
+await app.LoadSettingsAsync();
 
 if (!app.Environment.IsDevelopment())
 {

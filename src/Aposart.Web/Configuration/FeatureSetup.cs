@@ -22,7 +22,9 @@ public static class FeatureSetup
         services.AddScoped<MembershipWorkflow>().AddScoped<PaymentRecorder>();
         services.AddScoped<Features.MyData.PersonalDataExport>().AddScoped<Features.MyData.PersonalDataErasure>();
         services.AddScoped<Features.Home.MemberHome>().AddScoped<Features.Accounts.AccountAdministration>().AddScoped<Features.Accounts.Invitations>();
+        services.AddScoped<Features.Settings.SettingsPageBuilder>().AddScoped<Features.Settings.MailTest>().AddScoped<Infrastructure.Settings.FirstRunChecklist>();
         services.AddPeriodicJob<RenewalReminders>();
+        services.AddPeriodicJob<Features.Accounts.BureauMandates>();
         services.AddScoped<IndicatorValues>().AddScoped<FichePdf>();
         services.AddPeriodicJob<IndicatorSnapshots>();
         services.AddScoped<TrainingRegistrar>().AddScoped<TrainingDocuments>().AddScoped<TrainingSurveys>();

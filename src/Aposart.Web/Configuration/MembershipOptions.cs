@@ -18,6 +18,12 @@ public sealed class MembershipOptions
     /// <summary>Days after validation before an unpaid fee makes the membership "en retard".</summary>
     public int PaymentDueDays { get; set; } = 60;
 
+    /// <summary>
+    /// Seeds example statutes and this year's and next year's fees at `migrate`: for the demo and the tests. A real CPTS
+    /// sets its own from /gestion/parametres, and nothing of an example may appear on its site.
+    /// </summary>
+    public bool SeedExamples { get; set; }
+
     public decimal IndividualFee { get; set; } = 20m;
     public decimal StructureFee { get; set; } = 50m;
     public string StatutesLabel { get; set; } = "Statuts – version 1";

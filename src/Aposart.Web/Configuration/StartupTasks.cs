@@ -20,4 +20,17 @@ public static class StartupTasks
             await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedAsync(demo.Password);
         }
     }
+
+    /// <summary>The settings saved from the browser, read once before the first request; the poller keeps them current.</summary>
+    public static async Task LoadSettingsAsync(this WebApplication app)
+    {
+        try
+        {
+            await app.Services.GetRequiredService<Infrastructure.Settings.PortalSettings>().RefreshAsync();
+        }
+        catch (Npgsql.NpgsqlException exception)
+        {
+            app.Logger.LogWarning(exception, "The settings could not be read at start-up; the configuration's defaults apply until the database answers");
+        }
+    }
 }

@@ -13,6 +13,8 @@ public class AposartDbContext(DbContextOptions<AposartDbContext> options)
     public DbSet<Professional> Professionals => Set<Professional>();
     public DbSet<AccountAudit> AccountAudits => Set<AccountAudit>();
     public DbSet<Invitation> Invitations => Set<Invitation>();
+    public DbSet<SettingsVersion> SettingsVersions => Set<SettingsVersion>();
+    public DbSet<BureauMandate> BureauMandates => Set<BureauMandate>();
     public DbSet<PracticeSite> PracticeSites => Set<PracticeSite>();
     public DbSet<Organisation> Organisations => Set<Organisation>();
     public DbSet<College> Colleges => Set<College>();

@@ -24,13 +24,21 @@ public sealed class DatabaseInitializer(
         await SeedMembershipReferenceAsync(cancellationToken);
     }
 
-    /// <summary>Collèges, statutes and this year's and next year's fees, when the association has not set them yet.</summary>
+    /// <summary>
+    /// Collèges when the association has not set them yet; with SeedExamples (demo, tests) also example statutes and
+    /// this year's and next year's fees.
+    /// </summary>
     private async Task SeedMembershipReferenceAsync(CancellationToken cancellationToken)
     {
         var options = membership.Value;
         if (!await db.Colleges.AnyAsync(cancellationToken))
         {
             db.Colleges.AddRange(options.Colleges.Select((name, index) => new College { Name = name, SortOrder = index + 1 }));
+        }
+        if (!options.SeedExamples)
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            return;
         }
         if (!await db.StatutesVersions.AnyAsync(cancellationToken))
         {

@@ -72,13 +72,27 @@ public class College
     public int SortOrder { get; set; }
 }
 
-/// <summary>One version of the association's statutes; a membership keeps the version its holder accepted.</summary>
+public enum StatutesKind
+{
+    Statutes = 1,
+    /// <summary>Règlement intérieur.</summary>
+    InternalRules = 2,
+}
+
+/// <summary>
+/// One version of the association's statutes or of its règlement intérieur, as a PDF uploaded by the bureau (or, for
+/// the first demo version, a text); a membership keeps the version of the statutes its holder accepted.
+/// </summary>
 public class StatutesVersion
 {
     public int Id { get; set; }
+    public StatutesKind Kind { get; set; } = StatutesKind.Statutes;
     public string Label { get; set; } = "";
     public string Text { get; set; } = "";
+    public byte[]? Pdf { get; set; }
     public DateOnly AdoptedOn { get; set; }
+    public DateTimeOffset? UploadedAt { get; set; }
+    public string UploadedByName { get; set; } = "";
 }
 
 /// <summary>The fee of one category for one year, set by the association.</summary>

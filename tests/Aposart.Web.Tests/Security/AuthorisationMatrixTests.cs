@@ -177,6 +177,28 @@ public sealed class AuthorisationMatrixTests(PortalFactory portal) : IClassFixtu
         POST /gestion/actualites/{id:guid}/supprimer Staff
         GET /gestion/adhesions Staff
         GET /gestion/comptes CoordinatorOrAdmin
+        GET /gestion/parametres CoordinatorOrAdmin
+        GET /gestion/mise-en-route CoordinatorOrAdmin
+        POST /gestion/mise-en-route/territoire-verifie CoordinatorOrAdmin
+        GET /gestion/comptes/bureau CoordinatorOrAdmin
+        GET /gestion/comptes/bureau.csv CoordinatorOrAdmin
+        POST /gestion/comptes/bureau Admin
+        POST /gestion/comptes/mandats/{id:guid}/terminer Admin
+        POST /espace/bureau/consentement SignedIn
+        POST /gestion/parametres/textes CoordinatorOrAdmin
+        POST /gestion/parametres/identite Admin
+        POST /gestion/parametres/expediteur Admin
+        POST /gestion/parametres/courriel-de-test Admin
+        POST /gestion/parametres/regles Admin
+        POST /gestion/parametres/logo Admin
+        POST /gestion/parametres/logo/retirer Admin
+        POST /gestion/parametres/cotisations Admin
+        POST /gestion/parametres/colleges Admin
+        POST /gestion/parametres/indemnisation Admin
+        POST /gestion/parametres/statuts Admin
+        GET /identite/logo Public
+        GET /identite/theme.css Public
+        GET /la-cpts/statuts/{id:int} Public
         GET /gestion/comptes.csv CoordinatorOrAdmin
         GET /gestion/comptes/inviter Admin
         POST /gestion/comptes/inviter Admin
@@ -194,6 +216,7 @@ public sealed class AuthorisationMatrixTests(PortalFactory portal) : IClassFixtu
         POST /gestion/adhesions/{id:guid}/resilier Staff
         POST /gestion/adhesions/{id:guid}/valider Staff
         GET /gestion/contact Staff
+        POST /gestion/contact/{id:guid}/traite Staff
         GET /gestion/documents Staff
         POST /gestion/documents Staff
         POST /gestion/documents/categories Staff

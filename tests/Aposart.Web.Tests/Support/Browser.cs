@@ -49,6 +49,18 @@ public sealed class Browser(HttpClient http)
     public Task<Page> PostFromAsync(Page page, string url, params (string Name, string Value)[] fields) =>
         PostAsync(url, [new("__RequestVerificationToken", page.Token), .. fields.Select(f => new KeyValuePair<string, string>(f.Name, f.Value))]);
 
+    /// <summary>Posts a multipart form with one file, with the antiforgery token of a page this browser opened.</summary>
+    public async Task<Page> UploadAsync(Page page, string url, (string Field, byte[] Content, string FileName) file, params (string Name, string Value)[] fields)
+    {
+        using var form = new MultipartFormDataContent { { new StringContent(page.Token), "__RequestVerificationToken" } };
+        foreach (var (name, value) in fields)
+        {
+            form.Add(new StringContent(value), name);
+        }
+        form.Add(new ByteArrayContent(file.Content), file.Field, file.FileName);
+        return await ReadAsync(await http.PostAsync(url, form));
+    }
+
     public async Task<Page> PostAsync(string url, IEnumerable<KeyValuePair<string, string>> values) =>
         await ReadAsync(await http.PostAsync(url, new FormUrlEncodedContent(values)));
 

@@ -49,6 +49,9 @@ public class PortalFactory : WebApplicationFactory<Program>, IAsyncLifetime
 
     protected virtual string DatabaseConnectionString => ConnectionString;
 
+    /// <summary>Off for a portal started as a real CPTS starts: with no identity in its configuration.</summary>
+    protected virtual bool DemoIdentity => true;
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
@@ -72,6 +75,16 @@ public class PortalFactory : WebApplicationFactory<Program>, IAsyncLifetime
             // Test accounts are given staff roles without a second factor; the tests of that rule turn it back on.
             ["Security:RequireTwoFactorForStaff"] = "false",
         };
+        if (DemoIdentity)
+        {
+            // What appsettings.Development.json gives the demo; most tests check pages and mails against it.
+            defaults["Cpts:Name"] = "CPTS Sud Yvelines";
+            defaults["Cpts:ShortName"] = "APOSART";
+            defaults["Cpts:TerritoryName"] = "Sud Yvelines";
+            defaults["Cpts:Email"] = "contact@demo.aposart.fr";
+            defaults["Mail:FromAddress"] = "ne-pas-repondre@demo.aposart.fr";
+            defaults["Mail:FromName"] = "CPTS Sud Yvelines";
+        }
         foreach (var (key, value) in defaults.Concat(settings))
         {
             builder.UseSetting(key, value);

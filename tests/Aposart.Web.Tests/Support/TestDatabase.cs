@@ -95,6 +95,8 @@ public static class TestDatabase
             builder.UseSetting("ConnectionStrings:Default", ConnectionStringFor(template));
             builder.UseSetting("Database:MigrateOnStartup", "true");
             builder.UseSetting("Demo:Seed", "false");
+            // The tests' adhesions need statutes and fees: the examples a real CPTS does not get.
+            builder.UseSetting("Membership:SeedExamples", "true");
             builder.UseSetting("BackgroundJobs:Enabled", "false");
             builder.UseSetting("Serilog:MinimumLevel:Default", "Fatal");
         }))

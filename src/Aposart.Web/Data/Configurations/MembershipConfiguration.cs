@@ -73,8 +73,9 @@ public sealed class StatutesVersionConfiguration : IEntityTypeConfiguration<Stat
 {
     public void Configure(EntityTypeBuilder<StatutesVersion> builder)
     {
-        builder.Property(s => s.Label).HasMaxLength(100);
-        builder.HasIndex(s => s.Label).IsUnique();
+        builder.Property(s => s.Label).HasMaxLength(200);
+        builder.Property(s => s.UploadedByName).HasMaxLength(200);
+        builder.HasIndex(s => new { s.Kind, s.Label }).IsUnique();
     }
 }
 

@@ -559,6 +559,64 @@ namespace Aposart.Web.Data.Migrations
                     b.ToTable("budget_lines", (string)null);
                 });
 
+            modelBuilder.Entity("Aposart.Web.Domain.BureauMandate", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset?>("ClosedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("closed_at");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CreatedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("created_by_name");
+
+                    b.Property<DateTimeOffset?>("EndWarningSentAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("end_warning_sent_at");
+
+                    b.Property<DateOnly?>("EndsOn")
+                        .HasColumnType("date")
+                        .HasColumnName("ends_on");
+
+                    b.Property<bool>("PublicConsent")
+                        .HasColumnType("boolean")
+                        .HasColumnName("public_consent");
+
+                    b.Property<DateOnly>("StartsOn")
+                        .HasColumnType("date")
+                        .HasColumnName("starts_on");
+
+                    b.Property<int>("Title")
+                        .HasColumnType("integer")
+                        .HasColumnName("title");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_bureau_mandates");
+
+                    b.HasIndex("EndsOn")
+                        .HasDatabaseName("ix_bureau_mandates_ends_on")
+                        .HasFilter("closed_at IS NULL");
+
+                    b.HasIndex("UserId")
+                        .HasDatabaseName("ix_bureau_mandates_user_id");
+
+                    b.ToTable("bureau_mandates", (string)null);
+                });
+
             modelBuilder.Entity("Aposart.Web.Domain.Campaign", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2312,6 +2370,49 @@ namespace Aposart.Web.Data.Migrations
                     b.ToTable("session_attendance", (string)null);
                 });
 
+            modelBuilder.Entity("Aposart.Web.Domain.SettingsVersion", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("ChangedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("changed_at");
+
+                    b.Property<Guid?>("ChangedById")
+                        .HasColumnType("uuid")
+                        .HasColumnName("changed_by_id");
+
+                    b.Property<string>("ChangedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("changed_by_name");
+
+                    b.Property<string>("Section")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("section");
+
+                    b.Property<string>("Value")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("value");
+
+                    b.HasKey("Id")
+                        .HasName("pk_settings_versions");
+
+                    b.HasIndex("Section", "Id")
+                        .HasDatabaseName("ix_settings_versions_section_id");
+
+                    b.ToTable("settings_versions", (string)null);
+                });
+
             modelBuilder.Entity("Aposart.Web.Domain.ShiftSignup", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2458,23 +2559,41 @@ namespace Aposart.Web.Data.Migrations
                         .HasColumnType("date")
                         .HasColumnName("adopted_on");
 
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer")
+                        .HasColumnName("kind");
+
                     b.Property<string>("Label")
                         .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
                         .HasColumnName("label");
+
+                    b.Property<byte[]>("Pdf")
+                        .HasColumnType("bytea")
+                        .HasColumnName("pdf");
 
                     b.Property<string>("Text")
                         .IsRequired()
                         .HasColumnType("text")
                         .HasColumnName("text");
 
+                    b.Property<DateTimeOffset?>("UploadedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("uploaded_at");
+
+                    b.Property<string>("UploadedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("uploaded_by_name");
+
                     b.HasKey("Id")
                         .HasName("pk_statutes_versions");
 
-                    b.HasIndex("Label")
+                    b.HasIndex("Kind", "Label")
                         .IsUnique()
-                        .HasDatabaseName("ix_statutes_versions_label");
+                        .HasDatabaseName("ix_statutes_versions_kind_label");
 
                     b.ToTable("statutes_versions", (string)null);
                 });
@@ -3229,6 +3348,16 @@ namespace Aposart.Web.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_budget_lines_action_sheets_action_sheet_id");
+                });
+
+            modelBuilder.Entity("Aposart.Web.Domain.BureauMandate", b =>
+                {
+                    b.HasOne("Aposart.Web.Domain.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_bureau_mandates_users_user_id");
                 });
 
             modelBuilder.Entity("Aposart.Web.Domain.CampaignApproval", b =>

@@ -1,5 +1,6 @@
 using Aposart.Web.Domain;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 
 namespace Aposart.Web.Data.Seeding;
 
@@ -14,7 +15,8 @@ public sealed class DemoOptions
 
 /// <summary>Fictional accounts for trying the portal in Development; Production seeds no account.</summary>
 public sealed class DemoSeeder(UserManager<AppUser> users, DemoDirectorySeeder directory, DemoFichesSeeder fiches, DemoTrainingsSeeder trainings,
-    DemoLettersSeeder letters, DemoCompensationSeeder compensation, DemoSnpSeeder snp, DemoVaccinationSeeder vaccination, DemoNewsSeeder news, DemoDocumentsSeeder documents, ILogger<DemoSeeder> logger)
+    DemoLettersSeeder letters, DemoCompensationSeeder compensation, DemoSnpSeeder snp, DemoVaccinationSeeder vaccination, DemoNewsSeeder news, DemoDocumentsSeeder documents,
+    AposartDbContext db, TimeProvider clock, ILogger<DemoSeeder> logger)
 {
     public static readonly IReadOnlyList<(string Email, string FirstName, string LastName, string[] Roles)> Accounts =
     [
@@ -49,6 +51,7 @@ public sealed class DemoSeeder(UserManager<AppUser> users, DemoDirectorySeeder d
             ids[email] = user.Id;
             logger.LogInformation("Demo account {Email} created", email);
         }
+        await SeedBureauAsync(ids);
         await directory.SeedAsync(ids);
         await fiches.SeedAsync(ids);
         await trainings.SeedAsync(ids);
@@ -58,5 +61,27 @@ public sealed class DemoSeeder(UserManager<AppUser> users, DemoDirectorySeeder d
         await vaccination.SeedAsync();
         await news.SeedAsync();
         await documents.SeedAsync();
+    }
+
+    /// <summary>The demo bureau's two seats: a president who agreed to be named, a treasurer who did not.</summary>
+    private async Task SeedBureauAsync(Dictionary<string, Guid> ids)
+    {
+        if (await db.BureauMandates.AnyAsync())
+        {
+            return;
+        }
+        var year = clock.GetUtcNow().Year;
+        db.BureauMandates.AddRange(
+            new BureauMandate
+            {
+                Id = Guid.CreateVersion7(), UserId = ids["bureau@demo.aposart.fr"], Title = BureauTitle.President, StartsOn = new DateOnly(year - 1, 6, 15),
+                EndsOn = new DateOnly(year + 2, 6, 14), PublicConsent = true, CreatedAt = clock.GetUtcNow(), CreatedByName = "Démonstration",
+            },
+            new BureauMandate
+            {
+                Id = Guid.CreateVersion7(), UserId = ids["bureau2@demo.aposart.fr"], Title = BureauTitle.Treasurer, StartsOn = new DateOnly(year - 1, 6, 15),
+                EndsOn = new DateOnly(year + 2, 6, 14), CreatedAt = clock.GetUtcNow(), CreatedByName = "Démonstration",
+            });
+        await db.SaveChangesAsync();
     }
 }

@@ -12,6 +12,7 @@ public sealed class AccountController(
     UserManager<AppUser> users,
     SignInManager<AppUser> signIn,
     AccountMails mails,
+    Infrastructure.Settings.FirstRunChecklist firstRun,
     Data.AposartDbContext db,
     TimeProvider clock,
     ILogger<AccountController> logger) : Controller
@@ -132,7 +133,7 @@ public sealed class AccountController(
         {
             logger.LogInformation("Account {UserId} signed in", user.Id);
             await RecordSignInAsync(user);
-            return LocalRedirectOrHome(input.ReturnUrl);
+            return await LandingAsync(user, input.ReturnUrl);
         }
         if (result.RequiresTwoFactor)
         {
@@ -183,7 +184,7 @@ public sealed class AccountController(
         {
             logger.LogInformation("Account {UserId} signed in with a second factor", user.Id);
             await RecordSignInAsync(user);
-            return LocalRedirectOrHome(input.ReturnUrl);
+            return await LandingAsync(user, input.ReturnUrl);
         }
         ModelState.AddModelError(nameof(input.Code), result.IsLockedOut ? LockedOut : "Ce code n'est pas valable. Vérifiez l'heure de votre téléphone et réessayez.");
         return View(input);
@@ -277,6 +278,21 @@ public sealed class AccountController(
     private Task RecordSignInAsync(AppUser user) =>
         db.Users.Where(u => u.Id == user.Id).ExecuteUpdateAsync(set => set.SetProperty(u => u.LastSignInAt, clock.GetUtcNow()));
 
-    private IActionResult LocalRedirectOrHome(string? returnUrl) =>
-        !string.IsNullOrEmpty(returnUrl) && Url.IsLocalUrl(returnUrl) ? LocalRedirect(returnUrl) : Redirect(Home.MemberHomeController.Path);
+    /// <summary>
+    /// The page the person came from; otherwise their home, except for the administrator and the coordination of a portal
+    /// still being set up, who land on the first-run checklist.
+    /// </summary>
+    private async Task<IActionResult> LandingAsync(AppUser user, string? returnUrl)
+    {
+        if (!string.IsNullOrEmpty(returnUrl) && Url.IsLocalUrl(returnUrl))
+        {
+            return LocalRedirect(returnUrl);
+        }
+        if ((await users.IsInRoleAsync(user, Roles.Admin) || await users.IsInRoleAsync(user, Roles.Coordinator))
+            && !(await firstRun.StatusAsync(HttpContext.RequestAborted)).Complete)
+        {
+            return Redirect(Settings.SettingsLinks.Checklist);
+        }
+        return Redirect(Home.MemberHomeController.Path);
+    }
 }

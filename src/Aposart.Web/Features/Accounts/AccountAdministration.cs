@@ -32,8 +32,11 @@ public sealed class AccountAdministration(AposartDbContext db, UserManager<AppUs
     public static string Labels(IEnumerable<string> roles) =>
         string.Join(", ", roles.OrderBy(r => Array.IndexOf(ManagedRoles, r) is var i && i < 0 ? 99 : i).Select(Label)) is { Length: > 0 } text ? text : "aucun";
 
-    /// <summary>Gives exactly these managed roles; returns the refusal in French, or null when done (or nothing changed).</summary>
-    public async Task<string?> SetRolesAsync(AppUser target, IReadOnlyCollection<string> wanted, AppUser by, CancellationToken cancellationToken)
+    /// <summary>
+    /// Gives exactly these managed roles; returns the refusal in French, or null when done (or nothing changed). Who decided
+    /// is null when the portal itself acts (a bureau mandate that ends).
+    /// </summary>
+    public async Task<string?> SetRolesAsync(AppUser target, IReadOnlyCollection<string> wanted, AppUser? by, CancellationToken cancellationToken)
     {
         var roles = wanted.Where(ManagedRoles.Contains).Distinct().ToList();
         var current = (await users.GetRolesAsync(target)).Where(ManagedRoles.Contains).ToList();
@@ -43,10 +46,11 @@ public sealed class AccountAdministration(AposartDbContext db, UserManager<AppUs
         {
             return null;
         }
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        // Inside a caller's transaction (a bureau mandate closing) the caller commits.
+        await using var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
         if (remove.Contains(Roles.Admin) && await IsLastAdminAsync(target, cancellationToken))
         {
-            return target.Id == by.Id
+            return target.Id == by?.Id
                 ? "Vous êtes le seul administrateur : nommez d'abord un autre administrateur avant de quitter ce rôle."
                 : "C'est le dernier administrateur du portail : nommez d'abord un autre administrateur.";
         }
@@ -55,12 +59,15 @@ public sealed class AccountAdministration(AposartDbContext db, UserManager<AppUs
         Audit(target, by, "Rôles modifiés", Labels(current), Labels(roles));
         mailer.Queue(target.Email!, target.NameOrEmail, "Vos accès au portail ont changé",
         [
-            $"{by.NameOrEmail} a modifié vos rôles sur le portail de la CPTS.",
+            by is null ? "Votre mandat au bureau a pris fin : le portail a retiré le rôle qui l'accompagnait." : $"{by.NameOrEmail} a modifié vos rôles sur le portail de la CPTS.",
             $"Avant : {Labels(current)}. Désormais : {Labels(roles)}.",
             "Les changements s'appliquent dès votre prochaine page. Si vous ne comprenez pas ce changement, répondez à la coordination.",
         ], ("Mon espace", MemberHomeController.Path));
         await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+        if (transaction is not null)
+        {
+            await transaction.CommitAsync(cancellationToken);
+        }
         return null;
     }
 
@@ -100,9 +107,16 @@ public sealed class AccountAdministration(AposartDbContext db, UserManager<AppUs
         await transaction.CommitAsync(cancellationToken);
     }
 
-    /// <summary>The current password stops working at once, the sessions end, and the person is mailed a link to choose a new one.</summary>
-    public async Task ForcePasswordResetAsync(AppUser target, AppUser by, CancellationToken cancellationToken)
+    /// <summary>
+    /// The current password stops working at once, the sessions end, and the person is mailed a link to choose a new one.
+    /// Not on one's own account: it would sign the administrator out mid-task; « Sécurité du compte » changes one's password.
+    /// </summary>
+    public async Task<string?> ForcePasswordResetAsync(AppUser target, AppUser by, CancellationToken cancellationToken)
     {
+        if (target.Id == by.Id)
+        {
+            return "Pour votre propre compte, changez votre mot de passe depuis « Sécurité du compte ».";
+        }
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         if (await users.HasPasswordAsync(target))
         {
@@ -112,6 +126,7 @@ public sealed class AccountAdministration(AposartDbContext db, UserManager<AppUs
         Audit(target, by, "Nouveau mot de passe imposé", null, null);
         await accountMails.SendPasswordResetAsync(target, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        return null;
     }
 
     public void Audit(AppUser target, AppUser? by, string action, string? before, string? after) =>

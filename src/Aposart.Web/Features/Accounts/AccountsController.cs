@@ -58,7 +58,7 @@ public sealed class AccountsController(AposartDbContext db, UserManager<AppUser>
     [Authorize(Roles = Roles.Admin)]
     [HttpPost("/gestion/comptes/{id:guid}/mot-de-passe")]
     public async Task<IActionResult> ForceReset(Guid id, CancellationToken cancellationToken) =>
-        await ActAsync(id, async (target, by) => { await administration.ForcePasswordResetAsync(target, by, cancellationToken); return null; },
+        await ActAsync(id, (target, by) => administration.ForcePasswordResetAsync(target, by, cancellationToken),
             "L'ancien mot de passe ne fonctionne plus ; un lien pour en choisir un nouveau a été envoyé.");
 
     [Authorize(Roles = Roles.Admin)]

@@ -6,6 +6,13 @@ public static class AccountsLinks
     public const string List = "/gestion/comptes";
     public const string Csv = "/gestion/comptes.csv";
     public const string Invite = "/gestion/comptes/inviter";
+    public const string Bureau = "/gestion/comptes/bureau";
+    public const string BureauCsv = "/gestion/comptes/bureau.csv";
+    public const string MyBureauConsent = "/espace/bureau/consentement";
+
+    public const string CloseMandateRoute = "/gestion/comptes/mandats/{id:guid}/terminer";
+
+    public static string CloseMandate(Guid mandateId) => $"/gestion/comptes/mandats/{mandateId}/terminer";
 
     public static string Details(Guid id) => $"/gestion/comptes/{id}";
 

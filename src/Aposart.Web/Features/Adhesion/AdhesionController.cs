@@ -35,8 +35,12 @@ public sealed class AdhesionController(AposartDbContext db, UserManager<AppUser>
         {
             return RedirectToAction(nameof(Index));
         }
-        var statutes = await db.StatutesVersions.OrderByDescending(s => s.AdoptedOn).ThenByDescending(s => s.Id).FirstAsync(cancellationToken);
-        if (input.AcceptStatutes && input.StatutesVersionId != statutes.Id)
+        var statutes = await CurrentStatutesAsync(cancellationToken);
+        if (statutes is null)
+        {
+            ModelState.AddModelError("", "Les adhésions en ligne ouvrent dès que la CPTS a publié ses statuts.");
+        }
+        else if (input.AcceptStatutes && input.StatutesVersionId != statutes.Id)
         {
             ModelState.AddModelError($"{nameof(AdhesionPage.Input)}.{nameof(input.AcceptStatutes)}", "Les statuts ont changé depuis l'ouverture de la page : lisez la nouvelle version et acceptez-la.");
         }
@@ -66,7 +70,7 @@ public sealed class AdhesionController(AposartDbContext db, UserManager<AppUser>
         membership.FeeCategory = input.FeeCategory!.Value;
         membership.FeeAmount = fee!.Amount;
         membership.IntendedPaymentMethod = input.PaymentMethod!.Value;
-        membership.StatutesVersionId = statutes.Id;
+        membership.StatutesVersionId = statutes!.Id;
         membership.StatutesAcceptedAt = now;
         membership.SubmittedAt = now;
         MembershipHistory.Record(db, membership, now, user, resubmission ? "Demande complétée" : "Demande d'adhésion envoyée",
@@ -123,6 +127,11 @@ public sealed class AdhesionController(AposartDbContext db, UserManager<AppUser>
         return status is { } current && (current.IsActive() || current is MembershipStatus.Terminated or MembershipStatus.Rejected) ? year + 1 : year;
     }
 
+    /// <summary>The statutes in force: the latest adopted version; none on a new portal until the bureau publishes them.</summary>
+    private Task<StatutesVersion?> CurrentStatutesAsync(CancellationToken cancellationToken) =>
+        db.StatutesVersions.AsNoTracking().Where(s => s.Kind == StatutesKind.Statutes)
+            .OrderByDescending(s => s.AdoptedOn).ThenByDescending(s => s.Id).FirstOrDefaultAsync(cancellationToken);
+
     private Task<Professional?> MyProfessionalAsync(CancellationToken cancellationToken) => db.Professionals.AsNoTracking().OfUserAsync(User, cancellationToken);
 
     private async Task<AdhesionPage> PageAsync(Professional professional, AdhesionInput input, CancellationToken cancellationToken)
@@ -133,12 +142,12 @@ public sealed class AdhesionController(AposartDbContext db, UserManager<AppUser>
             .Include(m => m.College).Include(m => m.Allocations).ThenInclude(a => a.Payment)
             .OrderByDescending(m => m.Year)
             .ToListAsync(cancellationToken);
-        var statutes = await db.StatutesVersions.AsNoTracking().OrderByDescending(s => s.AdoptedOn).ThenByDescending(s => s.Id).FirstAsync(cancellationToken);
+        var statutes = await CurrentStatutesAsync(cancellationToken);
         var colleges = await db.Colleges.AsNoTracking().OrderBy(c => c.SortOrder)
             .Select(c => new Microsoft.AspNetCore.Mvc.Rendering.SelectListItem(c.Name, c.Id.ToString())).ToListAsync(cancellationToken);
         colleges.Insert(0, new Microsoft.AspNetCore.Mvc.Rendering.SelectListItem("Choisissez…", ""));
         var fees = await db.MembershipFees.AsNoTracking().Where(f => f.Year == year).ToListAsync(cancellationToken);
-        input.StatutesVersionId = statutes.Id;
+        input.StatutesVersionId = statutes?.Id ?? 0;
         var current = memberships.FirstOrDefault(m => m.Year == year);
         if (current is not null && input.CollegeId is null)
         {
@@ -153,10 +162,10 @@ public sealed class AdhesionController(AposartDbContext db, UserManager<AppUser>
 }
 
 public sealed record AdhesionPage(
-    Professional Professional, int Year, Membership? Current, Membership? InForce, IReadOnlyList<Membership> Memberships, StatutesVersion Statutes,
+    Professional Professional, int Year, Membership? Current, Membership? InForce, IReadOnlyList<Membership> Memberships, StatutesVersion? Statutes,
     IReadOnlyList<Microsoft.AspNetCore.Mvc.Rendering.SelectListItem> Colleges, IReadOnlyList<MembershipFee> Fees, AdhesionInput Input)
 {
-    public bool CanApply => Current is null || Current.Status is MembershipStatus.Draft or MembershipStatus.InformationRequested;
+    public bool CanApply => Statutes is not null && (Current is null || Current.Status is MembershipStatus.Draft or MembershipStatus.InformationRequested);
 }
 
 /// <summary>One membership's status block; the page shows two in the renewal window (this year's and next year's).</summary>

@@ -21,6 +21,7 @@ public sealed class MembershipDocuments(PdfFonts fonts, IOptions<CptsOptions> cp
             .Heading(title)
             .KeyValues([
                 ("Association", $"{c.ShortName} – {c.Name}"),
+                .. AssociationDetails(c),
                 ("Reçu de", payment.PayerName ?? string.Join(", ", payment.Allocations.Select(a => a.Membership!.Professional!.DisplayName))),
                 ("Montant", payment.Amount.ToString("C2", French)),
                 ("Date du paiement", payment.PaidOn.ToString("d MMMM yyyy", French)),
@@ -37,6 +38,23 @@ public sealed class MembershipDocuments(PdfFonts fonts, IOptions<CptsOptions> cp
                 ]))
             .Paragraph($"Reçu établi le {Today()}, pour servir et valoir ce que de droit.");
         return pdf.ToPdf();
+    }
+
+    /// <summary>What identifies the association on a receipt, as far as it has set it.</summary>
+    private static IEnumerable<(string, string)> AssociationDetails(Configuration.CptsOptions c)
+    {
+        if (c.PostalAddress.Length > 0)
+        {
+            yield return ("Siège", c.PostalAddress);
+        }
+        if (c.Siret.Length > 0)
+        {
+            yield return ("SIRET", c.Siret);
+        }
+        if (c.Rna.Length > 0)
+        {
+            yield return ("RNA", c.Rna);
+        }
     }
 
     /// <param name="membership">With its professional, sites and college loaded.</param>

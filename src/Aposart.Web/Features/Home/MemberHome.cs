@@ -18,13 +18,17 @@ public sealed record MemberHomePage(
     IReadOnlyList<HomeItem> SnpSlots,
     IReadOnlyList<HomeItem> LateFiches,
     IReadOnlyList<HomeItem> Waiting,
-    bool IsStaff);
+    bool IsStaff,
+    BureauSeat? Bureau = null);
+
+/// <summary>The person's open office on the bureau, and whether they let the public page name them.</summary>
+public sealed record BureauSeat(string Titles, bool PublicConsent);
 
 /// <summary>
 /// Gathers the member home from the person's own data only: each block is filtered on the person (or, for the waiting
 /// decisions, on a role that may see them), so nothing shows that the person may not open.
 /// </summary>
-public sealed class MemberHome(AposartDbContext db, UserManager<AppUser> users, TimeProvider clock)
+public sealed class MemberHome(AposartDbContext db, UserManager<AppUser> users, Infrastructure.Settings.FirstRunChecklist firstRun, TimeProvider clock)
 {
     public async Task<MemberHomePage> BuildAsync(AppUser user, CancellationToken cancellationToken)
     {
@@ -40,6 +44,10 @@ public sealed class MemberHome(AposartDbContext db, UserManager<AppUser> users, 
         if (isStaff && !user.TwoFactorEnabled)
         {
             toDo.Add(new("Votre rôle donne accès aux données des membres : activez la double authentification.", "/compte/securite/double-authentification", "Activer"));
+        }
+        if ((Has(Roles.Admin) || Has(Roles.Coordinator)) && await firstRun.StatusAsync(cancellationToken) is { Complete: false } setup)
+        {
+            toDo.Add(new($"Mise en route du portail : {setup.DoneCount} étape(s) faite(s) sur {setup.Items.Count}.", Settings.SettingsLinks.Checklist, "Poursuivre"));
         }
         if (professional is null)
         {
@@ -116,14 +124,15 @@ public sealed class MemberHome(AposartDbContext db, UserManager<AppUser> users, 
                     waiting.Add(new($"{entries} saisie(s) d'indemnisation à valider.", $"/gestion/indemnisation?annee={year}", "Valider"));
                 }
             }
-            var since = now.AddDays(-14);
-            var messages = await db.ContactMessages.CountAsync(m => m.ReceivedAt > since, cancellationToken);
+            var messages = await db.ContactMessages.CountAsync(m => m.HandledAt == null, cancellationToken);
             if (messages > 0)
             {
-                waiting.Add(new($"{messages} message(s) reçu(s) par le formulaire de contact ces quinze derniers jours.", "/gestion/contact", "Lire"));
+                waiting.Add(new($"{messages} message(s) du formulaire de contact à traiter.", "/gestion/contact", "Lire"));
             }
         }
 
+        var seats = await db.BureauMandates.AsNoTracking().Where(m => m.UserId == user.Id && m.ClosedAt == null)
+            .Select(m => new { m.Title, m.PublicConsent }).ToListAsync(cancellationToken);
         return new MemberHomePage(
             $"Bonjour {(string.IsNullOrWhiteSpace(user.FirstName) ? user.NameOrEmail : user.FirstName)}",
             toDo,
@@ -135,6 +144,7 @@ public sealed class MemberHome(AposartDbContext db, UserManager<AppUser> users, 
                 "/espace/snp", "Mes créneaux"))],
             [.. lateFiches.Select(f => new HomeItem($"Fiche n° {f.Number} « {f.Title} » : {f.Late} étape(s) en retard", $"/gestion/fiches/{f.Id}", "Ouvrir"))],
             waiting,
-            isStaff);
+            isStaff,
+            seats.Count == 0 ? null : new BureauSeat(string.Join(", ", seats.Select(m => m.Title.Label())), seats.All(m => m.PublicConsent)));
     }
 }

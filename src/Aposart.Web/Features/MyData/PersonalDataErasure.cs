@@ -91,6 +91,8 @@ public sealed class PersonalDataErasure(AposartDbContext db, UserManager<AppUser
     private async Task ForgetNamesAsync(Guid userId, string[] names, CancellationToken cancellationToken)
     {
         await db.ActionComments.Where(c => c.AuthorId == userId).ExecuteUpdateAsync(set => set.SetProperty(c => c.AuthorName, Anonymous).SetProperty(c => c.AuthorId, (Guid?)null), cancellationToken);
+        await db.SettingsVersions.Where(v => v.ChangedById == userId).ExecuteUpdateAsync(set => set.SetProperty(v => v.ChangedByName, Anonymous).SetProperty(v => v.ChangedById, (Guid?)null), cancellationToken);
+        await db.StatutesVersions.Where(v => names.Contains(v.UploadedByName)).ExecuteUpdateAsync(set => set.SetProperty(v => v.UploadedByName, Anonymous), cancellationToken);
         await db.ActionChanges.Where(c => c.ByUserId == userId).ExecuteUpdateAsync(set => set.SetProperty(c => c.ByName, Anonymous).SetProperty(c => c.ByUserId, (Guid?)null), cancellationToken);
         await db.Measurements.Where(m => m.EnteredById == userId).ExecuteUpdateAsync(set => set.SetProperty(m => m.EnteredByName, Anonymous).SetProperty(m => m.EnteredById, (Guid?)null), cancellationToken);
         await db.Campaigns.Where(c => c.AuthorId == userId).ExecuteUpdateAsync(set => set.SetProperty(c => c.AuthorName, Anonymous).SetProperty(c => c.AuthorId, (Guid?)null), cancellationToken);

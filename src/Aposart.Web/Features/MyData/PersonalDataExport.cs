@@ -80,6 +80,8 @@ public sealed class PersonalDataExport(AposartDbContext db, UserManager<AppUser>
                 twoFactorEnabled = user.TwoFactorEnabled,
                 createdAt = user.CreatedAt,
                 roles = await users.GetRolesAsync(user),
+                bureauMandates = await db.BureauMandates.AsNoTracking().Where(m => m.UserId == user.Id).OrderBy(m => m.StartsOn)
+                    .Select(m => new { m.Title, m.StartsOn, m.EndsOn, m.PublicConsent, m.ClosedAt }).ToListAsync(cancellationToken),
             },
             professional = professional is null ? null : new
             {

@@ -57,7 +57,7 @@ public sealed class NewsController(AposartDbContext db, TimeProvider clock) : Co
 
     private DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().ToParis().DateTime);
 
-    [HttpGet("/actualites"), OutputCache(PolicyName = PublicPageCache.PolicyName)]
+    [HttpGet(NewsLinks.Index), OutputCache(PolicyName = PublicPageCache.PolicyName)]
     public async Task<IActionResult> Index(int page = 1, CancellationToken cancellationToken = default)
     {
         var paged = await Visible().OrderByDescending(a => a.PublishedOn).ThenByDescending(a => a.CreatedAt)
@@ -86,7 +86,7 @@ public sealed class NewsController(AposartDbContext db, TimeProvider clock) : Co
     }
 
     [Authorize(Roles = Roles.BoardOrCoordinator)]
-    [HttpGet("/gestion/actualites")]
+    [HttpGet(NewsLinks.Manage)]
     public async Task<IActionResult> Admin(int page = 1, CancellationToken cancellationToken = default)
     {
         var paged = await db.Articles.AsNoTracking().OrderByDescending(a => a.PublishedOn).ThenByDescending(a => a.CreatedAt)
@@ -96,7 +96,7 @@ public sealed class NewsController(AposartDbContext db, TimeProvider clock) : Co
     }
 
     [Authorize(Roles = Roles.BoardOrCoordinator)]
-    [HttpGet("/gestion/actualites/nouvelle")]
+    [HttpGet(NewsLinks.New)]
     public IActionResult Create() => View("Edit", new ArticleForm(new ArticleInput { PublishedOn = Today }, "/gestion/actualites/nouvelle", true, false));
 
     [Authorize(Roles = Roles.BoardOrCoordinator)]

@@ -50,7 +50,7 @@ public sealed record ContactPage(ContactInput Input);
 
 public sealed record HomePage(IReadOnlyList<Training> Trainings, Campaign? Letter, bool HasCentres, IReadOnlyList<Article> News);
 
-public sealed record ContactList(IReadOnlyList<ContactMessage> Messages, int Total, PagerModel Pager);
+public sealed record ContactList(IReadOnlyList<ContactMessage> Messages, int Total, PagerModel Pager, int Open, bool All);
 
 /// <summary>The public site around the features: home, contact, legal pages, sitemap and robots.</summary>
 public sealed class SiteController(AposartDbContext db, PortalMailer mailer, IOptions<CptsOptions> cpts, TimeProvider clock, ILogger<SiteController> logger) : Controller
@@ -108,10 +108,24 @@ public sealed class SiteController(AposartDbContext db, PortalMailer mailer, IOp
 
     [Authorize(Roles = Roles.BoardOrCoordinator)]
     [HttpGet("/gestion/contact")]
-    public async Task<IActionResult> Messages(int page = 1, CancellationToken cancellationToken = default)
+    public async Task<IActionResult> Messages(bool tous = false, int page = 1, CancellationToken cancellationToken = default)
     {
-        var paged = await db.ContactMessages.AsNoTracking().OrderByDescending(m => m.ReceivedAt).ThenBy(m => m.Id).PageAsync(page, 20, cancellationToken);
-        return View(new ContactList(paged.Rows, paged.Total, paged.Pager("/gestion/contact")));
+        // What waits for an answer comes first; the handled ones stay one click away.
+        var query = db.ContactMessages.AsNoTracking().Where(m => tous || m.HandledAt == null);
+        var paged = await query.OrderByDescending(m => m.ReceivedAt).ThenBy(m => m.Id).PageAsync(page, 20, cancellationToken);
+        var open = await db.ContactMessages.CountAsync(m => m.HandledAt == null, cancellationToken);
+        return View(new ContactList(paged.Rows, paged.Total, paged.Pager("/gestion/contact", tous ? "tous=true" : null), open, tous));
+    }
+
+    /// <summary>Marks a message as dealt with (answered by mail or telephone); a second click changes nothing.</summary>
+    [Authorize(Roles = Roles.BoardOrCoordinator)]
+    [HttpPost("/gestion/contact/{id:guid}/traite")]
+    public async Task<IActionResult> Handled(Guid id, CancellationToken cancellationToken)
+    {
+        var marked = await db.ContactMessages.Where(m => m.Id == id && m.HandledAt == null)
+            .ExecuteUpdateAsync(set => set.SetProperty(m => m.HandledAt, clock.GetUtcNow()), cancellationToken);
+        TempData["Message"] = marked == 1 ? "Message marqué comme traité." : "Ce message était déjà traité.";
+        return Redirect("/gestion/contact");
     }
 
     [HttpGet("/mentions-legales"), OutputCache(PolicyName = PublicPageCache.PolicyName)]

@@ -108,7 +108,7 @@ public sealed class FormFieldTagHelper : TagHelper
             wrapper.AddCssClass("mb-3");
             labelTag.AddCssClass("form-label");
             input.AddCssClass(Type == "select" ? "form-select" : "form-control");
-            var value = Type == "password" ? null : state?.AttemptedValue ?? For.Model switch
+            var value = Type is "password" or "file" ? null : state?.AttemptedValue ?? For.Model switch
             {
                 // <input type="date"> speaks ISO 8601 whatever the page's language.
                 DateOnly date => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),

@@ -1,5 +1,6 @@
 using System.Net;
 using Aposart.Web.Domain;
+using Aposart.Web.Features.Accounts;
 using Aposart.Web.Tests.Features.Trainings;
 using Aposart.Web.Tests.Support;
 using Microsoft.EntityFrameworkCore;
@@ -188,6 +189,45 @@ public sealed class AccountsTests(PortalFactory portal) : IClassFixture<PortalFa
         var boardHome = await board.GetAsync("/espace");
         Assert.Contains("demande(s) d'adhésion attendent une décision", boardHome.Text);
         Assert.NotNull(boardHome.Find("a[href='/gestion/adhesions']"));
+    }
+
+    [Fact]
+    public async Task The_same_invitation_link_used_twice_at_the_same_instant_creates_one_account()
+    {
+        var (admin, _) = await portal.SignedInAsync(Roles.Professional, Roles.Admin);
+        var email = PortalFactory.NewEmail("double");
+        var sent = await admin.PostFromAsync(await admin.GetAsync("/gestion/comptes/inviter"), "/gestion/comptes/inviter",
+            ("Email", email), ("FirstName", "Double"), ("LastName", "Clic"), ("Roles", Roles.Board));
+        Assert.Contains($"Invitation envoyée à {email}.", sent.Text);
+        var link = MailLinks.PathOf(Assert.Single(await portal.Smtp.MessagesToAsync(email)), "/compte/invitation/");
+
+        // Two tabs (or a double click) hold the form, then post together.
+        var tabs = new[] { portal.NewBrowser(), portal.NewBrowser(), portal.NewBrowser(), portal.NewBrowser() };
+        var forms = await Task.WhenAll(tabs.Select(t => t.GetAsync(link)));
+        var results = await Task.WhenAll(tabs.Select((t, i) => t.SubmitAsync(forms[i], link, new Dictionary<string, string>
+        {
+            ["Password"] = $"une phrase de passe numéro {i} pour le bureau", ["ConfirmPassword"] = $"une phrase de passe numéro {i} pour le bureau",
+        })));
+
+        Assert.Single(results, r => r.IsSignedIn);
+        Assert.Equal(1, await portal.WithDbAsync(db => db.Users.CountAsync(u => u.Email == email)));
+        var roles = await portal.WithDbAsync(db => db.UserRoles.Where(ur => db.Users.Any(u => u.Id == ur.UserId && u.Email == email))
+            .Join(db.Roles, ur => ur.RoleId, r => r.Id, (_, r) => r.Name).ToListAsync());
+        Assert.Equal(1, roles.Count(r => r == Roles.Board));
+        Assert.All(results.Where(r => !r.IsSignedIn), r => Assert.NotEqual(System.Net.HttpStatusCode.InternalServerError, r.Status));
+    }
+
+    [Fact]
+    public async Task An_administrator_cannot_impose_a_new_password_on_their_own_account_nor_suspend_it()
+    {
+        var (admin, me) = await portal.SignedInAsync(Roles.Professional, Roles.Admin);
+        var page = await admin.GetAsync(AccountsLinks.Details(me.Id));
+        var reset = await admin.SubmitAsync(page, AccountsLinks.ForceReset(me.Id), new Dictionary<string, string>());
+        Assert.Contains("changez votre mot de passe depuis « Sécurité du compte »", reset.Text);
+        var locked = await admin.SubmitAsync(await admin.GetAsync(AccountsLinks.Details(me.Id)), AccountsLinks.Lock(me.Id), new Dictionary<string, string>());
+        Assert.Contains("Vous ne pouvez pas suspendre votre propre compte.", locked.Text);
+        Assert.True((await admin.GetAsync(AccountsLinks.List)).IsSignedIn);
+        Assert.True(await portal.WithDbAsync(db => db.Users.Where(u => u.Id == me.Id).Select(u => u.PasswordHash != null).SingleAsync()));
     }
 }
 

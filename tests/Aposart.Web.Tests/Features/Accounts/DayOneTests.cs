@@ -16,6 +16,8 @@ public sealed class ProductionPortal : PortalFactory
 
     public ProductionPortal() => With("Security:RequireTwoFactorForStaff", "true");
 
+    protected override bool DemoIdentity => false;
+
     protected override async Task<string> CreateDatabaseAsync()
     {
         var database = await TestDatabase.CreateEmptyAsync();
@@ -40,15 +42,50 @@ public sealed class DayOneTests(ProductionPortal portal) : IClassFixture<Product
     {
         Assert.False(await portal.WithDbAsync(db => db.Professionals.AnyAsync()), "Production starts without any demo data");
 
-        // The administrator signs in, lands on their home, and must add a second factor before the back office.
+        // Before anything is set, the public pages say the site is being set up and show nothing of the demo.
+        var visitor = portal.NewBrowser();
+        var firstHome = await visitor.GetAsync("/");
+        Assert.Contains("Site en cours de mise en place", firstHome.Find("#mise-en-place")!.TextContent);
+        await AssertNoDemoValueAsync(visitor);
+
+        // The administrator signs in, is sent to the checklist, and must add a second factor before the back office.
         var admin = portal.NewBrowser();
-        var home = await admin.LogInAsync(ProductionPortal.AdminEmail, ProductionPortal.AdminPassword);
-        Assert.Equal("/espace", home.Url);
-        Assert.Contains("activez la double authentification", home.Text);
-        var sentAway = await admin.GetAsync("/gestion/comptes");
-        Assert.Equal("/compte/securite/double-authentification", sentAway.Url);
-        await EnrolAsync(admin, sentAway);
+        var landed = await admin.LogInAsync(ProductionPortal.AdminEmail, ProductionPortal.AdminPassword);
+        Assert.Equal("/compte/securite/double-authentification", landed.Url);
+        await EnrolAsync(admin, landed);
+        var checklist = await admin.GetAsync("/gestion/mise-en-route");
+        Assert.Equal("/gestion/mise-en-route", checklist.Url);
+        Assert.Contains("0 étape(s) faite(s) sur 8", checklist.Text);
+        Assert.Contains("À faire", checklist.Find("#etape-identity")!.TextContent);
         Assert.Equal("/gestion/comptes", (await admin.GetAsync("/gestion/comptes")).Url);
+
+        // The administrator sets the identity, checks the territory, tests the mail server, fixes the fees and publishes the statutes.
+        var settings = await admin.GetAsync("/gestion/parametres");
+        var identity = await admin.SubmitAsync(settings, "/gestion/parametres/identite", new Dictionary<string, string>
+        {
+            ["Identity.Name"] = "CPTS du Val Exemple", ["Identity.ShortName"] = "VALEX", ["Identity.TerritoryName"] = "Val Exemple",
+            ["Identity.Email"] = "contact@cpts-exemple.fr", ["Identity.PostalAddress"] = "1 place de la Mairie, 78000 Exemple",
+        });
+        Assert.Contains("L'identité de la CPTS est enregistrée", identity.Text);
+        await admin.SubmitAsync(identity, "/gestion/parametres/expediteur", new Dictionary<string, string>
+        {
+            ["MailSender.FromName"] = "CPTS du Val Exemple", ["MailSender.FromAddress"] = "ne-pas-repondre@cpts-exemple.fr",
+        });
+        var mailTest = await admin.SubmitAsync(await admin.GetAsync("/gestion/parametres"), "/gestion/parametres/courriel-de-test", new Dictionary<string, string>());
+        Assert.Contains("Le serveur de messagerie a accepté le courriel de test", mailTest.Text);
+        var year = DateTimeOffset.UtcNow.Year;
+        var fees = await admin.SubmitAsync(await admin.GetAsync("/gestion/parametres"), "/gestion/parametres/cotisations", new Dictionary<string, string>
+        {
+            ["Fees.Year"] = year.ToString(System.Globalization.CultureInfo.InvariantCulture), ["Fees.Individual"] = "30", ["Fees.Structure"] = "80",
+        });
+        Assert.Contains($"Les cotisations {year} sont enregistrées", fees.Text);
+        var statutes = await admin.UploadAsync(await admin.GetAsync("/gestion/parametres"), "/gestion/parametres/statuts",
+            ("Statutes.File", System.Text.Encoding.ASCII.GetBytes("%PDF-1.4\n%%EOF\n"), "statuts.pdf"),
+            ("Statutes.Kind", "Statutes"), ("Statutes.Label", "Statuts constitutifs"), ("Statutes.AdoptedOn", $"{year}-01-15"));
+        Assert.Contains("La nouvelle version des statuts est publiée", statutes.Text);
+        var territory = await admin.SubmitAsync(await admin.GetAsync("/gestion/mise-en-route"), "/gestion/mise-en-route/territoire-verifie", new Dictionary<string, string>());
+        Assert.Contains("Fait", territory.Find("#etape-territory")!.TextContent);
+        Assert.Null((await visitor.GetAsync("/")).Find("#mise-en-place"));
 
         // Two bureau members and a coordinator are invited; each chooses a password and a second factor.
         var bureau1 = await InviteAndAcceptAsync(admin, "tresorerie@cpts-exemple.fr", "Bruno", "Trésorier", Roles.Board);
@@ -78,6 +115,66 @@ public sealed class DayOneTests(ProductionPortal portal) : IClassFixture<Product
         var letter = Assert.Single(await portal.Smtp.MessagesToAsync("tresorerie@cpts-exemple.fr", timeout: TimeSpan.FromSeconds(60),
             where: m => m.Subject == "Lettre du premier trimestre"));
         Assert.Contains("Le portail de la CPTS est ouvert.", letter.TextBody);
+
+        // A professional registers, confirms, fills the record and applies; the bureau approves; the fee is recorded.
+        var professional = portal.NewBrowser();
+        const string professionalEmail = "dr.exemple@cabinet-exemple.fr";
+        var registered = await professional.FillAsync("/compte/inscription", new Dictionary<string, string>
+        {
+            ["FirstName"] = "Paule", ["LastName"] = "Exemple", ["Email"] = professionalEmail, ["Password"] = "une phrase de passe de médecin",
+            ["ConfirmPassword"] = "une phrase de passe de médecin", ["AcceptPrivacy"] = "true",
+        });
+        Assert.Equal("/compte/inscription/verifiez-vos-courriels", registered.Url);
+        var confirmation = Assert.Single(await portal.Smtp.MessagesToAsync(professionalEmail, timeout: TimeSpan.FromSeconds(30)));
+        await professional.GetAsync(MailLinks.PathOf(confirmation, "/compte/confirmation"));
+        Assert.True((await professional.LogInAsync(professionalEmail, "une phrase de passe de médecin")).IsSignedIn);
+        await Steps.FillProfileAsync(professional, Steps.Profile(professionalEmail, "Exemple"));
+        var applied = await Steps.ApplyAsync(professional);
+        Assert.Contains("En attente de validation", applied.Text);
+        var membershipId = await portal.WithDbAsync(db => db.Memberships.Where(m => m.Professional!.LastName == "Exemple").Select(m => m.Id).SingleAsync());
+        var approved = await Steps.DecideAsync(bureau1, membershipId, "valider");
+        Assert.Contains("Validée – cotisation due", approved.Text);
+        var paid = await Steps.RecordPaymentAsync(coordinator, "30,00", membershipId);
+        Assert.Contains("Paiement enregistré", paid.Text);
+
+        // The checklist is done but for the optional logo; nowhere — pages, mails, PDFs — is there a value of the demo.
+        var done = await admin.GetAsync("/gestion/mise-en-route");
+        Assert.Contains("7 étape(s) faite(s) sur 8", done.Text);
+        await AssertNoDemoValueAsync(visitor);
+        var paymentId = await portal.WithDbAsync(db => db.PaymentAllocations.Where(a => a.MembershipId == membershipId).Select(a => a.PaymentId).SingleAsync());
+        var receipt = PdfText.All(await coordinator.Http.GetByteArrayAsync($"/gestion/paiements/{paymentId}/recu.pdf"));
+        Assert.Contains("VALEX – CPTS du Val Exemple", receipt);
+        AssertNoDemoValue("the receipt", receipt);
+        // The sink is shared with the other test classes (which use the demo identity): only this portal's addresses are read.
+        foreach (var address in new[] { ProductionPortal.AdminEmail, "tresorerie@cpts-exemple.fr", "secretariat@cpts-exemple.fr", "coordination@cpts-exemple.fr", professionalEmail })
+        {
+            var mails = await portal.Smtp.MessagesToAsync(address, atLeast: 0);
+            Assert.NotEmpty(mails);
+            foreach (var mail in mails)
+            {
+                AssertNoDemoValue($"the mail « {mail.Subject} » to {address}", mail.From + "\n" + mail.TextBody + "\n" + mail.HtmlBody);
+            }
+        }
+    }
+
+    private static readonly string[] DemoValues = ["demo.aposart.fr", "Sud Yvelines", "APOSART", "Rambouillet-demo"];
+
+    private static void AssertNoDemoValue(string where, string text)
+    {
+        foreach (var value in DemoValues)
+        {
+            Assert.False(text.Contains(value, StringComparison.OrdinalIgnoreCase), $"{where} shows the demo value « {value} »");
+        }
+    }
+
+    private static async Task AssertNoDemoValueAsync(Browser visitor)
+    {
+        foreach (var path in new[] { "/", "/la-cpts", "/mentions-legales", "/confidentialite", "/accessibilite", "/contact", "/formations", "/actualites", "/annuaire", "/compte/connexion", "/compte/inscription" })
+        {
+            var page = await visitor.GetAsync(path);
+            Assert.Equal(System.Net.HttpStatusCode.OK, page.Status);
+            AssertNoDemoValue(path, page.Html);
+        }
     }
 
     private static async Task<Page> ActAsync(Browser browser, Guid id, string action, params (string, string)[] fields) =>

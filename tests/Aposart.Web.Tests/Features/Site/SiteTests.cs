@@ -31,9 +31,20 @@ public sealed class SiteTests(PortalFactory portal) : IClassFixture<PortalFactor
         Assert.False(await portal.WithDbAsync(db => db.ContactMessages.AnyAsync(m => m.Subject == "Gagnez un iPhone")));
 
         var (coordinator, _) = await portal.SignedInAsync(Roles.Professional, Roles.Coordinator);
-        Assert.Contains("Partenariat avec une association de patients", (await coordinator.GetAsync("/gestion/contact")).Text);
+        var list = await coordinator.GetAsync("/gestion/contact");
+        Assert.Contains("Partenariat avec une association de patients", list.Text);
         var (member, _) = await portal.SignedInAsync(Roles.Professional, Roles.Member);
         Assert.True((await member.GetAsync("/gestion/contact")).IsRefused);
+
+        // Until someone marks it handled, the message waits on the coordination's home; then it leaves the list to handle.
+        Assert.Contains("message(s) du formulaire de contact à traiter", (await coordinator.GetAsync("/espace")).Text);
+        var handled = await coordinator.SubmitAsync(list, $"/gestion/contact/{stored.Id}/traite", new Dictionary<string, string>());
+        Assert.Contains("Message marqué comme traité.", handled.Text);
+        Assert.DoesNotContain("Partenariat avec une association de patients", handled.Text);
+        Assert.Contains("Partenariat avec une association de patients", (await coordinator.GetAsync("/gestion/contact?tous=true")).Text);
+        Assert.DoesNotContain("formulaire de contact à traiter", (await coordinator.GetAsync("/espace")).Text);
+        var again = await coordinator.PostFromAsync(list, $"/gestion/contact/{stored.Id}/traite");
+        Assert.Contains("Ce message était déjà traité.", again.Text);
     }
 
     [Fact]
