@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Aposart.Web.Features.Adhesion;
 
-[Authorize, Route("espace/adhesion")]
+[Authorize, Route(AdhesionLinks.Index)]
 public sealed class AdhesionController(AposartDbContext db, UserManager<AppUser> users, TimeProvider clock, MembershipDocuments documents) : Controller
 {
     [HttpGet("")]

@@ -69,7 +69,7 @@ public sealed class RenewalReminders(AposartDbContext db, PortalMailer mailer, T
             // The claim (unique per membership and kind) and the reminder are saved together: another instance that claimed
             // first makes this save fail whole, and no reminder is left without its claim or the other way round.
             db.MembershipReminders.Add(new MembershipReminder { MembershipId = membership.Id, Kind = kind, SentAt = clock.GetUtcNow() });
-            mailer.Queue(professional.Email!, professional.FullName, subject, [text], ("Renouveler mon adhésion", "/espace/adhesion"));
+            mailer.Queue(professional.Email!, professional.FullName, subject, [text], ("Renouveler mon adhésion", AdhesionLinks.Index));
             try
             {
                 await db.SaveChangesAsync(cancellationToken);

@@ -25,17 +25,17 @@ public sealed class CompensationController(AposartDbContext db, UserManager<AppU
 
     private int CurrentYear => clock.GetUtcNow().ToParis().Year;
 
-    [HttpGet("/espace/indemnisation")]
+    [HttpGet(CompensationLinks.Mine)]
     public async Task<IActionResult> Mine(string? annee, CancellationToken cancellationToken) =>
         View(await MinePageAsync(Year(annee), new CompensationInput { Date = Today }, cancellationToken));
 
-    [HttpPost("/espace/indemnisation/saisie")]
+    [HttpPost(CompensationLinks.Declare)]
     public async Task<IActionResult> Declare([Bind(Prefix = "Input")] CompensationInput input, CancellationToken cancellationToken)
     {
         var me = await db.Professionals.OfUserAsync(User, cancellationToken);
         if (me is null)
         {
-            return Redirect("/espace/profil");
+            return Redirect(Features.Profile.ProfileLinks.Edit);
         }
         input.ProfessionalId = me.Id;
         var entry = await CheckAsync(input, cancellationToken);
@@ -65,12 +65,12 @@ public sealed class CompensationController(AposartDbContext db, UserManager<AppU
     }
 
     [Authorize(Roles = Staff)]
-    [HttpGet("/gestion/indemnisation")]
+    [HttpGet(CompensationLinks.Manage)]
     public async Task<IActionResult> Admin(string? annee, CompensationStatus? statut, int page = 1, CancellationToken cancellationToken = default) =>
         View(await AdminPageAsync(Year(annee), statut, page, new CompensationInput { Date = Today }, cancellationToken));
 
     [Authorize(Roles = Staff)]
-    [HttpGet("/gestion/indemnisation.csv")]
+    [HttpGet(CompensationLinks.Export)]
     public async Task<IActionResult> Export(string? annee, CompensationStatus? statut, CancellationToken cancellationToken)
     {
         var year = Year(annee);
@@ -85,7 +85,7 @@ public sealed class CompensationController(AposartDbContext db, UserManager<AppU
     }
 
     [Authorize(Roles = Staff)]
-    [HttpPost("/gestion/indemnisation/saisie")]
+    [HttpPost(CompensationLinks.Record)]
     public async Task<IActionResult> Record([Bind(Prefix = "Input")] CompensationInput input, CancellationToken cancellationToken)
     {
         if (input.ProfessionalId is null || !await db.Professionals.AnyAsync(p => p.Id == input.ProfessionalId && p.AnonymisedAt == null, cancellationToken))
@@ -202,7 +202,7 @@ public sealed class CompensationController(AposartDbContext db, UserManager<AppU
         var people = await db.Professionals.Where(p => p.AnonymisedAt == null).OrderBy(p => p.LastName).ThenBy(p => p.FirstName)
             .Select(p => new { p.Id, p.LastName, p.FirstName, p.Profession }).ToListAsync(cancellationToken);
         return new CompensationAdminPage(year, status, paged.Rows, paged.Total,
-            paged.Pager("/gestion/indemnisation", $"annee={year}" + (status is null ? "" : $"&statut={status}")),
+            paged.Pager(CompensationLinks.Manage, $"annee={year}" + (status is null ? "" : $"&statut={status}")),
             totals.GetValueOrDefault(CompensationStatus.Validated), totals.GetValueOrDefault(CompensationStatus.Submitted), options.Value.For(year), input,
             await FichesAsync(cancellationToken), [.. people.Select(p => (p.Id, $"{p.LastName.ToUpper(French)} {p.FirstName} – {p.Profession.Label()}"))]);
     }

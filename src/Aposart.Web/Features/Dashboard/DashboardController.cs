@@ -14,7 +14,7 @@ public sealed record AciPage(int Year, IReadOnlyList<int> Years, AciEstimate Est
 [Authorize(Roles = Roles.BoardOrCoordinator)]
 public sealed class DashboardController(DashboardFigures figures, ActivityReport report) : Controller
 {
-    [HttpGet("/gestion/tableau-de-bord")]
+    [HttpGet(DashboardLinks.Index)]
     public async Task<IActionResult> Index(string? annee, CancellationToken cancellationToken)
     {
         var year = Year(annee);
@@ -33,7 +33,7 @@ public sealed class DashboardController(DashboardFigures figures, ActivityReport
             table.Rows.Select(r => (IReadOnlyList<string?>)[r.Label, .. r.Values.Select(v => v?.ToString("0.##", CultureInfo.GetCultureInfo("fr-FR")))]));
     }
 
-    [HttpGet("/gestion/aci")]
+    [HttpGet(DashboardLinks.Aci)]
     public async Task<IActionResult> Aci(string? annee, CancellationToken cancellationToken)
     {
         var year = Year(annee);

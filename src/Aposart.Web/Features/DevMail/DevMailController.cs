@@ -9,7 +9,7 @@ public sealed class DevMailController(IWebHostEnvironment environment, PickupDir
 {
     private const int PageSize = 20;
 
-    [HttpGet("/dev/courriels")]
+    [HttpGet(DevMailLinks.Index)]
     public async Task<IActionResult> Index(int page = 1, CancellationToken cancellationToken = default)
     {
         if (!environment.IsDevelopment())

@@ -13,7 +13,7 @@ public sealed class DirectoryController(AposartDbContext db) : Controller
 {
     private const int PageSize = 20;
 
-    [HttpGet("/annuaire"), OutputCache(PolicyName = PublicPageCache.PolicyName)]
+    [HttpGet(DirectoryLinks.Public), OutputCache(PolicyName = PublicPageCache.PolicyName)]
     public async Task<IActionResult> Public([FromQuery] DirectoryQuery query, CancellationToken cancellationToken) =>
         View("List", await SearchAsync(query, forMembers: false, cancellationToken));
 
@@ -29,7 +29,7 @@ public sealed class DirectoryController(AposartDbContext db) : Controller
     public async Task<IActionResult> MemberEntry(Guid id, CancellationToken cancellationToken) =>
         await EntryAsync(id, forMembers: true, cancellationToken);
 
-    [HttpGet("/annuaire/structures"), OutputCache(PolicyName = PublicPageCache.PolicyName)]
+    [HttpGet(DirectoryLinks.Organisations), OutputCache(PolicyName = PublicPageCache.PolicyName)]
     public async Task<IActionResult> Organisations(string? q, OrganisationType? type, int page = 1, CancellationToken cancellationToken = default)
     {
         var query = db.Organisations.AsNoTracking();
@@ -45,7 +45,7 @@ public sealed class DirectoryController(AposartDbContext db) : Controller
         var paged = await query.OrderBy(o => o.Name).ThenBy(o => o.Id).PageAsync(page, PageSize, cancellationToken);
         var queryString = string.Join("&", new[] { string.IsNullOrWhiteSpace(q) ? null : "q=" + Uri.EscapeDataString(q), type is null ? null : "type=" + type }
             .Where(p => p is not null));
-        return View("Organisations", new OrganisationsPage(q, type, paged.Rows, paged.Total, paged.Pager("/annuaire/structures", queryString)));
+        return View("Organisations", new OrganisationsPage(q, type, paged.Rows, paged.Total, paged.Pager(DirectoryLinks.Organisations, queryString)));
     }
 
     [HttpGet("/annuaire/structures/{id:guid}"), OutputCache(PolicyName = PublicPageCache.PolicyName)]
@@ -91,7 +91,7 @@ public sealed class DirectoryController(AposartDbContext db) : Controller
         communes.Insert(0, new SelectListItem("Toutes les communes", ""));
         return new DirectoryPage(
             forMembers ? "Annuaire des membres" : "Annuaire des professionnels",
-            forMembers ? "/espace/annuaire" : "/annuaire",
+            forMembers ? "/espace/annuaire" : DirectoryLinks.Public,
             forMembers, query, [.. paged.Rows.Select(p => DirectoryCard.From(p, forMembers))], paged.Total, paged.Page, paged.PageCount, communes);
     }
 
@@ -104,7 +104,7 @@ public sealed class DirectoryController(AposartDbContext db) : Controller
         {
             return NotFound();
         }
-        ViewData["BaseUrl"] = forMembers ? "/espace/annuaire" : "/annuaire";
+        ViewData["BaseUrl"] = forMembers ? "/espace/annuaire" : DirectoryLinks.Public;
         return View("Entry", DirectoryCard.From(professional, forMembers));
     }
 }

@@ -20,7 +20,7 @@ public sealed class DocumentsController(AposartDbContext db, UserManager<AppUser
 {
     private const long MaxBytes = 10 * 1024 * 1024;
 
-    [HttpGet("/espace/documents")]
+    [HttpGet(DocumentsLinks.Mine)]
     public async Task<IActionResult> Index(CancellationToken cancellationToken) => View(await PageAsync(false, cancellationToken));
 
     [HttpGet("/espace/documents/{id:guid}/versions/{versionId:guid}")]
@@ -31,11 +31,11 @@ public sealed class DocumentsController(AposartDbContext db, UserManager<AppUser
     }
 
     [Authorize(Roles = Roles.BoardOrCoordinator)]
-    [HttpGet("/gestion/documents")]
+    [HttpGet(DocumentsLinks.Manage)]
     public async Task<IActionResult> Manage(CancellationToken cancellationToken) => View("Index", await PageAsync(true, cancellationToken));
 
     [Authorize(Roles = Roles.BoardOrCoordinator)]
-    [HttpPost("/gestion/documents/categories")]
+    [HttpPost(DocumentsLinks.AddCategory)]
     public async Task<IActionResult> AddCategory(string? name, CancellationToken cancellationToken)
     {
         var cleaned = TextInput.TrimmedOrNull(name);
@@ -49,11 +49,11 @@ public sealed class DocumentsController(AposartDbContext db, UserManager<AppUser
             await db.SaveChangesAsync(cancellationToken);
             TempData["Message"] = $"Rubrique « {cleaned} » ajoutée.";
         }
-        return Redirect("/gestion/documents");
+        return Redirect(DocumentsLinks.Manage);
     }
 
     [Authorize(Roles = Roles.BoardOrCoordinator)]
-    [HttpPost("/gestion/documents"), RequestSizeLimit(12 * 1024 * 1024)]
+    [HttpPost(DocumentsLinks.Manage), RequestSizeLimit(12 * 1024 * 1024)]
     public async Task<IActionResult> Upload(int? categoryId, string? title, string? description, IFormFile? file, CancellationToken cancellationToken)
     {
         var cleanTitle = TextInput.TrimmedOrNull(title);
@@ -64,7 +64,7 @@ public sealed class DocumentsController(AposartDbContext db, UserManager<AppUser
         if ((refusal ??= fileRefusal) is not null)
         {
             TempData["Error"] = refusal;
-            return Redirect("/gestion/documents");
+            return Redirect(DocumentsLinks.Manage);
         }
         var about = TextInput.TrimmedOrNull(description);
         db.MemberDocuments.Add(new MemberDocument
@@ -74,7 +74,7 @@ public sealed class DocumentsController(AposartDbContext db, UserManager<AppUser
         });
         await db.SaveChangesAsync(cancellationToken);
         TempData["Message"] = $"Document « {cleanTitle} » ajouté : les adhérents peuvent le télécharger.";
-        return Redirect("/gestion/documents");
+        return Redirect(DocumentsLinks.Manage);
     }
 
     [Authorize(Roles = Roles.BoardOrCoordinator)]
@@ -90,7 +90,7 @@ public sealed class DocumentsController(AposartDbContext db, UserManager<AppUser
         if (refusal is not null)
         {
             TempData["Error"] = refusal;
-            return Redirect("/gestion/documents");
+            return Redirect(DocumentsLinks.Manage);
         }
         var number = await db.DocumentVersions.Where(v => v.DocumentId == id).MaxAsync(v => (int?)v.Number, cancellationToken) ?? 0;
         var version = await VersionAsync(number + 1, file!, content!, type!);
@@ -98,7 +98,7 @@ public sealed class DocumentsController(AposartDbContext db, UserManager<AppUser
         db.DocumentVersions.Add(version);
         await db.SaveChangesAsync(cancellationToken);
         TempData["Message"] = $"Version {number + 1} de « {document.Title} » ajoutée ; les précédentes restent disponibles.";
-        return Redirect("/gestion/documents");
+        return Redirect(DocumentsLinks.Manage);
     }
 
     private async Task<DocumentVersion> VersionAsync(int number, IFormFile file, byte[] content, string type) => new()

@@ -19,7 +19,7 @@ public sealed class FichesController(AposartDbContext db, UserManager<AppUser> u
 {
     private const int PageSize = 25;
 
-    [HttpGet("/gestion/fiches")]
+    [HttpGet(FichesLinks.List)]
     public async Task<IActionResult> List([FromQuery] FicheQuery query, int page = 1, CancellationToken cancellationToken = default)
     {
         var paged = await Filter(query).Include(a => a.Pilots).OrderBy(a => a.Number).ThenBy(a => a.Id).PageAsync(page, PageSize, cancellationToken);
@@ -29,10 +29,10 @@ public sealed class FichesController(AposartDbContext db, UserManager<AppUser> u
             .ToListAsync(cancellationToken);
         var pilots = await db.ActionSheets.SelectMany(a => a.Pilots).Distinct().OrderBy(p => p.LastName)
             .Select(p => new Microsoft.AspNetCore.Mvc.Rendering.SelectListItem(p.FirstName + " " + p.LastName, p.Id.ToString())).ToListAsync(cancellationToken);
-        return View(new FicheListPage(query, paged.Rows, paged.Total, summary, pilots, paged.Pager("/gestion/fiches", query.ToQueryString()), IsStaff));
+        return View(new FicheListPage(query, paged.Rows, paged.Total, summary, pilots, paged.Pager(FichesLinks.List, query.ToQueryString()), IsStaff));
     }
 
-    [HttpGet("/gestion/fiches.csv")]
+    [HttpGet(FichesLinks.Export)]
     public async Task<IActionResult> Export([FromQuery] FicheQuery query, CancellationToken cancellationToken)
     {
         var rows = await Filter(query).Include(a => a.Pilots).Include(a => a.Steps).OrderBy(a => a.Number).ToListAsync(cancellationToken);
@@ -44,7 +44,7 @@ public sealed class FichesController(AposartDbContext db, UserManager<AppUser> u
     }
 
     /// <summary>Every indicator of the filtered fiches, one line per year: what the CPAM and ARS reports are built from.</summary>
-    [HttpGet("/gestion/fiches/indicateurs.csv")]
+    [HttpGet(FichesLinks.ExportIndicators)]
     public async Task<IActionResult> ExportIndicators([FromQuery] FicheQuery query, CancellationToken cancellationToken)
     {
         var fiches = await Filter(query).Include(a => a.Indicators).ThenInclude(i => i.Targets).Include(a => a.Indicators).ThenInclude(i => i.Measurements)
@@ -92,11 +92,11 @@ public sealed class FichesController(AposartDbContext db, UserManager<AppUser> u
             : File(bytes, "application/pdf", $"fiche-action-{number}.pdf");
     }
 
-    [HttpGet("/gestion/fiches/projet-de-sante.pdf")]
+    [HttpGet(FichesLinks.ProjectPdf)]
     public async Task<IActionResult> ProjectPdf([FromServices] FichePdf pdf, CancellationToken cancellationToken) =>
         File(await pdf.ProjectAsync(cancellationToken), "application/pdf", "projet-de-sante.pdf");
 
-    [HttpGet("/gestion/fiches/nouvelle")]
+    [HttpGet(FichesLinks.Create)]
     public async Task<IActionResult> Create(CancellationToken cancellationToken)
     {
         if (!IsStaff)
@@ -104,17 +104,17 @@ public sealed class FichesController(AposartDbContext db, UserManager<AppUser> u
             return Forbid();
         }
         var next = (await db.ActionSheets.MaxAsync(a => (int?)a.Number, cancellationToken) ?? 0) + 1;
-        return View("Edit", await FicheForm.ModelAsync(db, new FicheInput { Number = next }, "/gestion/fiches/nouvelle", true, [], cancellationToken));
+        return View("Edit", await FicheForm.ModelAsync(db, new FicheInput { Number = next }, FichesLinks.Create, true, [], cancellationToken));
     }
 
-    [HttpPost("/gestion/fiches/nouvelle")]
+    [HttpPost(FichesLinks.Create)]
     public async Task<IActionResult> Create([Bind(Prefix = nameof(FicheFormModel.Input))] FicheInput input, CancellationToken cancellationToken)
     {
         if (!IsStaff)
         {
             return Forbid();
         }
-        const string action = "/gestion/fiches/nouvelle";
+        const string action = FichesLinks.Create;
         await ValidateAsync(input, null, cancellationToken);
         if (!ModelState.IsValid)
         {

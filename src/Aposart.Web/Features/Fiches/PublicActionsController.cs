@@ -10,7 +10,7 @@ namespace Aposart.Web.Features.Fiches;
 /// <summary>What the CPTS does, for the public: the published fiches grouped by mission, with their public summary only.</summary>
 public sealed class PublicActionsController(AposartDbContext db) : Controller
 {
-    [HttpGet("/actions"), OutputCache(PolicyName = PublicPageCache.PolicyName)]
+    [HttpGet(FichesLinks.Public), OutputCache(PolicyName = PublicPageCache.PolicyName)]
     public async Task<IActionResult> Index(CancellationToken cancellationToken)
     {
         var fiches = await db.ActionSheets.AsNoTracking().Where(a => a.Published)

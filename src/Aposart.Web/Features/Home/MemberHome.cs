@@ -43,7 +43,7 @@ public sealed class MemberHome(AposartDbContext db, UserManager<AppUser> users, 
         var toDo = new List<HomeItem>();
         if (isStaff && !user.TwoFactorEnabled)
         {
-            toDo.Add(new("Votre rôle donne accès aux données des membres : activez la double authentification.", "/compte/securite/double-authentification", "Activer"));
+            toDo.Add(new("Votre rôle donne accès aux données des membres : activez la double authentification.", Features.Account.AccountLinks.TwoFactor, "Activer"));
         }
         if ((Has(Roles.Admin) || Has(Roles.Coordinator)) && await firstRun.StatusAsync(cancellationToken) is { Complete: false } setup)
         {
@@ -51,13 +51,13 @@ public sealed class MemberHome(AposartDbContext db, UserManager<AppUser> users, 
         }
         if (professional is null)
         {
-            toDo.Add(new("Votre fiche professionnelle n'est pas encore remplie : elle permet d'adhérer, de s'inscrire aux formations et de figurer dans l'annuaire.", "/espace/profil", "Remplir ma fiche"));
+            toDo.Add(new("Votre fiche professionnelle n'est pas encore remplie : elle permet d'adhérer, de s'inscrire aux formations et de figurer dans l'annuaire.", Features.Profile.ProfileLinks.Edit, "Remplir ma fiche"));
         }
         else
         {
             if (professional.PracticeSites.Count == 0 || (professional.Rpps is null && professional.Adeli is null))
             {
-                toDo.Add(new("Votre fiche est incomplète (lieu d'exercice, RPPS ou ADELI).", "/espace/profil", "Compléter ma fiche"));
+                toDo.Add(new("Votre fiche est incomplète (lieu d'exercice, RPPS ou ADELI).", Features.Profile.ProfileLinks.Edit, "Compléter ma fiche"));
             }
             var memberships = await db.Memberships.AsNoTracking().Where(m => m.ProfessionalId == professional.Id && m.Year >= year - 1 && m.Year <= year + 1)
                 .Select(m => new { m.Year, m.Status }).ToListAsync(cancellationToken);
@@ -66,18 +66,18 @@ public sealed class MemberHome(AposartDbContext db, UserManager<AppUser> users, 
             switch (current)
             {
                 case null or MembershipStatus.Draft:
-                    toDo.Add(new($"Vous n'êtes pas adhérent pour {year}.", "/espace/adhesion", "Adhérer"));
+                    toDo.Add(new($"Vous n'êtes pas adhérent pour {year}.", Features.Adhesion.AdhesionLinks.Index, "Adhérer"));
                     break;
                 case MembershipStatus.ApprovedFeeDue or MembershipStatus.Late:
-                    toDo.Add(new($"Votre adhésion {year} est validée : il reste à régler la cotisation.", "/espace/adhesion", "Voir ma cotisation"));
+                    toDo.Add(new($"Votre adhésion {year} est validée : il reste à régler la cotisation.", Features.Adhesion.AdhesionLinks.Index, "Voir ma cotisation"));
                     break;
                 case MembershipStatus.InformationRequested:
-                    toDo.Add(new($"Le bureau demande un complément pour votre adhésion {year}.", "/espace/adhesion", "Répondre"));
+                    toDo.Add(new($"Le bureau demande un complément pour votre adhésion {year}.", Features.Adhesion.AdhesionLinks.Index, "Répondre"));
                     break;
             }
             if (today.Month == 12 && current is MembershipStatus.UpToDate or MembershipStatus.Exempt && next is null)
             {
-                toDo.Add(new($"Votre adhésion se termine le 31 décembre : renouvelez-la pour {year + 1}.", "/espace/adhesion", "Renouveler"));
+                toDo.Add(new($"Votre adhésion se termine le 31 décembre : renouvelez-la pour {year + 1}.", Features.Adhesion.AdhesionLinks.Index, "Renouveler"));
             }
         }
 
@@ -105,7 +105,7 @@ public sealed class MemberHome(AposartDbContext db, UserManager<AppUser> users, 
             var applications = await db.Memberships.CountAsync(m => m.Status == MembershipStatus.PendingValidation, cancellationToken);
             if (applications > 0)
             {
-                waiting.Add(new($"{applications} demande(s) d'adhésion attendent une décision.", "/gestion/adhesions", "Décider"));
+                waiting.Add(new($"{applications} demande(s) d'adhésion attendent une décision.", Features.Memberships.MembershipsLinks.Queue, "Décider"));
             }
             if (Has(Roles.Board))
             {
@@ -113,7 +113,7 @@ public sealed class MemberHome(AposartDbContext db, UserManager<AppUser> users, 
                     && !c.Approvals.Any(a => a.UserId == user.Id), cancellationToken);
                 if (letters > 0)
                 {
-                    waiting.Add(new($"{letters} lettre(s) attendent votre approbation.", "/gestion/lettres", "Relire"));
+                    waiting.Add(new($"{letters} lettre(s) attendent votre approbation.", Features.Letters.LetterLinks.List, "Relire"));
                 }
             }
             if (Has(Roles.Coordinator) || Has(Roles.Admin))
@@ -127,7 +127,7 @@ public sealed class MemberHome(AposartDbContext db, UserManager<AppUser> users, 
             var messages = await db.ContactMessages.CountAsync(m => m.HandledAt == null, cancellationToken);
             if (messages > 0)
             {
-                waiting.Add(new($"{messages} message(s) du formulaire de contact à traiter.", "/gestion/contact", "Lire"));
+                waiting.Add(new($"{messages} message(s) du formulaire de contact à traiter.", Features.Site.SiteLinks.Messages, "Lire"));
             }
         }
 
@@ -139,9 +139,9 @@ public sealed class MemberHome(AposartDbContext db, UserManager<AppUser> users, 
             [.. trainings.Select(t => new HomeItem($"{t.Title} — {t.Starts.ToParisString("dddd d MMMM 'à' HH'h'mm")}{(t.Status == RegistrationStatus.Waitlisted ? " (liste d'attente)" : "")}",
                 $"/formations/{t.TrainingId}", "Voir"))],
             [.. shifts.Select(s => new HomeItem($"{s.Date.ToString("dddd d MMMM", ActionSheetText.French)} à {s.Starts:HH\\hmm} : {s.Role.Label().ToLowerInvariant()}, {s.Centre}",
-                "/espace/planning", "Planning"))],
+                Features.Vaccination.VaccinationLinks.Mine, "Planning"))],
             [.. slots.Select(s => new HomeItem($"{s.StartsAt.ToParisString("dddd d MMMM 'à' HH'h'mm")}, {s.Place} — {(s.Status == SnpSlotStatus.Given ? "attribué" : "libre")}",
-                "/espace/snp", "Mes créneaux"))],
+                Features.Snp.SnpLinks.Mine, "Mes créneaux"))],
             [.. lateFiches.Select(f => new HomeItem($"Fiche n° {f.Number} « {f.Title} » : {f.Late} étape(s) en retard", $"/gestion/fiches/{f.Id}", "Ouvrir"))],
             waiting,
             isStaff,

@@ -10,11 +10,11 @@ namespace Aposart.Web.Features.Letters;
 /// <summary>The public archive of the quarterly letters that were sent (flashmails are not archived: they are targeted).</summary>
 public sealed class ArchiveController(AposartDbContext db) : Controller
 {
-    [HttpGet("/lettres"), OutputCache(PolicyName = PublicPageCache.PolicyName)]
+    [HttpGet(LetterLinks.Archive), OutputCache(PolicyName = PublicPageCache.PolicyName)]
     public async Task<IActionResult> Index(int page = 1, CancellationToken cancellationToken = default)
     {
         var paged = await Sent().OrderByDescending(c => c.SentAt).ThenBy(c => c.Id).PageAsync(page, 20, cancellationToken);
-        return View("Archive", new ArchivePage(paged.Rows, paged.Pager("/lettres", "")));
+        return View("Archive", new ArchivePage(paged.Rows, paged.Pager(LetterLinks.Archive, "")));
     }
 
     [HttpGet("/lettres/{id:guid}"), OutputCache(PolicyName = PublicPageCache.PolicyName)]

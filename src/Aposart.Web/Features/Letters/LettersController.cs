@@ -32,27 +32,27 @@ public sealed class LettersController(AposartDbContext db, UserManager<AppUser> 
 {
     private const int PageSize = 25;
 
-    [HttpGet("/gestion/lettres")]
+    [HttpGet(LetterLinks.List)]
     public async Task<IActionResult> List(int page = 1, CancellationToken cancellationToken = default)
     {
         var paged = await db.Campaigns.AsNoTracking().OrderByDescending(c => c.CreatedAt).ThenBy(c => c.Id).PageAsync(page, PageSize, cancellationToken);
         var ids = paged.Rows.Select(c => c.Id).ToList();
         var progress = await ProgressAsync(ids, cancellationToken);
-        return View(new LetterList(paged.Rows, progress, paged.Total, paged.Pager("/gestion/lettres", "")));
+        return View(new LetterList(paged.Rows, progress, paged.Total, paged.Pager(LetterLinks.List, "")));
     }
 
-    [HttpGet("/gestion/lettres/nouvelle")]
+    [HttpGet(LetterLinks.Create)]
     public async Task<IActionResult> Create(CampaignKind kind = CampaignKind.QuarterlyLetter, CancellationToken cancellationToken = default) =>
         View("Edit", await FormAsync(new LetterInput { Kind = kind, Audience = kind == CampaignKind.QuarterlyLetter ? AudienceKind.DirectoryProfessionals : AudienceKind.Professions },
-            "/gestion/lettres/nouvelle", null, cancellationToken));
+            LetterLinks.Create, null, cancellationToken));
 
-    [HttpPost("/gestion/lettres/nouvelle")]
+    [HttpPost(LetterLinks.Create)]
     public async Task<IActionResult> Create([Bind(Prefix = nameof(LetterForm.Input))] LetterInput input, CancellationToken cancellationToken)
     {
         Validate(input);
         if (!ModelState.IsValid)
         {
-            return View("Edit", await FormAsync(input, "/gestion/lettres/nouvelle", null, cancellationToken));
+            return View("Edit", await FormAsync(input, LetterLinks.Create, null, cancellationToken));
         }
         var user = (await users.GetUserAsync(User))!;
         var campaign = new Campaign { AuthorId = user.Id, AuthorName = user.NameOrEmail, Status = CampaignStatus.Draft };
@@ -297,7 +297,7 @@ public sealed class LettersController(AposartDbContext db, UserManager<AppUser> 
         return Redirect($"/gestion/lettres/{id}#pieces-jointes");
     }
 
-    [HttpPost("/gestion/lettres/apercu")]
+    [HttpPost(LetterLinks.Preview)]
     public IActionResult Preview(string? body) => Content(SafeMarkdown.Html(body), "text/html; charset=utf-8");
 
     private async Task<IActionResult> TransitionAsync(Guid id, CancellationToken cancellationToken, Func<Campaign, AppUser, string?> change)

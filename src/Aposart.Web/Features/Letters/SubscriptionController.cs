@@ -36,7 +36,7 @@ public sealed class SubscriptionController(AposartDbContext db, CampaignAudience
     }
 
     [Authorize]
-    [HttpGet("/espace/preferences")]
+    [HttpGet(LetterLinks.Preferences)]
     public async Task<IActionResult> Preferences(CancellationToken cancellationToken)
     {
         var subscriber = await audience.SubscriberAsync((await users.GetUserAsync(User))!.Email!, cancellationToken);
@@ -48,7 +48,7 @@ public sealed class SubscriptionController(AposartDbContext db, CampaignAudience
     }
 
     [Authorize]
-    [HttpPost("/espace/preferences")]
+    [HttpPost(LetterLinks.Preferences)]
     public async Task<IActionResult> Preferences(PreferencesInput input, CancellationToken cancellationToken)
     {
         var subscriber = await audience.SubscriberAsync((await users.GetUserAsync(User))!.Email!, cancellationToken);
@@ -58,7 +58,7 @@ public sealed class SubscriptionController(AposartDbContext db, CampaignAudience
         subscriber.UnsubscribedAt = input.Subscribed ? null : subscriber.UnsubscribedAt ?? clock.GetUtcNow();
         await db.SaveChangesAsync(cancellationToken);
         TempData["Message"] = "Vos préférences sont enregistrées.";
-        return Redirect("/espace/preferences");
+        return Redirect(LetterLinks.Preferences);
     }
 
     private Task<MailSubscriber?> FindAsync(string token, CancellationToken cancellationToken) =>

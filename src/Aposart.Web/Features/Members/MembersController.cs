@@ -15,7 +15,7 @@ public sealed class MembersController(AposartDbContext db, TimeProvider clock) :
 {
     private const int PageSize = 25;
 
-    [HttpGet("/gestion/membres")]
+    [HttpGet(MembersLinks.List)]
     public async Task<IActionResult> List([FromQuery] MemberQuery query, int page = 1, CancellationToken cancellationToken = default)
     {
         var year = query.Year ?? clock.GetUtcNow().ToParis().Year;
@@ -24,10 +24,10 @@ public sealed class MembersController(AposartDbContext db, TimeProvider clock) :
         var summary = await Filter(query with { Status = null }, year).GroupBy(m => m.Status)
             .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
         return View(new MembersPage(query with { Year = year }, paged.Rows, paged.Total, summary,
-            paged.Pager("/gestion/membres", query.ToQueryString(year)), await FiltersAsync(cancellationToken)));
+            paged.Pager(MembersLinks.List, query.ToQueryString(year)), await FiltersAsync(cancellationToken)));
     }
 
-    [HttpGet("/gestion/membres.csv")]
+    [HttpGet(MembersLinks.Export)]
     public async Task<IActionResult> Export([FromQuery] MemberQuery query, CancellationToken cancellationToken)
     {
         var year = query.Year ?? clock.GetUtcNow().ToParis().Year;
@@ -103,15 +103,15 @@ public sealed class MembersController(AposartDbContext db, TimeProvider clock) :
         return Redirect($"/gestion/membres/{id}");
     }
 
-    [HttpGet("/gestion/rgpd")]
+    [HttpGet(MembersLinks.ErasureLog)]
     public async Task<IActionResult> ErasureLog(int page = 1, CancellationToken cancellationToken = default)
     {
         var paged = await db.ErasureRequests.AsNoTracking().OrderByDescending(e => e.RequestedAt).ThenBy(e => e.Id)
             .PageAsync(page, PageSize, cancellationToken);
-        return View(new ErasurePage(paged.Rows, paged.Total, paged.Pager("/gestion/rgpd")));
+        return View(new ErasurePage(paged.Rows, paged.Total, paged.Pager(MembersLinks.ErasureLog)));
     }
 
-    [HttpGet("/gestion/rgpd.csv")]
+    [HttpGet(MembersLinks.ErasureLogExport)]
     public async Task<IActionResult> ErasureLogExport(CancellationToken cancellationToken)
     {
         var rows = await db.ErasureRequests.AsNoTracking().OrderByDescending(e => e.RequestedAt).ToListAsync(cancellationToken);

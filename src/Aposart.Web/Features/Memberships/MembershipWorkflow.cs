@@ -126,6 +126,6 @@ public sealed class MembershipWorkflow(AposartDbContext db, UserManager<AppUser>
             Decision.Exempt => ($"Votre adhésion {membership.Year}", ["Votre adhésion est enregistrée et votre cotisation exonérée. Votre attestation est disponible dans votre espace."]),
             _ => ($"Votre adhésion {membership.Year} est résiliée", ["Votre adhésion a été résiliée, pour le motif suivant :", message ?? ""]),
         };
-        mailer.Queue(professional.Email, professional.FullName, subject, paragraphs, ("Voir mon adhésion", "/espace/adhesion"));
+        mailer.Queue(professional.Email, professional.FullName, subject, paragraphs, ("Voir mon adhésion", Features.Adhesion.AdhesionLinks.Index));
     }
 }

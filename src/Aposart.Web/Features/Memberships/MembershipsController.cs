@@ -16,7 +16,7 @@ public sealed class MembershipsController(AposartDbContext db, UserManager<AppUs
 {
     private const int PageSize = 25;
 
-    [HttpGet("/gestion/adhesions")]
+    [HttpGet(MembershipsLinks.Queue)]
     public async Task<IActionResult> Queue(int page = 1, CancellationToken cancellationToken = default)
     {
         var query = db.Memberships.AsNoTracking()
@@ -25,7 +25,7 @@ public sealed class MembershipsController(AposartDbContext db, UserManager<AppUs
         var paged = await query.Include(m => m.Professional).Include(m => m.College)
             .OrderBy(m => m.Status).ThenBy(m => m.SubmittedAt).ThenBy(m => m.Id)
             .PageAsync(page, PageSize, cancellationToken);
-        return View(new QueuePage(paged.Rows, paged.Total, paged.Pager("/gestion/adhesions")));
+        return View(new QueuePage(paged.Rows, paged.Total, paged.Pager(MembershipsLinks.Queue)));
     }
 
     [HttpGet("/gestion/adhesions/{id:guid}")]
@@ -51,7 +51,7 @@ public sealed class MembershipsController(AposartDbContext db, UserManager<AppUs
     [HttpPost("/gestion/adhesions/{id:guid}/resilier")]
     public Task<IActionResult> Terminate(Guid id, DecisionInput input, CancellationToken cancellationToken) => DecideAsync(id, input, Decision.Terminate, cancellationToken);
 
-    [HttpGet("/gestion/paiements/nouveau")]
+    [HttpGet(MembershipsLinks.NewPayment)]
     public async Task<IActionResult> NewPayment(Guid? adhesion, CancellationToken cancellationToken)
     {
         var input = new PaymentInput { FormId = Guid.NewGuid(), PaidOn = DateOnly.FromDateTime(clock.GetUtcNow().ToParis().DateTime) };
@@ -64,7 +64,7 @@ public sealed class MembershipsController(AposartDbContext db, UserManager<AppUs
         return View(await PaymentPageAsync(input, cancellationToken));
     }
 
-    [HttpPost("/gestion/paiements/nouveau")]
+    [HttpPost(MembershipsLinks.NewPayment)]
     public async Task<IActionResult> NewPayment([Bind(Prefix = nameof(PaymentPage.Input))] PaymentInput input, CancellationToken cancellationToken)
     {
         if (input.FormId == Guid.Empty)

@@ -12,17 +12,17 @@ namespace Aposart.Web.Features.MyData;
 public sealed class MyDataController(UserManager<AppUser> users, SignInManager<AppUser> signIn, TimeProvider clock,
     ILogger<MyDataController> logger, PersonalDataExport export, PersonalDataErasure erasure) : Controller
 {
-    [HttpGet("/espace/mes-donnees")]
+    [HttpGet(MyDataLinks.Index)]
     public IActionResult Index() => View(new ErasureInput());
 
-    [HttpGet("/espace/mes-donnees/export.json")]
+    [HttpGet(MyDataLinks.Export)]
     public async Task<IActionResult> Export(CancellationToken cancellationToken)
     {
         var json = await export.ExportAsync((await users.GetUserAsync(User))!, cancellationToken);
         return File(json, "application/json", $"mes-donnees-{clock.GetUtcNow().ToParis():yyyy-MM-dd}.json");
     }
 
-    [HttpPost("/espace/mes-donnees/effacement")]
+    [HttpPost(MyDataLinks.Erase)]
     public async Task<IActionResult> Erase([Bind(Prefix = "")] ErasureInput input, CancellationToken cancellationToken)
     {
         var user = (await users.GetUserAsync(User))!;

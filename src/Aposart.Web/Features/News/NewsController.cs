@@ -63,7 +63,7 @@ public sealed class NewsController(AposartDbContext db, TimeProvider clock) : Co
         var paged = await Visible().OrderByDescending(a => a.PublishedOn).ThenByDescending(a => a.CreatedAt)
             .Select(a => new Article { Id = a.Id, Title = a.Title, Summary = a.Summary, PublishedOn = a.PublishedOn, ImageType = a.ImageType, ImageAlt = a.ImageAlt })
             .PageAsync(page, PageSize, cancellationToken);
-        return View(new NewsList(paged.Rows, paged.Total, paged.Pager("/actualites"), false));
+        return View(new NewsList(paged.Rows, paged.Total, paged.Pager(NewsLinks.Index), false));
     }
 
     [HttpGet("/actualites/{id:guid}"), OutputCache(PolicyName = PublicPageCache.PolicyName)]
@@ -92,28 +92,28 @@ public sealed class NewsController(AposartDbContext db, TimeProvider clock) : Co
         var paged = await db.Articles.AsNoTracking().OrderByDescending(a => a.PublishedOn).ThenByDescending(a => a.CreatedAt)
             .Select(a => new Article { Id = a.Id, Title = a.Title, Summary = a.Summary, PublishedOn = a.PublishedOn, Published = a.Published })
             .PageAsync(page, 25, cancellationToken);
-        return View(new NewsList(paged.Rows, paged.Total, paged.Pager("/gestion/actualites"), true));
+        return View(new NewsList(paged.Rows, paged.Total, paged.Pager(NewsLinks.Manage), true));
     }
 
     [Authorize(Roles = Roles.BoardOrCoordinator)]
     [HttpGet(NewsLinks.New)]
-    public IActionResult Create() => View("Edit", new ArticleForm(new ArticleInput { PublishedOn = Today }, "/gestion/actualites/nouvelle", true, false));
+    public IActionResult Create() => View("Edit", new ArticleForm(new ArticleInput { PublishedOn = Today }, NewsLinks.New, true, false));
 
     [Authorize(Roles = Roles.BoardOrCoordinator)]
-    [HttpPost("/gestion/actualites/nouvelle"), RequestSizeLimit(4 * 1024 * 1024)]
+    [HttpPost(NewsLinks.New), RequestSizeLimit(4 * 1024 * 1024)]
     public async Task<IActionResult> Create([Bind(Prefix = "Input")] ArticleInput input, IFormFile? image, CancellationToken cancellationToken)
     {
         var (content, type) = await ImageAsync(image, cancellationToken);
         if (!ModelState.IsValid)
         {
-            return View("Edit", new ArticleForm(input, "/gestion/actualites/nouvelle", true, false));
+            return View("Edit", new ArticleForm(input, NewsLinks.New, true, false));
         }
         var article = new Article { Image = content, ImageType = type };
         Apply(input, article);
         db.Articles.Add(article);
         await db.SaveChangesAsync(cancellationToken);
         TempData["Message"] = article.Published ? "Article publié." : "Article enregistré en brouillon : il n'est pas visible du public.";
-        return Redirect("/gestion/actualites");
+        return Redirect(NewsLinks.Manage);
     }
 
     [Authorize(Roles = Roles.BoardOrCoordinator)]
@@ -159,7 +159,7 @@ public sealed class NewsController(AposartDbContext db, TimeProvider clock) : Co
         }
         await db.SaveChangesAsync(cancellationToken);
         TempData["Message"] = "Article enregistré.";
-        return Redirect("/gestion/actualites");
+        return Redirect(NewsLinks.Manage);
     }
 
     [Authorize(Roles = Roles.BoardOrCoordinator)]
@@ -168,7 +168,7 @@ public sealed class NewsController(AposartDbContext db, TimeProvider clock) : Co
     {
         var deleted = await db.Articles.Where(a => a.Id == id).ExecuteDeleteAsync(cancellationToken);
         TempData[deleted == 0 ? "Error" : "Message"] = deleted == 0 ? "Cet article n'existe plus." : "Article supprimé.";
-        return Redirect("/gestion/actualites");
+        return Redirect(NewsLinks.Manage);
     }
 
     private IQueryable<Article> Visible() => db.Articles.AsNoTracking().Where(a => a.Published && a.PublishedOn <= Today);

@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Aposart.Web.Features.Profile;
 
-[Authorize, Route("espace/profil")]
+[Authorize, Route(ProfileLinks.Edit)]
 public sealed class ProfileController(AposartDbContext db, UserManager<AppUser> users) : Controller
 {
     [HttpGet("")]
@@ -25,7 +25,7 @@ public sealed class ProfileController(AposartDbContext db, UserManager<AppUser> 
         {
             input = ProfileForm.FromEntity(professional);
         }
-        return View(await ProfileForm.ModelAsync(db, input, "/espace/profil", TempData["Warning"] as string, cancellationToken));
+        return View(await ProfileForm.ModelAsync(db, input, ProfileLinks.Edit, TempData["Warning"] as string, cancellationToken));
     }
 
     [HttpPost("")]
@@ -36,7 +36,7 @@ public sealed class ProfileController(AposartDbContext db, UserManager<AppUser> 
         await ProfileForm.ValidateUniqueAsync(db, input, professional?.Id, ModelState, cancellationToken);
         if (!ModelState.IsValid)
         {
-            return View(await ProfileForm.ModelAsync(db, input, "/espace/profil", null, cancellationToken));
+            return View(await ProfileForm.ModelAsync(db, input, ProfileLinks.Edit, null, cancellationToken));
         }
         if (professional is null)
         {
@@ -47,7 +47,7 @@ public sealed class ProfileController(AposartDbContext db, UserManager<AppUser> 
         {
             ModelState.AddModelError("", "Votre fiche a été modifiée entre-temps (par vous dans un autre onglet, ou par la coordination). Vos saisies sont conservées ci-dessous : vérifiez-les et enregistrez à nouveau.");
             input.Version = professional.Version;
-            return View(await ProfileForm.ModelAsync(db, input, "/espace/profil", null, cancellationToken));
+            return View(await ProfileForm.ModelAsync(db, input, ProfileLinks.Edit, null, cancellationToken));
         }
         await ProfileForm.ApplyAsync(db, input, professional, cancellationToken);
         try
@@ -58,7 +58,7 @@ public sealed class ProfileController(AposartDbContext db, UserManager<AppUser> 
         {
             // Two saves at the same moment: the checks above passed for both, the index refused the second.
             ModelState.AddModelError("", "Cette fiche vient d'être créée ou modifiée en même temps : rechargez la page.");
-            return View(await ProfileForm.ModelAsync(db, input, "/espace/profil", null, cancellationToken));
+            return View(await ProfileForm.ModelAsync(db, input, ProfileLinks.Edit, null, cancellationToken));
         }
         TempData["Message"] = "Votre fiche a été enregistrée.";
         TempData["Warning"] = ProfileForm.Warning(input);

@@ -71,10 +71,10 @@ public sealed class SiteController(AposartDbContext db, PortalMailer mailer, IOp
         return View(new HomePage(trainings, letter, centres, news));
     }
 
-    [HttpGet("/contact")]
+    [HttpGet(SiteLinks.Contact)]
     public IActionResult Contact() => View(new ContactPage(new ContactInput()));
 
-    [HttpPost("/contact"), EnableRateLimiting(RateLimitOptions.ContactPolicy)]
+    [HttpPost(SiteLinks.Contact), EnableRateLimiting(RateLimitOptions.ContactPolicy)]
     public async Task<IActionResult> Contact([Bind(Prefix = "Input")] ContactInput input, CancellationToken cancellationToken)
     {
         if (!string.IsNullOrEmpty(input.Website))
@@ -82,7 +82,7 @@ public sealed class SiteController(AposartDbContext db, PortalMailer mailer, IOp
             // A robot: it is told what a person would be told, and nothing is kept or sent.
             logger.LogInformation("Contact form: honeypot filled, message dropped");
             TempData["Message"] = "Merci, votre message a bien été envoyé. Nous vous répondrons rapidement.";
-            return Redirect("/contact");
+            return Redirect(SiteLinks.Contact);
         }
         if (!ModelState.IsValid)
         {
@@ -101,20 +101,20 @@ public sealed class SiteController(AposartDbContext db, PortalMailer mailer, IOp
             $"Message de {message.Name} <{message.Email}>{(message.Phone is null ? "" : $", téléphone {message.Phone}")}, reçu le {message.ReceivedAt.ToParisString()} :",
             .. message.Body.Replace("\r", "", StringComparison.Ordinal).Split("\n\n", StringSplitOptions.RemoveEmptyEntries),
             "Répondez directement à l'adresse de l'expéditeur.",
-        ], ("Messages reçus", "/gestion/contact"), cancellationToken);
+        ], ("Messages reçus", SiteLinks.Messages), cancellationToken);
         TempData["Message"] = "Merci, votre message a bien été envoyé. Nous vous répondrons rapidement.";
-        return Redirect("/contact");
+        return Redirect(SiteLinks.Contact);
     }
 
     [Authorize(Roles = Roles.BoardOrCoordinator)]
-    [HttpGet("/gestion/contact")]
+    [HttpGet(SiteLinks.Messages)]
     public async Task<IActionResult> Messages(bool tous = false, int page = 1, CancellationToken cancellationToken = default)
     {
         // What waits for an answer comes first; the handled ones stay one click away.
         var query = db.ContactMessages.AsNoTracking().Where(m => tous || m.HandledAt == null);
         var paged = await query.OrderByDescending(m => m.ReceivedAt).ThenBy(m => m.Id).PageAsync(page, 20, cancellationToken);
         var open = await db.ContactMessages.CountAsync(m => m.HandledAt == null, cancellationToken);
-        return View(new ContactList(paged.Rows, paged.Total, paged.Pager("/gestion/contact", tous ? "tous=true" : null), open, tous));
+        return View(new ContactList(paged.Rows, paged.Total, paged.Pager(SiteLinks.Messages, tous ? "tous=true" : null), open, tous));
     }
 
     /// <summary>Marks a message as dealt with (answered by mail or telephone); a second click changes nothing.</summary>
@@ -125,16 +125,16 @@ public sealed class SiteController(AposartDbContext db, PortalMailer mailer, IOp
         var marked = await db.ContactMessages.Where(m => m.Id == id && m.HandledAt == null)
             .ExecuteUpdateAsync(set => set.SetProperty(m => m.HandledAt, clock.GetUtcNow()), cancellationToken);
         TempData["Message"] = marked == 1 ? "Message marqué comme traité." : "Ce message était déjà traité.";
-        return Redirect("/gestion/contact");
+        return Redirect(SiteLinks.Messages);
     }
 
-    [HttpGet("/mentions-legales"), OutputCache(PolicyName = PublicPageCache.PolicyName)]
+    [HttpGet(SiteLinks.Legal), OutputCache(PolicyName = PublicPageCache.PolicyName)]
     public IActionResult Legal() => View();
 
-    [HttpGet("/confidentialite"), OutputCache(PolicyName = PublicPageCache.PolicyName)]
+    [HttpGet(SiteLinks.Privacy), OutputCache(PolicyName = PublicPageCache.PolicyName)]
     public IActionResult Privacy() => View();
 
-    [HttpGet("/accessibilite"), OutputCache(PolicyName = PublicPageCache.PolicyName)]
+    [HttpGet(SiteLinks.Accessibility), OutputCache(PolicyName = PublicPageCache.PolicyName)]
     public IActionResult Accessibility() => View();
 
     [HttpGet("/robots.txt"), OutputCache(PolicyName = PublicPageCache.PolicyName)]
@@ -145,8 +145,8 @@ public sealed class SiteController(AposartDbContext db, PortalMailer mailer, IOp
     public async Task<IActionResult> Sitemap(CancellationToken cancellationToken)
     {
         var root = cpts.Value.PublicUrl.TrimEnd('/');
-        var paths = new List<string> { "/", "/actualites", "/la-cpts", "/actions", "/formations", "/vaccination", "/annuaire", "/annuaire/structures", "/lettres", "/contact",
-            "/mentions-legales", "/confidentialite", "/accessibilite" };
+        var paths = new List<string> { "/", Features.News.NewsLinks.Index, Features.Cpts.CptsLinks.Index, Features.Fiches.FichesLinks.Public, Features.Trainings.TrainingLinks.Calendar, Features.Vaccination.VaccinationLinks.Public, Features.Directory.DirectoryLinks.Public, Features.Directory.DirectoryLinks.Organisations, Features.Letters.LetterLinks.Archive, SiteLinks.Contact,
+            SiteLinks.Legal, SiteLinks.Privacy, SiteLinks.Accessibility };
         paths.AddRange((await db.Trainings.Where(t => t.Status == TrainingStatus.Published || t.Status == TrainingStatus.Held).Select(t => t.Id).ToListAsync(cancellationToken))
             .Select(id => $"/formations/{id}"));
         var today = DateOnly.FromDateTime(clock.GetUtcNow().ToParis().DateTime);

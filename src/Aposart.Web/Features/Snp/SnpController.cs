@@ -13,11 +13,11 @@ public sealed class SnpController(AposartDbContext db, TimeProvider clock) : Con
 {
     private const int WeeksShown = 8;
 
-    [HttpGet("/espace/snp")]
+    [HttpGet(SnpLinks.Mine)]
     public async Task<IActionResult> Mine(CancellationToken cancellationToken) =>
         View(await PageAsync(new SlotInput(), new PatternInput { Days = [DayOfWeek.Monday, DayOfWeek.Thursday] }, cancellationToken));
 
-    [HttpPost("/espace/snp/creneau")]
+    [HttpPost(SnpLinks.Publish)]
     public async Task<IActionResult> Publish([Bind(Prefix = "Slot")] SlotInput input, CancellationToken cancellationToken)
     {
         var me = await PublisherAsync(cancellationToken);
@@ -41,10 +41,10 @@ public sealed class SnpController(AposartDbContext db, TimeProvider clock) : Con
         }
         var added = await AddSlotsAsync(me, site!, [start!.Value], input.Duration!.Value, cancellationToken);
         TempData[added == 0 ? "Error" : "Message"] = added == 0 ? "Vous avez déjà un créneau à ce moment." : "Créneau publié : les régulateurs le voient.";
-        return Redirect("/espace/snp");
+        return Redirect(SnpLinks.Mine);
     }
 
-    [HttpPost("/espace/snp/semaine")]
+    [HttpPost(SnpLinks.PublishPattern)]
     public async Task<IActionResult> PublishPattern([Bind(Prefix = "Pattern")] PatternInput input, CancellationToken cancellationToken)
     {
         var me = await PublisherAsync(cancellationToken);
@@ -80,7 +80,7 @@ public sealed class SnpController(AposartDbContext db, TimeProvider clock) : Con
         }
         var added = await AddSlotsAsync(me, site!, starts, input.Duration!.Value, cancellationToken);
         TempData["Message"] = $"{added} créneau(x) publié(s) sur {input.Weeks} semaine(s)" + (added < starts.Count ? $" ({starts.Count - added} existaient déjà)." : ".");
-        return Redirect("/espace/snp");
+        return Redirect(SnpLinks.Mine);
     }
 
     [HttpPost("/espace/snp/{id:guid}/retirer")]
@@ -119,7 +119,7 @@ public sealed class SnpController(AposartDbContext db, TimeProvider clock) : Con
     private IActionResult RedirectWith(string key, string message)
     {
         TempData[key] = message;
-        return Redirect("/espace/snp");
+        return Redirect(SnpLinks.Mine);
     }
 
     private async Task<Professional?> PublisherAsync(CancellationToken cancellationToken)

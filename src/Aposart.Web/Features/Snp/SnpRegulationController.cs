@@ -16,7 +16,7 @@ public sealed class SnpRegulationController(AposartDbContext db, UserManager<App
     private const int PageSize = 50;
     private const int DaysShown = 7;
 
-    [HttpGet("/gestion/snp")]
+    [HttpGet(SnpLinks.Manage)]
     public async Task<IActionResult> Index(string? commune, string? jour, int page = 1, CancellationToken cancellationToken = default)
     {
         commune = Insee(commune);
@@ -31,11 +31,11 @@ public sealed class SnpRegulationController(AposartDbContext db, UserManager<App
         var recent = await db.SnpSlots.AsNoTracking().Include(s => s.Professional).Include(s => s.Commune)
             .Where(s => s.Status == SnpSlotStatus.Given && s.GivenAt > since).OrderByDescending(s => s.GivenAt).Take(20).ToListAsync(cancellationToken);
         var query = string.Join("&", new[] { commune is null ? null : "commune=" + Uri.EscapeDataString(commune), day is null ? null : $"jour={day:yyyy-MM-dd}" }.Where(q => q is not null));
-        return View(new RegulationPage(paged.Rows, paged.Total, paged.Pager("/gestion/snp", query), commune, day,
+        return View(new RegulationPage(paged.Rows, paged.Total, paged.Pager(SnpLinks.Manage, query), commune, day,
             [.. communes.Select(c => (c.CommuneInsee!, c.Name, c.Count))], recent));
     }
 
-    [HttpGet("/gestion/snp.csv")]
+    [HttpGet(SnpLinks.Export)]
     public async Task<IActionResult> Export(string? commune, CancellationToken cancellationToken)
     {
         commune = Insee(commune);
@@ -54,7 +54,7 @@ public sealed class SnpRegulationController(AposartDbContext db, UserManager<App
         if (cleaned is null || cleaned.Length > 40)
         {
             TempData["Error"] = "Indiquez votre référence (40 caractères au plus) : un numéro de dossier à vous, jamais le nom du patient ni un renseignement médical.";
-            return Redirect("/gestion/snp");
+            return Redirect(SnpLinks.Manage);
         }
         if (!await db.SnpSlots.AnyAsync(s => s.Id == id, cancellationToken))
         {
@@ -69,15 +69,15 @@ public sealed class SnpRegulationController(AposartDbContext db, UserManager<App
         {
             TempData["Error"] = "Ce créneau n'est plus libre : il vient d'être attribué, retiré ou il est passé. Choisissez-en un autre.";
         }
-        return Redirect("/gestion/snp");
+        return Redirect(SnpLinks.Manage);
     }
 
     [Authorize(Roles = Roles.Coordinator + "," + Roles.Admin)]
-    [HttpGet("/gestion/snp/participants")]
+    [HttpGet(SnpLinks.Participants)]
     public async Task<IActionResult> Participants(CancellationToken cancellationToken) => View(await ParticipantsAsync(cancellationToken));
 
     [Authorize(Roles = Roles.Coordinator + "," + Roles.Admin)]
-    [HttpPost("/gestion/snp/regulateurs")]
+    [HttpPost(SnpLinks.AddRegulator)]
     public async Task<IActionResult> AddRegulator(string? email, CancellationToken cancellationToken)
     {
         var user = string.IsNullOrWhiteSpace(email) ? null : await users.FindByEmailAsync(email.Trim());
@@ -90,7 +90,7 @@ public sealed class SnpRegulationController(AposartDbContext db, UserManager<App
             await users.AddToRoleAsync(user, Roles.Regulator);
             TempData["Message"] = $"{user.NameOrEmail} peut maintenant attribuer les créneaux.";
         }
-        return Redirect("/gestion/snp/participants");
+        return Redirect(SnpLinks.Participants);
     }
 
     [Authorize(Roles = Roles.Coordinator + "," + Roles.Admin)]
@@ -102,18 +102,18 @@ public sealed class SnpRegulationController(AposartDbContext db, UserManager<App
             await users.RemoveFromRoleAsync(user, Roles.Regulator);
             TempData["Message"] = $"{user.NameOrEmail} n'attribue plus de créneaux.";
         }
-        return Redirect("/gestion/snp/participants");
+        return Redirect(SnpLinks.Participants);
     }
 
     [Authorize(Roles = Roles.Coordinator + "," + Roles.Admin)]
-    [HttpPost("/gestion/snp/medecins")]
+    [HttpPost(SnpLinks.AllowedDoctors)]
     public async Task<IActionResult> Allow(Guid? professionalId, bool allowed, CancellationToken cancellationToken)
     {
         var changed = professionalId is null ? 0 : await db.Professionals.Where(p => p.Id == professionalId && p.AnonymisedAt == null)
             .ExecuteUpdateAsync(set => set.SetProperty(p => p.SnpAllowed, allowed), cancellationToken);
         TempData[changed == 0 ? "Error" : "Message"] = changed == 0 ? "Choisissez un professionnel de l'annuaire."
             : allowed ? "Ce professionnel peut publier des créneaux." : "Ce professionnel ne publie plus de créneaux (sauf s'il est médecin généraliste adhérent).";
-        return Redirect("/gestion/snp/participants");
+        return Redirect(SnpLinks.Participants);
     }
 
     /// <summary>An INSEE code (five letters or digits, "2A004" in Corsica), or nothing for anything else typed in the address.</summary>

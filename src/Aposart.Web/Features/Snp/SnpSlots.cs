@@ -37,7 +37,7 @@ public sealed class SnpSlots(AposartDbContext db, PortalMailer mailer, TimeProvi
                 $"Un patient du territoire a été orienté vers votre créneau du {slot.StartsAt.ToParisString("dddd d MMMM 'à' HH'h'mm")} ({slot.DurationMinutes} min), {slot.Place}.",
                 $"Référence du régulateur : {reference}. Le portail ne transmet aucune donnée de santé : le patient se présentera avec cette référence.",
                 "Après la consultation, indiquez si le créneau a été honoré : cela compte pour les indicateurs de la mission accès aux soins.",
-            ], ("Mes créneaux", "/espace/snp"), cancellationToken);
+            ], ("Mes créneaux", SnpLinks.Mine), cancellationToken);
         }
         await transaction.CommitAsync(cancellationToken);
         return true;

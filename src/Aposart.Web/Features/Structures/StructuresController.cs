@@ -14,16 +14,16 @@ public sealed class StructuresController(AposartDbContext db) : Controller
 {
     private const int PageSize = 25;
 
-    [HttpGet("/gestion/structures")]
+    [HttpGet(StructuresLinks.List)]
     public async Task<IActionResult> List(int page = 1, CancellationToken cancellationToken = default)
     {
         var paged = await db.Organisations.AsNoTracking().OrderBy(o => o.Name).ThenBy(o => o.Id)
             .Select(o => new StructureRow(o.Id, o.Name, o.Type, o.Finess, o.City, o.Professionals.Count))
             .PageAsync(page, PageSize, cancellationToken);
-        return View(new StructuresPage(paged.Rows, paged.Total, paged.Pager("/gestion/structures")));
+        return View(new StructuresPage(paged.Rows, paged.Total, paged.Pager(StructuresLinks.List)));
     }
 
-    [HttpGet("/gestion/structures.csv")]
+    [HttpGet(StructuresLinks.Export)]
     public async Task<IActionResult> Export(CancellationToken cancellationToken)
     {
         var rows = await db.Organisations.AsNoTracking().OrderBy(o => o.Name).ToListAsync(cancellationToken);
@@ -31,15 +31,15 @@ public sealed class StructuresController(AposartDbContext db) : Controller
             rows.Select(o => (IReadOnlyList<string?>)[o.Name, o.Type.Label(), o.Finess, o.AddressLine, o.Postcode, o.City, o.Phone, o.WebsiteUrl]));
     }
 
-    [HttpGet("/gestion/structures/nouvelle")]
+    [HttpGet(StructuresLinks.Create)]
     public async Task<IActionResult> Create(CancellationToken cancellationToken) =>
-        View("Edit", await FormAsync(new StructureInput(), "/gestion/structures/nouvelle", cancellationToken));
+        View("Edit", await FormAsync(new StructureInput(), StructuresLinks.Create, cancellationToken));
 
-    [HttpPost("/gestion/structures/nouvelle")]
+    [HttpPost(StructuresLinks.Create)]
     public async Task<IActionResult> Create([Bind(Prefix = nameof(StructureForm.Input))] StructureInput input, CancellationToken cancellationToken)
     {
         var organisation = new Organisation { Id = Guid.CreateVersion7() };
-        return await SaveAsync(organisation, input, "/gestion/structures/nouvelle", isNew: true, cancellationToken);
+        return await SaveAsync(organisation, input, StructuresLinks.Create, isNew: true, cancellationToken);
     }
 
     [HttpGet("/gestion/structures/{id:guid}")]
@@ -97,7 +97,7 @@ public sealed class StructuresController(AposartDbContext db) : Controller
         }
         await db.SaveChangesAsync(cancellationToken);
         TempData["Message"] = $"Structure « {organisation.Name} » enregistrée.";
-        return Redirect("/gestion/structures");
+        return Redirect(StructuresLinks.List);
     }
 
     private async Task<StructureForm> FormAsync(StructureInput input, string action, CancellationToken cancellationToken)

@@ -12,7 +12,7 @@ namespace Aposart.Web.Features.Trainings;
 [Authorize]
 public sealed class MyTrainingsController(AposartDbContext db, TrainingDocuments documents, TimeProvider clock) : Controller
 {
-    [HttpGet("/espace/formations")]
+    [HttpGet(TrainingLinks.Mine)]
     public async Task<IActionResult> Index(CancellationToken cancellationToken)
     {
         var professional = await CurrentProfessionalAsync(cancellationToken);
@@ -35,14 +35,14 @@ public sealed class MyTrainingsController(AposartDbContext db, TrainingDocuments
             : NotFound();
     }
 
-    [HttpPost("/espace/formations/sujets")]
+    [HttpPost(TrainingLinks.Suggest)]
     public async Task<IActionResult> Suggest(string? title, [DataType(DataType.MultilineText)] string? details, CancellationToken cancellationToken)
     {
         var professional = await CurrentProfessionalAsync(cancellationToken);
         if (professional is null)
         {
             TempData["Error"] = "Pour proposer un sujet, complétez d'abord votre profil professionnel.";
-            return Redirect("/espace/profil");
+            return Redirect(Features.Profile.ProfileLinks.Edit);
         }
         if (string.IsNullOrWhiteSpace(title) || title.Trim().Length > 200 || details?.Length > 2000)
         {

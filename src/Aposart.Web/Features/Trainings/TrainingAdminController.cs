@@ -15,16 +15,16 @@ public sealed class TrainingAdminController(AposartDbContext db, TrainingRegistr
     private const int PageSize = 25;
     private const string InputPrefix = nameof(TrainingFormModel.Input) + ".";
 
-    [HttpGet("/gestion/formations")]
+    [HttpGet(TrainingLinks.List)]
     public async Task<IActionResult> List(string? periode, int page = 1, CancellationToken cancellationToken = default)
     {
         var paged = await Filter(periode).PageAsync(page, PageSize, cancellationToken);
         var rows = await RowsAsync(paged.Rows.Select(t => t.Id).ToList(), cancellationToken);
         return View("AdminList", new TrainingAdminList(periode ?? "a-venir", [.. paged.Rows.Select(t => rows[t.Id])], paged.Total,
-            paged.Pager("/gestion/formations", periode is null ? "" : "periode=" + Uri.EscapeDataString(periode))));
+            paged.Pager(TrainingLinks.List, periode is null ? "" : "periode=" + Uri.EscapeDataString(periode))));
     }
 
-    [HttpGet("/gestion/formations.csv")]
+    [HttpGet(TrainingLinks.Export)]
     public async Task<IActionResult> Export(string? periode, CancellationToken cancellationToken)
     {
         var trainings = await Filter(periode).ToListAsync(cancellationToken);
@@ -39,17 +39,17 @@ public sealed class TrainingAdminController(AposartDbContext db, TrainingRegistr
         static string Number(int value) => value.ToString(CultureInfo.InvariantCulture);
     }
 
-    [HttpGet("/gestion/formations/nouvelle")]
+    [HttpGet(TrainingLinks.Create)]
     public async Task<IActionResult> Create(CancellationToken cancellationToken) =>
-        View("Edit", await TrainingForm.ModelAsync(db, new TrainingInput { Capacity = 20, Status = TrainingStatus.Draft }, "/gestion/formations/nouvelle", true, cancellationToken));
+        View("Edit", await TrainingForm.ModelAsync(db, new TrainingInput { Capacity = 20, Status = TrainingStatus.Draft }, TrainingLinks.Create, true, cancellationToken));
 
-    [HttpPost("/gestion/formations/nouvelle")]
+    [HttpPost(TrainingLinks.Create)]
     public async Task<IActionResult> Create([Bind(Prefix = nameof(TrainingFormModel.Input))] TrainingInput input, CancellationToken cancellationToken)
     {
         Validate(input);
         if (!ModelState.IsValid)
         {
-            return View("Edit", await TrainingForm.ModelAsync(db, input, "/gestion/formations/nouvelle", true, cancellationToken));
+            return View("Edit", await TrainingForm.ModelAsync(db, input, TrainingLinks.Create, true, cancellationToken));
         }
         var training = new Training
         {

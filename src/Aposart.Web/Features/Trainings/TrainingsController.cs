@@ -17,7 +17,7 @@ public sealed class TrainingsController(AposartDbContext db, TrainingRegistrar r
 {
     private const int PageSize = 20;
 
-    [HttpGet("/formations"), OutputCache(PolicyName = PublicPageCache.PolicyName)]
+    [HttpGet(TrainingLinks.Calendar), OutputCache(PolicyName = PublicPageCache.PolicyName)]
     public async Task<IActionResult> Index([FromQuery] TrainingQuery query, int page = 1, CancellationToken cancellationToken = default)
     {
         var now = clock.GetUtcNow();
@@ -34,7 +34,7 @@ public sealed class TrainingsController(AposartDbContext db, TrainingRegistrar r
             .ToListAsync(cancellationToken);
         var inMonth = sessions.OrderBy(s => s.StartsAt).Select(s => new CalendarEntry(s.Id, s.Title, s.StartsAt, s.Status)).ToList();
         var themes = await db.Trainings.Where(t => t.Status != TrainingStatus.Draft && t.Theme != null).Select(t => t.Theme!).Distinct().OrderBy(t => t).ToListAsync(cancellationToken);
-        return View(new TrainingCalendarPage(query, month, inMonth, paged.Rows, paged.Total, paged.Pager("/formations", query.ToQueryString()), themes,
+        return View(new TrainingCalendarPage(query, month, inMonth, paged.Rows, paged.Total, paged.Pager(TrainingLinks.Calendar, query.ToQueryString()), themes,
             DateOnly.FromDateTime(today.DateTime)));
     }
 
@@ -60,7 +60,7 @@ public sealed class TrainingsController(AposartDbContext db, TrainingRegistrar r
         return View(new TrainingPage(training, confirmed, waitlisted, User.Identity?.IsAuthenticated == true, professional is not null, mine, position, clock.GetUtcNow()));
     }
 
-    [HttpGet("/formations.ics"), OutputCache(PolicyName = PublicPageCache.PolicyName)]
+    [HttpGet(TrainingLinks.Feed), OutputCache(PolicyName = PublicPageCache.PolicyName)]
     public async Task<IActionResult> Feed(CancellationToken cancellationToken)
     {
         var since = clock.GetUtcNow().AddMonths(-3);
@@ -84,7 +84,7 @@ public sealed class TrainingsController(AposartDbContext db, TrainingRegistrar r
         if (professional is null)
         {
             TempData["Error"] = "Pour vous inscrire, complétez d'abord votre profil professionnel.";
-            return Redirect("/espace/profil");
+            return Redirect(Features.Profile.ProfileLinks.Edit);
         }
         var outcome = await registrar.RegisterAsync(id, professional, User.IsMember(), cancellationToken);
         TempData[outcome.Done ? "Message" : "Error"] = outcome.Message;

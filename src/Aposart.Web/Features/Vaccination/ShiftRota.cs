@@ -76,7 +76,7 @@ public sealed class ShiftReminders(AposartDbContext db, PortalMailer mailer, Tim
                     [
                         $"Vous êtes inscrit demain, {shift.Date.ToString("dddd d MMMM", ActionSheetText.French)}, de {shift.Starts:HH\\hmm} à {shift.Ends:HH\\hmm}, comme {shift.Role.Label().ToLowerInvariant()} au {shift.Centre.Name} ({shift.Centre.Address}).",
                         "Si vous ne pouvez plus venir, désinscrivez-vous au plus tôt pour que la coordination trouve un remplaçant.",
-                    ], ("Mon planning", "/espace/planning")), cancellationToken))
+                    ], ("Mon planning", VaccinationLinks.Mine)), cancellationToken))
             {
                 sent++;
             }

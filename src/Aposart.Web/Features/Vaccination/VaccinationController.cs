@@ -16,17 +16,17 @@ public sealed class VaccinationController(AposartDbContext db, UserManager<AppUs
 {
     private DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().ToParis().DateTime);
 
-    [HttpGet("/vaccination"), OutputCache(PolicyName = PublicPageCache.PolicyName)]
+    [HttpGet(VaccinationLinks.Public), OutputCache(PolicyName = PublicPageCache.PolicyName)]
     public async Task<IActionResult> Index(CancellationToken cancellationToken) =>
         View(new PublicCentresPage(await db.VaccinationCentres.AsNoTracking().Include(c => c.Openings).Include(c => c.Closures).Include(c => c.Commune)
             .Where(c => c.Published).OrderBy(c => c.Status).ThenBy(c => c.Name).AsSplitQuery().ToListAsync(cancellationToken), Today));
 
     [Authorize(Roles = Roles.BoardOrCoordinator)]
-    [HttpGet("/gestion/vaccination")]
+    [HttpGet(VaccinationLinks.Manage)]
     public async Task<IActionResult> Admin(CancellationToken cancellationToken) => View(await AdminListAsync(new CrisisInput(), cancellationToken));
 
     [Authorize(Roles = Roles.BoardOrCoordinator)]
-    [HttpPost("/gestion/vaccination/crise")]
+    [HttpPost(VaccinationLinks.StartCrisis)]
     public async Task<IActionResult> StartCrisis([Bind(Prefix = "CrisisInput")] CrisisInput input, CancellationToken cancellationToken)
     {
         if (TextInput.TrimmedOrNull(input.LinkUrl) is { } link && !(link.StartsWith('/') && !link.StartsWith("//", StringComparison.Ordinal))
@@ -49,38 +49,38 @@ public sealed class VaccinationController(AposartDbContext db, UserManager<AppUs
         });
         await db.SaveChangesAsync(cancellationToken);
         TempData["Message"] = "Le bandeau de crise est affiché sur toutes les pages.";
-        return Redirect("/gestion/vaccination");
+        return Redirect(VaccinationLinks.Manage);
     }
 
     [Authorize(Roles = Roles.BoardOrCoordinator)]
-    [HttpPost("/gestion/vaccination/crise/fin")]
+    [HttpPost(VaccinationLinks.EndCrisis)]
     public async Task<IActionResult> EndCrisis(CancellationToken cancellationToken)
     {
         var ended = await db.CrisisAlerts.Where(c => c.EndedAt == null).ExecuteUpdateAsync(set => set.SetProperty(c => c.EndedAt, clock.GetUtcNow()), cancellationToken);
         TempData["Message"] = ended > 0 ? "Le bandeau de crise est retiré." : "Aucune crise en cours.";
-        return Redirect("/gestion/vaccination");
+        return Redirect(VaccinationLinks.Manage);
     }
 
     [Authorize(Roles = Roles.BoardOrCoordinator)]
-    [HttpGet("/gestion/vaccination/nouveau")]
+    [HttpGet(VaccinationLinks.Create)]
     public async Task<IActionResult> Create(CancellationToken cancellationToken) =>
-        View("Edit", await FormAsync(new CentreInput { Published = true }.WithBlanks(), "/gestion/vaccination/nouveau", true, cancellationToken));
+        View("Edit", await FormAsync(new CentreInput { Published = true }.WithBlanks(), VaccinationLinks.Create, true, cancellationToken));
 
     [Authorize(Roles = Roles.BoardOrCoordinator)]
-    [HttpPost("/gestion/vaccination/nouveau")]
+    [HttpPost(VaccinationLinks.Create)]
     public async Task<IActionResult> Create([Bind(Prefix = "Input")] CentreInput input, CancellationToken cancellationToken)
     {
         await ValidateAsync(input, cancellationToken);
         if (!ModelState.IsValid)
         {
-            return View("Edit", await FormAsync(input.WithBlanks(), "/gestion/vaccination/nouveau", true, cancellationToken));
+            return View("Edit", await FormAsync(input.WithBlanks(), VaccinationLinks.Create, true, cancellationToken));
         }
         var centre = new VaccinationCentre();
         Apply(input, centre);
         db.VaccinationCentres.Add(centre);
         await db.SaveChangesAsync(cancellationToken);
         TempData["Message"] = "Centre enregistré.";
-        return Redirect("/gestion/vaccination");
+        return Redirect(VaccinationLinks.Manage);
     }
 
     [Authorize(Roles = Roles.BoardOrCoordinator)]
@@ -116,7 +116,7 @@ public sealed class VaccinationController(AposartDbContext db, UserManager<AppUs
         Apply(input, centre);
         await db.SaveChangesAsync(cancellationToken);
         TempData["Message"] = "Centre enregistré.";
-        return Redirect("/gestion/vaccination");
+        return Redirect(VaccinationLinks.Manage);
     }
 
     [Authorize(Roles = Roles.BoardOrCoordinator)]
@@ -169,7 +169,7 @@ public sealed class VaccinationController(AposartDbContext db, UserManager<AppUs
     }
 
     [Authorize]
-    [HttpGet("/espace/planning")]
+    [HttpGet(VaccinationLinks.Mine)]
     public async Task<IActionResult> Mine(CancellationToken cancellationToken)
     {
         var me = await db.Professionals.OfUserAsync(User, cancellationToken);
@@ -186,11 +186,11 @@ public sealed class VaccinationController(AposartDbContext db, UserManager<AppUs
         var me = await db.Professionals.OfUserAsync(User, cancellationToken);
         if (me is null)
         {
-            return Redirect("/espace/profil");
+            return Redirect(Features.Profile.ProfileLinks.Edit);
         }
         var refusal = await rota.SignUpAsync(shiftId, me.Id, cancellationToken);
         TempData[refusal is null ? "Message" : "Error"] = refusal ?? "Vous êtes inscrit : merci ! Un rappel vous sera envoyé la veille.";
-        return Redirect("/espace/planning");
+        return Redirect(VaccinationLinks.Mine);
     }
 
     [Authorize]
@@ -200,7 +200,7 @@ public sealed class VaccinationController(AposartDbContext db, UserManager<AppUs
         var me = await db.Professionals.OfUserAsync(User, cancellationToken);
         TempData[me is not null && await rota.CancelAsync(shiftId, me.Id, cancellationToken) ? "Message" : "Error"] =
             me is null ? "Aucune inscription à annuler." : "Inscription annulée.";
-        return Redirect("/espace/planning");
+        return Redirect(VaccinationLinks.Mine);
     }
 
     private async Task ValidateAsync(CentreInput input, CancellationToken cancellationToken)

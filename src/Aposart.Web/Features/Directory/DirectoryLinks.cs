@@ -1,0 +1,8 @@
+namespace Aposart.Web.Features.Directory;
+
+/// <summary>The addresses of this feature's pages, written here once for controllers, views and mails.</summary>
+public static class DirectoryLinks
+{
+    public const string Public = "/annuaire";
+    public const string Organisations = "/annuaire/structures";
+}
