@@ -36,27 +36,27 @@ public sealed class AccountsController(AposartDbContext db, UserManager<AppUser>
     }
 
     [Authorize(Roles = Roles.Admin)]
-    [HttpGet("/gestion/comptes/{id:guid}")]
+    [HttpGet(AccountsLinks.DetailsRoute)]
     public async Task<IActionResult> Details(Guid id, CancellationToken cancellationToken) =>
         await users.FindByIdAsync(id.ToString()) is { } target ? View(await DetailsPageAsync(target, cancellationToken)) : NotFound();
 
     [Authorize(Roles = Roles.Admin)]
-    [HttpPost("/gestion/comptes/{id:guid}/roles")]
+    [HttpPost(AccountsLinks.RolesRoute)]
     public async Task<IActionResult> SetRoles(Guid id, [FromForm] List<string>? roles, CancellationToken cancellationToken) =>
         await ActAsync(id, async (target, by) => await administration.SetRolesAsync(target, roles ?? [], by, cancellationToken), "Rôles enregistrés ; la personne est prévenue par courriel.");
 
     [Authorize(Roles = Roles.Admin)]
-    [HttpPost("/gestion/comptes/{id:guid}/suspendre")]
+    [HttpPost(AccountsLinks.LockRoute)]
     public async Task<IActionResult> Lock(Guid id, CancellationToken cancellationToken) =>
         await ActAsync(id, (target, by) => administration.LockAsync(target, by, cancellationToken), "Compte suspendu.");
 
     [Authorize(Roles = Roles.Admin)]
-    [HttpPost("/gestion/comptes/{id:guid}/reactiver")]
+    [HttpPost(AccountsLinks.UnlockRoute)]
     public async Task<IActionResult> Unlock(Guid id, CancellationToken cancellationToken) =>
         await ActAsync(id, async (target, by) => { await administration.UnlockAsync(target, by, cancellationToken); return null; }, "Compte réactivé.");
 
     [Authorize(Roles = Roles.Admin)]
-    [HttpPost("/gestion/comptes/{id:guid}/mot-de-passe")]
+    [HttpPost(AccountsLinks.ForceResetRoute)]
     public async Task<IActionResult> ForceReset(Guid id, CancellationToken cancellationToken) =>
         await ActAsync(id, (target, by) => administration.ForcePasswordResetAsync(target, by, cancellationToken),
             "L'ancien mot de passe ne fonctionne plus ; un lien pour en choisir un nouveau a été envoyé.");
@@ -82,7 +82,7 @@ public sealed class AccountsController(AposartDbContext db, UserManager<AppUser>
     }
 
     [Authorize(Roles = Roles.Admin)]
-    [HttpPost("/gestion/comptes/invitations/{id:guid}/renvoyer")]
+    [HttpPost(AccountsLinks.ResendRoute)]
     public async Task<IActionResult> Resend(Guid id, CancellationToken cancellationToken)
     {
         var resent = await invitations.ResendAsync(id, (await users.GetUserAsync(User))!, cancellationToken);
@@ -91,7 +91,7 @@ public sealed class AccountsController(AposartDbContext db, UserManager<AppUser>
     }
 
     [Authorize(Roles = Roles.Admin)]
-    [HttpPost("/gestion/comptes/invitations/{id:guid}/retirer")]
+    [HttpPost(AccountsLinks.WithdrawRoute)]
     public async Task<IActionResult> Withdraw(Guid id, CancellationToken cancellationToken)
     {
         var withdrawn = await invitations.WithdrawAsync(id, cancellationToken);

@@ -11,7 +11,7 @@ namespace Aposart.Web.Features.Accounts;
 [AllowAnonymous]
 public sealed class InvitationController(Invitations invitations, SignInManager<AppUser> signIn) : Controller
 {
-    [HttpGet("/compte/invitation/{token}")]
+    [HttpGet(AccountsLinks.AcceptRoute)]
     public async Task<IActionResult> Accept(string token, CancellationToken cancellationToken)
     {
         var invitation = await invitations.FindOpenAsync(token, cancellationToken);
@@ -20,7 +20,7 @@ public sealed class InvitationController(Invitations invitations, SignInManager<
             : View(new AcceptInvitationInput { Email = invitation.Email, FirstName = invitation.FirstName, LastName = invitation.LastName });
     }
 
-    [HttpPost("/compte/invitation/{token}")]
+    [HttpPost(AccountsLinks.AcceptRoute)]
     public async Task<IActionResult> Accept(string token, AcceptInvitationInput input, CancellationToken cancellationToken)
     {
         var invitation = await invitations.FindOpenAsync(token, cancellationToken);

@@ -88,7 +88,7 @@ public sealed class AdhesionController(AposartDbContext db, UserManager<AppUser>
         return RedirectToAction(nameof(Index));
     }
 
-    [HttpGet("recus/{paymentId:guid}.pdf")]
+    [HttpGet(AdhesionLinks.ReceiptRoute)]
     public async Task<IActionResult> Receipt(Guid paymentId, CancellationToken cancellationToken)
     {
         var professional = await MyProfessionalAsync(cancellationToken);
@@ -99,7 +99,7 @@ public sealed class AdhesionController(AposartDbContext db, UserManager<AppUser>
         return payment is null ? NotFound() : File(documents.Receipt(payment), "application/pdf", $"recu-{payment.ReceiptNumber}.pdf");
     }
 
-    [HttpGet("attestations/{membershipId:guid}.pdf")]
+    [HttpGet(AdhesionLinks.CertificateRoute)]
     public async Task<IActionResult> Certificate(Guid membershipId, CancellationToken cancellationToken)
     {
         var professional = await MyProfessionalAsync(cancellationToken);

@@ -53,7 +53,7 @@ public sealed class CompensationController(AposartDbContext db, UserManager<AppU
         return Redirect($"/espace/indemnisation?annee={entry.Date.Year}");
     }
 
-    [HttpGet("/espace/indemnisation/{year}.pdf")]
+    [HttpGet(CompensationLinks.StatementRoute)]
     public async Task<IActionResult> Statement(string year, CancellationToken cancellationToken)
     {
         var me = await db.Professionals.OfUserAsync(User, cancellationToken);
@@ -108,7 +108,7 @@ public sealed class CompensationController(AposartDbContext db, UserManager<AppU
     }
 
     [Authorize(Roles = Staff)]
-    [HttpPost("/gestion/indemnisation/{id:guid}/valider")]
+    [HttpPost(CompensationLinks.ValidateRoute)]
     public async Task<IActionResult> Validate(Guid id, CancellationToken cancellationToken)
     {
         var entry = await db.CompensationEntries.AsNoTracking().SingleOrDefaultAsync(e => e.Id == id, cancellationToken);
@@ -129,7 +129,7 @@ public sealed class CompensationController(AposartDbContext db, UserManager<AppU
     }
 
     [Authorize(Roles = Staff)]
-    [HttpPost("/gestion/indemnisation/{id:guid}/refuser")]
+    [HttpPost(CompensationLinks.RejectRoute)]
     public async Task<IActionResult> Reject(Guid id, string? note, CancellationToken cancellationToken)
     {
         var entry = await db.CompensationEntries.AsNoTracking().SingleOrDefaultAsync(e => e.Id == id, cancellationToken);

@@ -8,4 +8,16 @@ public static class CompensationLinks
     public const string Manage = "/gestion/indemnisation";
     public const string Export = "/gestion/indemnisation.csv";
     public const string Record = "/gestion/indemnisation/saisie";
+
+    public const string StatementRoute = "/espace/indemnisation/{year}.pdf";
+
+    public static string Statement(int year) => $"/espace/indemnisation/{year}.pdf";
+
+    public const string RejectRoute = "/gestion/indemnisation/{id:guid}/refuser";
+
+    public static string Reject(Guid id) => $"/gestion/indemnisation/{id}/refuser";
+
+    public const string ValidateRoute = "/gestion/indemnisation/{id:guid}/valider";
+
+    public static string Validate(Guid id) => $"/gestion/indemnisation/{id}/valider";
 }

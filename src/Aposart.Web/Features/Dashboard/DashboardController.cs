@@ -21,7 +21,7 @@ public sealed class DashboardController(DashboardFigures figures, ActivityReport
         return View(new DashboardPage(year, await figures.YearsAsync(cancellationToken), await figures.AllAsync(year, cancellationToken)));
     }
 
-    [HttpGet("/gestion/tableau-de-bord/{key}.csv")]
+    [HttpGet(DashboardLinks.ExportRoute)]
     public async Task<IActionResult> Export(string key, string? annee, CancellationToken cancellationToken)
     {
         var year = Year(annee);
@@ -41,7 +41,7 @@ public sealed class DashboardController(DashboardFigures figures, ActivityReport
         return View(new AciPage(year, await figures.YearsAsync(cancellationToken), figures.Aci(year, standings), standings));
     }
 
-    [HttpGet("/gestion/rapport/{year}.pdf")]
+    [HttpGet(DashboardLinks.ReportRoute)]
     public async Task<IActionResult> Report(string year, CancellationToken cancellationToken)
     {
         if (!int.TryParse(year, NumberStyles.None, CultureInfo.InvariantCulture, out var y) || y < 2000 || y > figures.CurrentYear)

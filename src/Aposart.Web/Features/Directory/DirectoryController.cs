@@ -17,7 +17,7 @@ public sealed class DirectoryController(AposartDbContext db) : Controller
     public async Task<IActionResult> Public([FromQuery] DirectoryQuery query, CancellationToken cancellationToken) =>
         View("List", await SearchAsync(query, forMembers: false, cancellationToken));
 
-    [HttpGet("/annuaire/{id:guid}"), OutputCache(PolicyName = PublicPageCache.PolicyName)]
+    [HttpGet(DirectoryLinks.PublicEntryRoute), OutputCache(PolicyName = PublicPageCache.PolicyName)]
     public async Task<IActionResult> PublicEntry(Guid id, CancellationToken cancellationToken) =>
         await EntryAsync(id, forMembers: false, cancellationToken);
 
@@ -48,7 +48,7 @@ public sealed class DirectoryController(AposartDbContext db) : Controller
         return View("Organisations", new OrganisationsPage(q, type, paged.Rows, paged.Total, paged.Pager(DirectoryLinks.Organisations, queryString)));
     }
 
-    [HttpGet("/annuaire/structures/{id:guid}"), OutputCache(PolicyName = PublicPageCache.PolicyName)]
+    [HttpGet(DirectoryLinks.OrganisationRoute), OutputCache(PolicyName = PublicPageCache.PolicyName)]
     public async Task<IActionResult> Organisation(Guid id, CancellationToken cancellationToken)
     {
         var organisation = await db.Organisations.AsNoTracking()

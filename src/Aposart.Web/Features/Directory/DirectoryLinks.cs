@@ -5,4 +5,12 @@ public static class DirectoryLinks
 {
     public const string Public = "/annuaire";
     public const string Organisations = "/annuaire/structures";
+
+    public const string OrganisationRoute = "/annuaire/structures/{id:guid}";
+
+    public static string Organisation(Guid id) => $"/annuaire/structures/{id}";
+
+    public const string PublicEntryRoute = "/annuaire/{id:guid}";
+
+    public static string PublicEntry(Guid id) => $"/annuaire/{id}";
 }

@@ -23,7 +23,7 @@ public sealed class DocumentsController(AposartDbContext db, UserManager<AppUser
     [HttpGet(DocumentsLinks.Mine)]
     public async Task<IActionResult> Index(CancellationToken cancellationToken) => View(await PageAsync(false, cancellationToken));
 
-    [HttpGet("/espace/documents/{id:guid}/versions/{versionId:guid}")]
+    [HttpGet(DocumentsLinks.DownloadRoute)]
     public async Task<IActionResult> Download(Guid id, Guid versionId, CancellationToken cancellationToken)
     {
         var version = await db.DocumentVersions.AsNoTracking().SingleOrDefaultAsync(v => v.Id == versionId && v.DocumentId == id, cancellationToken);
@@ -78,7 +78,7 @@ public sealed class DocumentsController(AposartDbContext db, UserManager<AppUser
     }
 
     [Authorize(Roles = Roles.BoardOrCoordinator)]
-    [HttpPost("/gestion/documents/{id:guid}/versions"), RequestSizeLimit(12 * 1024 * 1024)]
+    [HttpPost(DocumentsLinks.NewVersionRoute), RequestSizeLimit(12 * 1024 * 1024)]
     public async Task<IActionResult> NewVersion(Guid id, IFormFile? file, CancellationToken cancellationToken)
     {
         var document = await db.MemberDocuments.SingleOrDefaultAsync(d => d.Id == id, cancellationToken);

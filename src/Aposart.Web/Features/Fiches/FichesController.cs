@@ -68,7 +68,7 @@ public sealed class FichesController(AposartDbContext db, UserManager<AppUser> u
         static string? Number(decimal? value) => value?.ToString("0.##", ActionSheetText.French);
     }
 
-    [HttpGet("/gestion/fiches/{id:guid}")]
+    [HttpGet(FichesLinks.DetailsRoute)]
     public async Task<IActionResult> Details(Guid id, CancellationToken cancellationToken)
     {
         var fiche = await db.ActionSheets.AsNoTracking()
@@ -83,7 +83,7 @@ public sealed class FichesController(AposartDbContext db, UserManager<AppUser> u
         return View(new FichePage(fiche, await CanEditAsync(fiche, cancellationToken), Today, await values.SeriesAsync(fiche.Indicators, cancellationToken)));
     }
 
-    [HttpGet("/gestion/fiches/{id:guid}/pdf")]
+    [HttpGet(FichesLinks.PdfRoute)]
     public async Task<IActionResult> Pdf(Guid id, [FromServices] FichePdf pdf, CancellationToken cancellationToken)
     {
         var number = await db.ActionSheets.Where(a => a.Id == id).Select(a => (int?)a.Number).SingleOrDefaultAsync(cancellationToken);
@@ -133,10 +133,10 @@ public sealed class FichesController(AposartDbContext db, UserManager<AppUser> u
             return View("Edit", await FicheForm.ModelAsync(db, input, action, true, [], cancellationToken));
         }
         TempData["Message"] = $"Fiche n° {fiche.Number} créée.";
-        return Redirect($"/gestion/fiches/{fiche.Id}");
+        return Redirect(FichesLinks.Details(fiche.Id));
     }
 
-    [HttpGet("/gestion/fiches/{id:guid}/modifier")]
+    [HttpGet(FichesLinks.FichesEditRoute)]
     public async Task<IActionResult> Edit(Guid id, CancellationToken cancellationToken)
     {
         var fiche = await LoadForEditAsync(id, cancellationToken);
@@ -144,10 +144,10 @@ public sealed class FichesController(AposartDbContext db, UserManager<AppUser> u
         {
             return fiche is null ? NotFound() : Forbid();
         }
-        return View(await FicheForm.ModelAsync(db, FicheForm.FromEntity(fiche), $"/gestion/fiches/{id}/modifier", IsStaff, [], cancellationToken));
+        return View(await FicheForm.ModelAsync(db, FicheForm.FromEntity(fiche), FichesLinks.FichesEdit(id), IsStaff, [], cancellationToken));
     }
 
-    [HttpPost("/gestion/fiches/{id:guid}/modifier")]
+    [HttpPost(FichesLinks.FichesEditRoute)]
     public async Task<IActionResult> Edit(Guid id, [Bind(Prefix = nameof(FicheFormModel.Input))] FicheInput input, CancellationToken cancellationToken)
     {
         var fiche = await LoadForEditAsync(id, cancellationToken);
@@ -155,7 +155,7 @@ public sealed class FichesController(AposartDbContext db, UserManager<AppUser> u
         {
             return fiche is null ? NotFound() : Forbid();
         }
-        var action = $"/gestion/fiches/{id}/modifier";
+        var action = FichesLinks.FichesEdit(id);
         if (!IsStaff)
         {
             // A pilot cannot hand the fiche to others or take it from its other pilots.
@@ -189,11 +189,11 @@ public sealed class FichesController(AposartDbContext db, UserManager<AppUser> u
             return View(await FicheForm.ModelAsync(db, input, action, IsStaff, [], cancellationToken));
         }
         TempData["Message"] = "Fiche enregistrée.";
-        return Redirect($"/gestion/fiches/{id}");
+        return Redirect(FichesLinks.Details(id));
     }
 
     /// <summary>Ticks a step done, or opens it again, from the fiche's checklist.</summary>
-    [HttpPost("/gestion/fiches/{id:guid}/etapes/{stepId:guid}")]
+    [HttpPost(FichesLinks.ToggleStepRoute)]
     public async Task<IActionResult> ToggleStep(Guid id, Guid stepId, StepStatus status, CancellationToken cancellationToken)
     {
         var fiche = await LoadForEditAsync(id, cancellationToken);
@@ -223,7 +223,7 @@ public sealed class FichesController(AposartDbContext db, UserManager<AppUser> u
         return Redirect($"/gestion/fiches/{id}#etapes");
     }
 
-    [HttpPost("/gestion/fiches/{id:guid}/commentaires")]
+    [HttpPost(FichesLinks.CommentRoute)]
     public async Task<IActionResult> Comment(Guid id, CommentInput input, CancellationToken cancellationToken)
     {
         if (!await db.ActionSheets.AnyAsync(a => a.Id == id, cancellationToken))

@@ -18,7 +18,7 @@ public sealed class IndicatorsController(AposartDbContext db, UserManager<AppUse
 {
     private const string InputPrefix = nameof(IndicatorFormModel.Input) + ".";
 
-    [HttpGet("/gestion/fiches/{id:guid}/indicateurs/nouveau")]
+    [HttpGet(FichesLinks.IndicatorsCreateRoute)]
     public async Task<IActionResult> Create(Guid id, CancellationToken cancellationToken)
     {
         var fiche = await db.ActionSheets.AsNoTracking().SingleOrDefaultAsync(a => a.Id == id, cancellationToken);
@@ -26,10 +26,10 @@ public sealed class IndicatorsController(AposartDbContext db, UserManager<AppUse
         {
             return fiche is null ? NotFound() : Forbid();
         }
-        return View("EditIndicator", new IndicatorFormModel(fiche, new IndicatorInput().WithBlankRows(), $"/gestion/fiches/{id}/indicateurs/nouveau", IsNew: true));
+        return View("EditIndicator", new IndicatorFormModel(fiche, new IndicatorInput().WithBlankRows(), FichesLinks.IndicatorsCreate(id), IsNew: true));
     }
 
-    [HttpPost("/gestion/fiches/{id:guid}/indicateurs/nouveau")]
+    [HttpPost(FichesLinks.IndicatorsCreateRoute)]
     public async Task<IActionResult> Create(Guid id, [Bind(Prefix = nameof(IndicatorFormModel.Input))] IndicatorInput input, CancellationToken cancellationToken)
     {
         var fiche = await db.ActionSheets.Include(a => a.Indicators).SingleOrDefaultAsync(a => a.Id == id, cancellationToken);
@@ -41,7 +41,7 @@ public sealed class IndicatorsController(AposartDbContext db, UserManager<AppUse
         Validate(input);
         if (!ModelState.IsValid)
         {
-            return View("EditIndicator", new IndicatorFormModel(fiche, input.WithBlankRows(), $"/gestion/fiches/{id}/indicateurs/nouveau", IsNew: true));
+            return View("EditIndicator", new IndicatorFormModel(fiche, input.WithBlankRows(), FichesLinks.IndicatorsCreate(id), IsNew: true));
         }
         var indicator = new Indicator { ActionSheetId = id, SortOrder = fiche.Indicators.Select(i => i.SortOrder).DefaultIfEmpty(-1).Max() + 1 };
         Apply(input, indicator);
@@ -52,7 +52,7 @@ public sealed class IndicatorsController(AposartDbContext db, UserManager<AppUse
         return Redirect($"/gestion/fiches/{id}#indicateurs");
     }
 
-    [HttpGet("/gestion/fiches/{id:guid}/indicateurs/{indicatorId:guid}/modifier")]
+    [HttpGet(FichesLinks.EditRoute)]
     public async Task<IActionResult> Edit(Guid id, Guid indicatorId, CancellationToken cancellationToken)
     {
         var indicator = await LoadAsync(id, indicatorId, cancellationToken);
@@ -63,7 +63,7 @@ public sealed class IndicatorsController(AposartDbContext db, UserManager<AppUse
         return View("EditIndicator", new IndicatorFormModel(indicator.ActionSheet!, IndicatorInput.FromEntity(indicator).WithBlankRows(), EditPath(id, indicatorId), IsNew: false));
     }
 
-    [HttpPost("/gestion/fiches/{id:guid}/indicateurs/{indicatorId:guid}/modifier")]
+    [HttpPost(FichesLinks.EditRoute)]
     public async Task<IActionResult> Edit(Guid id, Guid indicatorId, [Bind(Prefix = nameof(IndicatorFormModel.Input))] IndicatorInput input,
         CancellationToken cancellationToken)
     {
@@ -105,7 +105,7 @@ public sealed class IndicatorsController(AposartDbContext db, UserManager<AppUse
         return Redirect($"/gestion/fiches/{id}#indicateur-{indicatorId}");
     }
 
-    [HttpPost("/gestion/fiches/{id:guid}/indicateurs/{indicatorId:guid}/supprimer")]
+    [HttpPost(FichesLinks.DeleteRoute)]
     public async Task<IActionResult> Delete(Guid id, Guid indicatorId, CancellationToken cancellationToken)
     {
         var indicator = await LoadAsync(id, indicatorId, cancellationToken);
@@ -130,7 +130,7 @@ public sealed class IndicatorsController(AposartDbContext db, UserManager<AppUse
         return Redirect($"/gestion/fiches/{id}#indicateurs");
     }
 
-    [HttpGet("/gestion/fiches/{id:guid}/indicateurs/{indicatorId:guid}/mesures")]
+    [HttpGet(FichesLinks.MeasureRoute)]
     public async Task<IActionResult> Measure(Guid id, Guid indicatorId, int? year, CancellationToken cancellationToken)
     {
         var indicator = await LoadAsync(id, indicatorId, cancellationToken);
@@ -148,7 +148,7 @@ public sealed class IndicatorsController(AposartDbContext db, UserManager<AppUse
         return View(await MeasurementPageAsync(indicator, input, cancellationToken));
     }
 
-    [HttpPost("/gestion/fiches/{id:guid}/indicateurs/{indicatorId:guid}/mesures")]
+    [HttpPost(FichesLinks.MeasureRoute)]
     public async Task<IActionResult> Measure(Guid id, Guid indicatorId, [Bind(Prefix = nameof(MeasurementPage.Input))] MeasurementInput input,
         CancellationToken cancellationToken)
     {
@@ -210,7 +210,7 @@ public sealed class IndicatorsController(AposartDbContext db, UserManager<AppUse
 
     private Task<bool> CanEditAsync(Guid ficheId, CancellationToken cancellationToken) => FicheRights.CanEditAsync(db, User, ficheId, cancellationToken);
 
-    private static string EditPath(Guid id, Guid indicatorId) => $"/gestion/fiches/{id}/indicateurs/{indicatorId}/modifier";
+    private static string EditPath(Guid id, Guid indicatorId) => FichesLinks.Edit(id, indicatorId);
 
     private static string Describe(Indicator indicator, Measurement m) =>
         indicator.Format(m.Value)

@@ -17,7 +17,7 @@ public sealed class ArchiveController(AposartDbContext db) : Controller
         return View("Archive", new ArchivePage(paged.Rows, paged.Pager(LetterLinks.Archive, "")));
     }
 
-    [HttpGet("/lettres/{id:guid}"), OutputCache(PolicyName = PublicPageCache.PolicyName)]
+    [HttpGet(LetterLinks.LetterRoute), OutputCache(PolicyName = PublicPageCache.PolicyName)]
     public async Task<IActionResult> Letter(Guid id, CancellationToken cancellationToken) =>
         await Sent().SingleOrDefaultAsync(c => c.Id == id, cancellationToken) is { } letter ? View("ArchivedLetter", letter) : NotFound();
 

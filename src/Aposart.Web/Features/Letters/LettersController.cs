@@ -61,14 +61,14 @@ public sealed class LettersController(AposartDbContext db, UserManager<AppUser> 
         db.Campaigns.Add(campaign);
         await db.SaveChangesAsync(cancellationToken);
         TempData["Message"] = $"{campaign.Kind.Label()} enregistrée en brouillon.";
-        return Redirect($"/gestion/lettres/{campaign.Id}");
+        return Redirect(LetterLinks.Campaign(campaign.Id));
     }
 
     /// <summary>
     /// Drafts the announcement of a training as a campaign to the people it is meant for; the coordinator reviews it, then
     /// sends it like a flashmail. Only those who kept « annonces de formation » in their preferences receive it.
     /// </summary>
-    [HttpPost("/gestion/lettres/annonce-formation/{trainingId:guid}")]
+    [HttpPost(LetterLinks.AnnounceTrainingRoute)]
     public async Task<IActionResult> AnnounceTraining(Guid trainingId, CancellationToken cancellationToken)
     {
         var training = await db.Trainings.AsNoTracking().Include(t => t.Sessions).SingleOrDefaultAsync(t => t.Id == trainingId, cancellationToken);
@@ -79,7 +79,7 @@ public sealed class LettersController(AposartDbContext db, UserManager<AppUser> 
         var user = (await users.GetUserAsync(User))!;
         var sessions = training.Sessions.OrderBy(s => s.StartsAt)
             .Select(s => $"- {s.StartsAt.ToParisString("dddd d MMMM yyyy 'de' HH'h'mm")} à {s.EndsAt.ToParisString("HH'h'mm")} – {s.Place}");
-        var link = cpts.Value.PublicUrl.TrimEnd('/') + $"/formations/{training.Id}";
+        var link = cpts.Value.PublicUrl.TrimEnd('/') + Features.Trainings.TrainingLinks.Details(training.Id);
         var subject = $"Formation : {training.Title}";
         var campaign = new Campaign
         {
@@ -103,27 +103,27 @@ public sealed class LettersController(AposartDbContext db, UserManager<AppUser> 
         db.Campaigns.Add(campaign);
         await db.SaveChangesAsync(cancellationToken);
         TempData["Message"] = "Annonce préparée en brouillon : relisez-la, vérifiez le nombre de destinataires, puis envoyez-la.";
-        return Redirect($"/gestion/lettres/{campaign.Id}");
+        return Redirect(LetterLinks.Campaign(campaign.Id));
     }
 
-    [HttpGet("/gestion/lettres/{id:guid}/modifier")]
+    [HttpGet(LetterLinks.EditRoute)]
     public async Task<IActionResult> Edit(Guid id, CancellationToken cancellationToken)
     {
         var campaign = await db.Campaigns.AsNoTracking().SingleOrDefaultAsync(c => c.Id == id, cancellationToken);
         if (campaign is null || !IsEditable(campaign))
         {
-            return campaign is null ? NotFound() : Redirect($"/gestion/lettres/{id}");
+            return campaign is null ? NotFound() : Redirect(LetterLinks.Campaign(id));
         }
-        return View(await FormAsync(LetterInput.From(campaign), $"/gestion/lettres/{id}/modifier", campaign, cancellationToken));
+        return View(await FormAsync(LetterInput.From(campaign), LetterLinks.Edit(id), campaign, cancellationToken));
     }
 
-    [HttpPost("/gestion/lettres/{id:guid}/modifier")]
+    [HttpPost(LetterLinks.EditRoute)]
     public async Task<IActionResult> Edit(Guid id, [Bind(Prefix = nameof(LetterForm.Input))] LetterInput input, CancellationToken cancellationToken)
     {
         var campaign = await db.Campaigns.Include(c => c.Approvals).SingleOrDefaultAsync(c => c.Id == id, cancellationToken);
         if (campaign is null || !IsEditable(campaign))
         {
-            return campaign is null ? NotFound() : Redirect($"/gestion/lettres/{id}");
+            return campaign is null ? NotFound() : Redirect(LetterLinks.Campaign(id));
         }
         Validate(input);
         if (ModelState.IsValid && campaign.Version != input.Version)
@@ -134,7 +134,7 @@ public sealed class LettersController(AposartDbContext db, UserManager<AppUser> 
         }
         if (!ModelState.IsValid)
         {
-            return View(await FormAsync(input, $"/gestion/lettres/{id}/modifier", campaign, cancellationToken));
+            return View(await FormAsync(input, LetterLinks.Edit(id), campaign, cancellationToken));
         }
         var user = (await users.GetUserAsync(User))!;
         input.ApplyTo(campaign);
@@ -142,10 +142,10 @@ public sealed class LettersController(AposartDbContext db, UserManager<AppUser> 
         BackToDraft(campaign, user, hadApprovals ? "modifiée : retour en brouillon, approbations effacées" : "modifiée");
         await db.SaveChangesAsync(cancellationToken);
         TempData["Message"] = "Message enregistré.";
-        return Redirect($"/gestion/lettres/{id}");
+        return Redirect(LetterLinks.Campaign(id));
     }
 
-    [HttpGet("/gestion/lettres/{id:guid}")]
+    [HttpGet(LetterLinks.CampaignRoute)]
     public async Task<IActionResult> Details(Guid id, CancellationToken cancellationToken)
     {
         var campaign = await db.Campaigns.AsNoTracking().Include(c => c.Approvals).Include(c => c.Events).Include(c => c.Attachments)
@@ -163,7 +163,7 @@ public sealed class LettersController(AposartDbContext db, UserManager<AppUser> 
             CanApprove(campaign, userId), User.IsInRole(Roles.Board), clock.GetUtcNow()));
     }
 
-    [HttpGet("/gestion/lettres/{id:guid}/progression")]
+    [HttpGet(LetterLinks.ProgressRoute)]
     public async Task<IActionResult> Progress(Guid id, CancellationToken cancellationToken)
     {
         var status = await db.Campaigns.Where(c => c.Id == id).Select(c => (CampaignStatus?)c.Status).SingleOrDefaultAsync(cancellationToken);
@@ -175,12 +175,12 @@ public sealed class LettersController(AposartDbContext db, UserManager<AppUser> 
         return Json(new { status = status.Value.Label(), sent = p.Sent, failed = p.Failed, pending = p.Pending, perMinute = p.PerMinute, done = status is CampaignStatus.Sent or CampaignStatus.Cancelled });
     }
 
-    [HttpPost("/gestion/lettres/{id:guid}/soumettre")]
+    [HttpPost(LetterLinks.SubmitRoute)]
     public Task<IActionResult> Submit(Guid id, CancellationToken cancellationToken) => TransitionAsync(id, cancellationToken, (campaign, user) =>
         campaign.Status != CampaignStatus.Draft ? "Seul un brouillon peut être soumis au bureau." : Move(campaign, user, CampaignStatus.Submitted, "soumise au bureau"));
 
     [Authorize(Roles = Roles.Board)]
-    [HttpPost("/gestion/lettres/{id:guid}/approuver")]
+    [HttpPost(LetterLinks.ApproveRoute)]
     public Task<IActionResult> Approve(Guid id, CancellationToken cancellationToken) => TransitionAsync(id, cancellationToken, (campaign, user) =>
     {
         if (campaign.Status != CampaignStatus.Submitted)
@@ -201,7 +201,7 @@ public sealed class LettersController(AposartDbContext db, UserManager<AppUser> 
         return null;
     });
 
-    [HttpPost("/gestion/lettres/{id:guid}/planifier")]
+    [HttpPost(LetterLinks.ScheduleRoute)]
     public Task<IActionResult> Schedule(Guid id, DateTime? at, bool now, CancellationToken cancellationToken) => TransitionAsync(id, cancellationToken, (campaign, user) =>
     {
         var ready = campaign.Kind != CampaignKind.QuarterlyLetter
@@ -222,14 +222,14 @@ public sealed class LettersController(AposartDbContext db, UserManager<AppUser> 
         return Move(campaign, user, CampaignStatus.Scheduled, now ? "envoi immédiat" : $"planifiée pour le {when.Value.ToParisString()}");
     });
 
-    [HttpPost("/gestion/lettres/{id:guid}/annuler")]
+    [HttpPost(LetterLinks.CancelRoute)]
     public Task<IActionResult> Cancel(Guid id, CancellationToken cancellationToken) => TransitionAsync(id, cancellationToken, (campaign, user) =>
         campaign.Status is CampaignStatus.Sent or CampaignStatus.Cancelled
             ? "Ce message ne peut plus être annulé."
             : Move(campaign, user, CampaignStatus.Cancelled, campaign.Status == CampaignStatus.Sending ? "annulée en cours d'envoi : le reste ne partira pas" : "annulée"));
 
     /// <summary>Sends the message as recipients will see it, to oneself only, at any step.</summary>
-    [HttpPost("/gestion/lettres/{id:guid}/essai")]
+    [HttpPost(LetterLinks.TestRoute)]
     public async Task<IActionResult> Test(Guid id, CancellationToken cancellationToken)
     {
         var campaign = await db.Campaigns.AsNoTracking().Include(c => c.Attachments).SingleOrDefaultAsync(c => c.Id == id, cancellationToken);
@@ -243,18 +243,18 @@ public sealed class LettersController(AposartDbContext db, UserManager<AppUser> 
         message.Subject = "[ESSAI] " + message.Subject;
         await sender.SendAsync(message, cancellationToken);
         TempData["Message"] = $"Essai envoyé à {user.Email}.";
-        return Redirect($"/gestion/lettres/{id}");
+        return Redirect(LetterLinks.Campaign(id));
     }
 
     /// <summary>Adds a PDF, checked by its first bytes rather than its name; the message goes back to draft like any edit.</summary>
-    [HttpPost("/gestion/lettres/{id:guid}/pieces-jointes")]
+    [HttpPost(LetterLinks.AttachRoute)]
     [RequestSizeLimit(10 * 1024 * 1024)]
     public async Task<IActionResult> Attach(Guid id, IFormFile? file, CancellationToken cancellationToken)
     {
         var campaign = await db.Campaigns.Include(c => c.Approvals).Include(c => c.Attachments).SingleOrDefaultAsync(c => c.Id == id, cancellationToken);
         if (campaign is null || !IsEditable(campaign))
         {
-            return campaign is null ? NotFound() : Redirect($"/gestion/lettres/{id}");
+            return campaign is null ? NotFound() : Redirect(LetterLinks.Campaign(id));
         }
         var limit = options.Value.MaxAttachmentBytes;
         byte[] content = [];
@@ -282,14 +282,14 @@ public sealed class LettersController(AposartDbContext db, UserManager<AppUser> 
         return Redirect($"/gestion/lettres/{id}#pieces-jointes");
     }
 
-    [HttpPost("/gestion/lettres/{id:guid}/pieces-jointes/{attachmentId:guid}/supprimer")]
+    [HttpPost(LetterLinks.DetachRoute)]
     public async Task<IActionResult> Detach(Guid id, Guid attachmentId, CancellationToken cancellationToken)
     {
         var campaign = await db.Campaigns.Include(c => c.Approvals).Include(c => c.Attachments).SingleOrDefaultAsync(c => c.Id == id, cancellationToken);
         var attachment = campaign?.Attachments.FirstOrDefault(a => a.Id == attachmentId);
         if (campaign is null || attachment is null || !IsEditable(campaign))
         {
-            return campaign is null || attachment is null ? NotFound() : Redirect($"/gestion/lettres/{id}");
+            return campaign is null || attachment is null ? NotFound() : Redirect(LetterLinks.Campaign(id));
         }
         campaign.Attachments.Remove(attachment);
         BackToDraft(campaign, (await users.GetUserAsync(User))!, $"pièce jointe retirée : {attachment.FileName}");
@@ -311,7 +311,7 @@ public sealed class LettersController(AposartDbContext db, UserManager<AppUser> 
         if (change(campaign, user) is { } refusal)
         {
             TempData["Error"] = refusal;
-            return Redirect($"/gestion/lettres/{id}");
+            return Redirect(LetterLinks.Campaign(id));
         }
         try
         {
@@ -320,10 +320,10 @@ public sealed class LettersController(AposartDbContext db, UserManager<AppUser> 
         catch (DbUpdateException)
         {
             TempData["Error"] = "Quelqu'un vient de modifier ce message : voici son état à jour.";
-            return Redirect($"/gestion/lettres/{id}");
+            return Redirect(LetterLinks.Campaign(id));
         }
         TempData["Message"] = $"{campaign.Kind.Label()} : {campaign.Status.Label().ToLowerInvariant()}.";
-        return Redirect($"/gestion/lettres/{id}");
+        return Redirect(LetterLinks.Campaign(id));
     }
 
     /// <summary>What was approved is no longer what would leave: approvals start again.</summary>

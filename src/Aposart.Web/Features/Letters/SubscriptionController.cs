@@ -13,7 +13,7 @@ namespace Aposart.Web.Features.Letters;
 /// </summary>
 public sealed class SubscriptionController(AposartDbContext db, CampaignAudience audience, UserManager<AppUser> users, TimeProvider clock) : Controller
 {
-    [HttpGet("/desabonnement/{token}")]
+    [HttpGet(LetterLinks.UnsubscribeRoute)]
     public async Task<IActionResult> Unsubscribe(string token, CancellationToken cancellationToken)
     {
         var subscriber = await FindAsync(token, cancellationToken);
@@ -21,7 +21,7 @@ public sealed class SubscriptionController(AposartDbContext db, CampaignAudience
     }
 
     /// <summary>One click, no cookie, no antiforgery token: mail clients post here on the user's behalf (RFC 8058).</summary>
-    [HttpPost("/desabonnement/{token}")]
+    [HttpPost(LetterLinks.UnsubscribeRoute)]
     [IgnoreAntiforgeryToken]
     public async Task<IActionResult> UnsubscribeConfirmed(string token, CancellationToken cancellationToken)
     {

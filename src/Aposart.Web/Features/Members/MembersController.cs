@@ -43,7 +43,7 @@ public sealed class MembersController(AposartDbContext db, TimeProvider clock) :
                 m.Allocations.Sum(a => a.Amount).ToString("0.00", fr), m.Professional.MemberSince?.ToString("dd/MM/yyyy", fr), m.CertificateNumber]));
     }
 
-    [HttpGet("/gestion/membres/{id:guid}")]
+    [HttpGet(MembersLinks.DetailsRoute)]
     public async Task<IActionResult> Details(Guid id, CancellationToken cancellationToken)
     {
         var professional = await db.Professionals.AsNoTracking()
@@ -56,7 +56,7 @@ public sealed class MembersController(AposartDbContext db, TimeProvider clock) :
         return professional is null ? NotFound() : View(professional);
     }
 
-    [HttpGet("/gestion/membres/{id:guid}/modifier")]
+    [HttpGet(MembersLinks.EditRoute)]
     public async Task<IActionResult> Edit(Guid id, CancellationToken cancellationToken)
     {
         var professional = await LoadForEditAsync(id, cancellationToken);
@@ -65,10 +65,10 @@ public sealed class MembersController(AposartDbContext db, TimeProvider clock) :
             return NotFound();
         }
         ViewData["Professional"] = professional.DisplayName;
-        return View(await ProfileForm.ModelAsync(db, ProfileForm.FromEntity(professional), $"/gestion/membres/{id}/modifier", null, cancellationToken));
+        return View(await ProfileForm.ModelAsync(db, ProfileForm.FromEntity(professional), MembersLinks.Edit(id), null, cancellationToken));
     }
 
-    [HttpPost("/gestion/membres/{id:guid}/modifier")]
+    [HttpPost(MembersLinks.EditRoute)]
     public async Task<IActionResult> Edit(Guid id, [Bind(Prefix = nameof(ProfileFormModel.Input))] ProfileInput input, CancellationToken cancellationToken)
     {
         var professional = await LoadForEditAsync(id, cancellationToken);
@@ -77,7 +77,7 @@ public sealed class MembersController(AposartDbContext db, TimeProvider clock) :
             return NotFound();
         }
         ViewData["Professional"] = professional.DisplayName;
-        var action = $"/gestion/membres/{id}/modifier";
+        var action = MembersLinks.Edit(id);
         await ProfileForm.ValidateUniqueAsync(db, input, professional.Id, ModelState, cancellationToken);
         if (ModelState.IsValid && professional.Version != input.Version)
         {
@@ -100,7 +100,7 @@ public sealed class MembersController(AposartDbContext db, TimeProvider clock) :
             return View(await ProfileForm.ModelAsync(db, input, action, null, cancellationToken));
         }
         TempData["Message"] = "La fiche a été enregistrée." + (ProfileForm.Warning(input) is { } warning ? " " + warning : "");
-        return Redirect($"/gestion/membres/{id}");
+        return Redirect(MembersLinks.Details(id));
     }
 
     [HttpGet(MembersLinks.ErasureLog)]

@@ -7,4 +7,12 @@ public static class MembersLinks
     public const string Export = "/gestion/membres.csv";
     public const string ErasureLog = "/gestion/rgpd";
     public const string ErasureLogExport = "/gestion/rgpd.csv";
+
+    public const string DetailsRoute = "/gestion/membres/{id:guid}";
+
+    public static string Details(Guid id) => $"/gestion/membres/{id}";
+
+    public const string EditRoute = "/gestion/membres/{id:guid}/modifier";
+
+    public static string Edit(Guid id) => $"/gestion/membres/{id}/modifier";
 }

@@ -28,27 +28,27 @@ public sealed class MembershipsController(AposartDbContext db, UserManager<AppUs
         return View(new QueuePage(paged.Rows, paged.Total, paged.Pager(MembershipsLinks.Queue)));
     }
 
-    [HttpGet("/gestion/adhesions/{id:guid}")]
+    [HttpGet(MembershipsLinks.DetailsRoute)]
     public async Task<IActionResult> Details(Guid id, CancellationToken cancellationToken)
     {
         var membership = await LoadAsync(id, tracking: false, cancellationToken);
         return membership is null ? NotFound() : View(membership);
     }
 
-    [HttpPost("/gestion/adhesions/{id:guid}/valider")]
+    [HttpPost(MembershipsLinks.ApproveRoute)]
     public Task<IActionResult> Approve(Guid id, DecisionInput input, CancellationToken cancellationToken) => DecideAsync(id, input, Decision.Approve, cancellationToken);
 
-    [HttpPost("/gestion/adhesions/{id:guid}/refuser")]
+    [HttpPost(MembershipsLinks.RejectRoute)]
     public Task<IActionResult> Reject(Guid id, DecisionInput input, CancellationToken cancellationToken) => DecideAsync(id, input, Decision.Reject, cancellationToken);
 
-    [HttpPost("/gestion/adhesions/{id:guid}/complement")]
+    [HttpPost(MembershipsLinks.RequestInformationRoute)]
     public Task<IActionResult> RequestInformation(Guid id, DecisionInput input, CancellationToken cancellationToken) =>
         DecideAsync(id, input, Decision.RequestInformation, cancellationToken);
 
-    [HttpPost("/gestion/adhesions/{id:guid}/exonerer")]
+    [HttpPost(MembershipsLinks.ExemptRoute)]
     public Task<IActionResult> Exempt(Guid id, DecisionInput input, CancellationToken cancellationToken) => DecideAsync(id, input, Decision.Exempt, cancellationToken);
 
-    [HttpPost("/gestion/adhesions/{id:guid}/resilier")]
+    [HttpPost(MembershipsLinks.TerminateRoute)]
     public Task<IActionResult> Terminate(Guid id, DecisionInput input, CancellationToken cancellationToken) => DecideAsync(id, input, Decision.Terminate, cancellationToken);
 
     [HttpGet(MembershipsLinks.NewPayment)]
@@ -74,7 +74,7 @@ public sealed class MembershipsController(AposartDbContext db, UserManager<AppUs
         if (await db.Payments.AnyAsync(p => p.Id == input.FormId, cancellationToken))
         {
             // The same form sent again (double click, back button): the payment is already recorded.
-            return Redirect($"/gestion/paiements/{input.FormId}");
+            return Redirect(MembershipsLinks.Payment(input.FormId));
         }
         var memberships = await db.Memberships.Include(m => m.Professional).Include(m => m.Allocations)
             .Where(m => input.MembershipIds.Contains(m.Id)).ToListAsync(cancellationToken);
@@ -102,17 +102,17 @@ public sealed class MembershipsController(AposartDbContext db, UserManager<AppUs
         {
             case PaymentRecorder.Recorded recorded:
                 TempData["Message"] = $"Paiement enregistré : reçu {recorded.Payment.ReceiptNumber}.";
-                return Redirect($"/gestion/paiements/{recorded.Payment.Id}");
+                return Redirect(MembershipsLinks.Payment(recorded.Payment.Id));
             case PaymentRecorder.Changed changed:
                 // Someone else changed a membership of this form meanwhile: nothing is recorded, the form keeps what was typed.
                 ModelState.AddModelError(membershipsKey, "Rien n'a été enregistré : une adhésion a changé entre-temps. " + string.Join(" ", changed.Differences));
                 return View(await PaymentPageAsync(input, cancellationToken));
             default:
-                return Redirect($"/gestion/paiements/{input.FormId}");
+                return Redirect(MembershipsLinks.Payment(input.FormId));
         }
     }
 
-    [HttpGet("/gestion/paiements/{id:guid}")]
+    [HttpGet(MembershipsLinks.PaymentRoute)]
     public async Task<IActionResult> Payment(Guid id, CancellationToken cancellationToken)
     {
         var payment = await db.Payments.AsNoTracking()
@@ -121,7 +121,7 @@ public sealed class MembershipsController(AposartDbContext db, UserManager<AppUs
         return payment is null ? NotFound() : View(payment);
     }
 
-    [HttpGet("/gestion/paiements/{id:guid}/recu.pdf")]
+    [HttpGet(MembershipsLinks.PaymentReceiptRoute)]
     public async Task<IActionResult> PaymentReceipt(Guid id, [FromServices] MembershipDocuments documents, CancellationToken cancellationToken)
     {
         var payment = await db.Payments.AsNoTracking()

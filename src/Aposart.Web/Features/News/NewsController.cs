@@ -66,7 +66,7 @@ public sealed class NewsController(AposartDbContext db, TimeProvider clock) : Co
         return View(new NewsList(paged.Rows, paged.Total, paged.Pager(NewsLinks.Index), false));
     }
 
-    [HttpGet("/actualites/{id:guid}"), OutputCache(PolicyName = PublicPageCache.PolicyName)]
+    [HttpGet(NewsLinks.ArticleRoute), OutputCache(PolicyName = PublicPageCache.PolicyName)]
     public async Task<IActionResult> Article(Guid id, CancellationToken cancellationToken)
     {
         var staff = User.IsStaff();
@@ -76,7 +76,7 @@ public sealed class NewsController(AposartDbContext db, TimeProvider clock) : Co
         return article is null ? NotFound() : View(article);
     }
 
-    [HttpGet("/actualites/{id:guid}/image"), OutputCache(PolicyName = PublicPageCache.PolicyName)]
+    [HttpGet(NewsLinks.ImageRoute), OutputCache(PolicyName = PublicPageCache.PolicyName)]
     public async Task<IActionResult> Image(Guid id, CancellationToken cancellationToken)
     {
         var staff = User.IsStaff();
@@ -117,7 +117,7 @@ public sealed class NewsController(AposartDbContext db, TimeProvider clock) : Co
     }
 
     [Authorize(Roles = Roles.BoardOrCoordinator)]
-    [HttpGet("/gestion/actualites/{id:guid}/modifier")]
+    [HttpGet(NewsLinks.EditRoute)]
     public async Task<IActionResult> Edit(Guid id, CancellationToken cancellationToken)
     {
         var a = await db.Articles.AsNoTracking().Select(a => new { a.Id, a.Title, a.Summary, a.Body, a.PublishedOn, a.Published, a.ImageAlt, a.Version, HasImage = a.Image != null })
@@ -125,11 +125,11 @@ public sealed class NewsController(AposartDbContext db, TimeProvider clock) : Co
         return a is null ? NotFound() : View(new ArticleForm(new ArticleInput
         {
             Title = a.Title, Summary = a.Summary, Body = a.Body, PublishedOn = a.PublishedOn, Published = a.Published, ImageAlt = a.ImageAlt, Version = a.Version,
-        }, $"/gestion/actualites/{id}/modifier", false, a.HasImage));
+        }, NewsLinks.Edit(id), false, a.HasImage));
     }
 
     [Authorize(Roles = Roles.BoardOrCoordinator)]
-    [HttpPost("/gestion/actualites/{id:guid}/modifier"), RequestSizeLimit(4 * 1024 * 1024)]
+    [HttpPost(NewsLinks.EditRoute), RequestSizeLimit(4 * 1024 * 1024)]
     public async Task<IActionResult> Edit(Guid id, [Bind(Prefix = "Input")] ArticleInput input, IFormFile? image, CancellationToken cancellationToken)
     {
         var article = await db.Articles.SingleOrDefaultAsync(a => a.Id == id, cancellationToken);
@@ -146,7 +146,7 @@ public sealed class NewsController(AposartDbContext db, TimeProvider clock) : Co
         }
         if (!ModelState.IsValid)
         {
-            return View(new ArticleForm(input, $"/gestion/actualites/{id}/modifier", false, article.Image is not null));
+            return View(new ArticleForm(input, NewsLinks.Edit(id), false, article.Image is not null));
         }
         Apply(input, article);
         if (content is not null)
@@ -163,7 +163,7 @@ public sealed class NewsController(AposartDbContext db, TimeProvider clock) : Co
     }
 
     [Authorize(Roles = Roles.BoardOrCoordinator)]
-    [HttpPost("/gestion/actualites/{id:guid}/supprimer")]
+    [HttpPost(NewsLinks.DeleteRoute)]
     public async Task<IActionResult> Delete(Guid id, CancellationToken cancellationToken)
     {
         var deleted = await db.Articles.Where(a => a.Id == id).ExecuteDeleteAsync(cancellationToken);

@@ -119,7 +119,7 @@ public sealed class SiteController(AposartDbContext db, PortalMailer mailer, IOp
 
     /// <summary>Marks a message as dealt with (answered by mail or telephone); a second click changes nothing.</summary>
     [Authorize(Roles = Roles.BoardOrCoordinator)]
-    [HttpPost("/gestion/contact/{id:guid}/traite")]
+    [HttpPost(SiteLinks.HandledRoute)]
     public async Task<IActionResult> Handled(Guid id, CancellationToken cancellationToken)
     {
         var marked = await db.ContactMessages.Where(m => m.Id == id && m.HandledAt == null)
@@ -148,11 +148,11 @@ public sealed class SiteController(AposartDbContext db, PortalMailer mailer, IOp
         var paths = new List<string> { "/", Features.News.NewsLinks.Index, Features.Cpts.CptsLinks.Index, Features.Fiches.FichesLinks.Public, Features.Trainings.TrainingLinks.Calendar, Features.Vaccination.VaccinationLinks.Public, Features.Directory.DirectoryLinks.Public, Features.Directory.DirectoryLinks.Organisations, Features.Letters.LetterLinks.Archive, SiteLinks.Contact,
             SiteLinks.Legal, SiteLinks.Privacy, SiteLinks.Accessibility };
         paths.AddRange((await db.Trainings.Where(t => t.Status == TrainingStatus.Published || t.Status == TrainingStatus.Held).Select(t => t.Id).ToListAsync(cancellationToken))
-            .Select(id => $"/formations/{id}"));
+            .Select(id => Features.Trainings.TrainingLinks.Details(id)));
         var today = DateOnly.FromDateTime(clock.GetUtcNow().ToParis().DateTime);
-        paths.AddRange((await db.Articles.Where(a => a.Published && a.PublishedOn <= today).Select(a => a.Id).ToListAsync(cancellationToken)).Select(id => $"/actualites/{id}"));
+        paths.AddRange((await db.Articles.Where(a => a.Published && a.PublishedOn <= today).Select(a => a.Id).ToListAsync(cancellationToken)).Select(id => Features.News.NewsLinks.Article(id)));
         paths.AddRange((await db.Professionals.Where(p => p.ListedInPublicDirectory && p.AnonymisedAt == null).Select(p => p.Id).ToListAsync(cancellationToken))
-            .Select(id => $"/annuaire/{id}"));
+            .Select(id => Features.Directory.DirectoryLinks.PublicEntry(id)));
         var xml = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
         foreach (var path in paths)
         {

@@ -8,4 +8,8 @@ public static class SiteLinks
     public const string Contact = "/contact";
     public const string Messages = "/gestion/contact";
     public const string Legal = "/mentions-legales";
+
+    public const string HandledRoute = "/gestion/contact/{id:guid}/traite";
+
+    public static string Handled(Guid id) => $"/gestion/contact/{id}/traite";
 }

@@ -83,7 +83,7 @@ public sealed class SnpController(AposartDbContext db, TimeProvider clock) : Con
         return Redirect(SnpLinks.Mine);
     }
 
-    [HttpPost("/espace/snp/{id:guid}/retirer")]
+    [HttpPost(SnpLinks.WithdrawRoute)]
     public async Task<IActionResult> Withdraw(Guid id, CancellationToken cancellationToken)
     {
         var me = await db.Professionals.OfUserAsync(User, cancellationToken);
@@ -100,7 +100,7 @@ public sealed class SnpController(AposartDbContext db, TimeProvider clock) : Con
         return RedirectWith("Message", "Créneau retiré.");
     }
 
-    [HttpPost("/espace/snp/{id:guid}/honore")]
+    [HttpPost(SnpLinks.OutcomeRoute)]
     public async Task<IActionResult> Outcome(Guid id, bool honoured, CancellationToken cancellationToken)
     {
         var me = await db.Professionals.OfUserAsync(User, cancellationToken);

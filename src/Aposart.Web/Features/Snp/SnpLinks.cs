@@ -11,4 +11,20 @@ public static class SnpLinks
     public const string AllowedDoctors = "/gestion/snp/medecins";
     public const string Participants = "/gestion/snp/participants";
     public const string AddRegulator = "/gestion/snp/regulateurs";
+
+    public const string OutcomeRoute = "/espace/snp/{id:guid}/honore";
+
+    public static string Outcome(Guid id) => $"/espace/snp/{id}/honore";
+
+    public const string WithdrawRoute = "/espace/snp/{id:guid}/retirer";
+
+    public static string Withdraw(Guid id) => $"/espace/snp/{id}/retirer";
+
+    public const string RemoveRegulatorRoute = "/gestion/snp/regulateurs/{userId:guid}/retirer";
+
+    public static string RemoveRegulator(Guid userId) => $"/gestion/snp/regulateurs/{userId}/retirer";
+
+    public const string GiveRoute = "/gestion/snp/{id:guid}/attribuer";
+
+    public static string Give(Guid id) => $"/gestion/snp/{id}/attribuer";
 }

@@ -47,7 +47,7 @@ public sealed class SnpRegulationController(AposartDbContext db, UserManager<App
                 r.DurationMinutes.ToString(CultureInfo.InvariantCulture), r.Doctor, r.Place, r.Commune]));
     }
 
-    [HttpPost("/gestion/snp/{id:guid}/attribuer")]
+    [HttpPost(SnpLinks.GiveRoute)]
     public async Task<IActionResult> Give(Guid id, string? reference, CancellationToken cancellationToken)
     {
         var cleaned = TextInput.TrimmedOrNull(reference);
@@ -94,7 +94,7 @@ public sealed class SnpRegulationController(AposartDbContext db, UserManager<App
     }
 
     [Authorize(Roles = Roles.Coordinator + "," + Roles.Admin)]
-    [HttpPost("/gestion/snp/regulateurs/{userId:guid}/retirer")]
+    [HttpPost(SnpLinks.RemoveRegulatorRoute)]
     public async Task<IActionResult> RemoveRegulator(Guid userId, CancellationToken cancellationToken)
     {
         if (await users.FindByIdAsync(userId.ToString()) is { } user && await users.IsInRoleAsync(user, Roles.Regulator))

@@ -42,7 +42,7 @@ public sealed class StructuresController(AposartDbContext db) : Controller
         return await SaveAsync(organisation, input, StructuresLinks.Create, isNew: true, cancellationToken);
     }
 
-    [HttpGet("/gestion/structures/{id:guid}")]
+    [HttpGet(StructuresLinks.EditRoute)]
     public async Task<IActionResult> Edit(Guid id, CancellationToken cancellationToken)
     {
         var o = await db.Organisations.AsNoTracking().SingleOrDefaultAsync(o => o.Id == id, cancellationToken);
@@ -55,14 +55,14 @@ public sealed class StructuresController(AposartDbContext db) : Controller
             Type = o.Type, Name = o.Name, Finess = o.Finess, AddressLine = o.AddressLine, Postcode = o.Postcode,
             CommuneInsee = o.CommuneInsee, City = o.CommuneInsee is null ? o.City : null, Phone = o.Phone, WebsiteUrl = o.WebsiteUrl,
         };
-        return View("Edit", await FormAsync(input, $"/gestion/structures/{id}", cancellationToken));
+        return View("Edit", await FormAsync(input, StructuresLinks.Edit(id), cancellationToken));
     }
 
-    [HttpPost("/gestion/structures/{id:guid}")]
+    [HttpPost(StructuresLinks.EditRoute)]
     public async Task<IActionResult> Edit(Guid id, [Bind(Prefix = nameof(StructureForm.Input))] StructureInput input, CancellationToken cancellationToken)
     {
         var organisation = await db.Organisations.SingleOrDefaultAsync(o => o.Id == id, cancellationToken);
-        return organisation is null ? NotFound() : await SaveAsync(organisation, input, $"/gestion/structures/{id}", isNew: false, cancellationToken);
+        return organisation is null ? NotFound() : await SaveAsync(organisation, input, StructuresLinks.Edit(id), isNew: false, cancellationToken);
     }
 
     private async Task<IActionResult> SaveAsync(Organisation organisation, StructureInput input, string action, bool isNew, CancellationToken cancellationToken)

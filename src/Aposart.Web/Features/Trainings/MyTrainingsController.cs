@@ -26,7 +26,7 @@ public sealed class MyTrainingsController(AposartDbContext db, TrainingDocuments
             TempData["TopicTitle"] as string, TempData["TopicDetails"] as string));
     }
 
-    [HttpGet("/espace/formations/{id:guid}/attestation.pdf")]
+    [HttpGet(TrainingLinks.CertificateRoute)]
     public async Task<IActionResult> Certificate(Guid id, CancellationToken cancellationToken)
     {
         var professional = await CurrentProfessionalAsync(cancellationToken);
@@ -61,7 +61,7 @@ public sealed class MyTrainingsController(AposartDbContext db, TrainingDocuments
     }
 
     /// <summary>One vote per person and topic: voting again takes the vote back.</summary>
-    [HttpPost("/espace/formations/sujets/{id:guid}/vote")]
+    [HttpPost(TrainingLinks.VoteRoute)]
     public async Task<IActionResult> Vote(Guid id, CancellationToken cancellationToken)
     {
         var professional = await CurrentProfessionalAsync(cancellationToken);

@@ -13,7 +13,7 @@ namespace Aposart.Web.Features.Trainings;
 /// </summary>
 public sealed class SurveyController(AposartDbContext db, TimeProvider clock) : Controller
 {
-    [HttpGet("/formations/questionnaire/{token}")]
+    [HttpGet(TrainingLinks.AnswerRoute)]
     public async Task<IActionResult> Answer(string token, CancellationToken cancellationToken)
     {
         var registration = await FindAsync(token, cancellationToken);
@@ -26,7 +26,7 @@ public sealed class SurveyController(AposartDbContext db, TimeProvider clock) : 
             : View("SurveyClosed", "Vous avez déjà répondu à ce questionnaire : merci !");
     }
 
-    [HttpPost("/formations/questionnaire/{token}")]
+    [HttpPost(TrainingLinks.AnswerRoute)]
     public async Task<IActionResult> Answer(string token, [Bind(Prefix = nameof(SurveyPage.Input))] SurveyInput input, CancellationToken cancellationToken)
     {
         var registration = await FindAsync(token, cancellationToken);

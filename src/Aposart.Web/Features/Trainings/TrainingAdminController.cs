@@ -59,18 +59,18 @@ public sealed class TrainingAdminController(AposartDbContext db, TrainingRegistr
         db.Trainings.Add(training);
         await db.SaveChangesAsync(cancellationToken);
         TempData["Message"] = $"Formation « {training.Title} » créée, avec sa liste d'organisation.";
-        return Redirect($"/gestion/formations/{training.Id}");
+        return Redirect(TrainingLinks.Manage(training.Id));
     }
 
-    [HttpGet("/gestion/formations/{id:guid}/modifier")]
+    [HttpGet(TrainingLinks.EditRoute)]
     public async Task<IActionResult> Edit(Guid id, CancellationToken cancellationToken)
     {
         var training = await LoadAsync(id, cancellationToken);
         return training is null ? NotFound()
-            : View(await TrainingForm.ModelAsync(db, TrainingInput.FromEntity(training), $"/gestion/formations/{id}/modifier", false, cancellationToken));
+            : View(await TrainingForm.ModelAsync(db, TrainingInput.FromEntity(training), TrainingLinks.Edit(id), false, cancellationToken));
     }
 
-    [HttpPost("/gestion/formations/{id:guid}/modifier")]
+    [HttpPost(TrainingLinks.EditRoute)]
     public async Task<IActionResult> Edit(Guid id, [Bind(Prefix = nameof(TrainingFormModel.Input))] TrainingInput input, CancellationToken cancellationToken)
     {
         var training = await LoadAsync(id, cancellationToken);
@@ -78,7 +78,7 @@ public sealed class TrainingAdminController(AposartDbContext db, TrainingRegistr
         {
             return NotFound();
         }
-        var action = $"/gestion/formations/{id}/modifier";
+        var action = TrainingLinks.Edit(id);
         Validate(input);
         if (ModelState.IsValid && training.Version != input.Version)
         {
@@ -104,7 +104,7 @@ public sealed class TrainingAdminController(AposartDbContext db, TrainingRegistr
         // More seats, or a training published again: the waitlist moves up.
         var promoted = await registrar.FillFreedSeatsAsync(id, cancellationToken);
         TempData["Message"] = "Formation enregistrée." + (promoted > 0 ? $" {promoted} personne(s) de la liste d'attente inscrite(s) et prévenue(s)." : "");
-        return Redirect($"/gestion/formations/{id}");
+        return Redirect(TrainingLinks.Manage(id));
     }
 
     private void Validate(TrainingInput input)

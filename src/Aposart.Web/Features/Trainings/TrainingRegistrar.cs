@@ -145,7 +145,7 @@ public sealed class TrainingRegistrar(AposartDbContext db, PortalMailer mailer, 
             && (r.RegisteredAt < registration.RegisteredAt || (r.RegisteredAt == registration.RegisteredAt && r.Id < registration.Id)), cancellationToken);
 
     public byte[] IcsFile(Training training) =>
-        Encoding.UTF8.GetBytes(TrainingCalendar.Ics([training], training.Title, t => mailer.Link($"/formations/{t.Id}")));
+        Encoding.UTF8.GetBytes(TrainingCalendar.Ics([training], training.Title, t => mailer.Link(TrainingLinks.Details(t.Id))));
 
     private async Task<Training?> LockAsync(Guid trainingId, CancellationToken cancellationToken)
     {
@@ -202,7 +202,7 @@ public sealed class TrainingRegistrar(AposartDbContext db, PortalMailer mailer, 
         {
             return;
         }
-        await mailer.SendAsync(address, professional.DisplayName, $"[{cpts.Value.ShortName}] {subject}", lines, ("Voir la formation", $"/formations/{training.Id}"),
+        await mailer.SendAsync(address, professional.DisplayName, $"[{cpts.Value.ShortName}] {subject}", lines, ("Voir la formation", TrainingLinks.Details(training.Id)),
             attachments, cancellationToken);
     }
 }

@@ -46,7 +46,7 @@ public sealed class TrainingReminders(AposartDbContext db, PortalMailer mailer, 
             if (!await mailer.ClaimThenQueueAsync(Claim, m => m.Queue(email, professional.DisplayName, $"[{cpts.Value.ShortName}] Rappel : {training.Title}",
                     [$"La formation « {training.Title} » a lieu le {first.StartsAt.ToParisString("dddd d MMMM 'à' HH'h'mm")}, {first.Place}.",
                         "Empêché ? Désinscrivez-vous depuis la page de la formation : votre place ira à la première personne de la liste d'attente."],
-                    ("Voir la formation", $"/formations/{training.Id}"),
+                    ("Voir la formation", TrainingLinks.Details(training.Id)),
                     [new MailAttachment("formation.ics", TrainingCalendar.ContentType, registrar.IcsFile(training))]), cancellationToken))
             {
                 continue;

@@ -18,7 +18,7 @@ namespace Aposart.Web.Features.Trainings;
 public sealed class TrainingRunController(AposartDbContext db, UserManager<AppUser> users, TrainingRegistrar registrar, TrainingDocuments documents,
     PortalMailer mailer, IOptions<CptsOptions> cpts, TimeProvider clock) : Controller
 {
-    [HttpGet("/gestion/formations/{id:guid}")]
+    [HttpGet(TrainingLinks.ManageRoute)]
     public async Task<IActionResult> Manage(Guid id, CancellationToken cancellationToken)
     {
         var training = await db.Trainings.AsNoTracking().Include(t => t.Sessions).ThenInclude(s => s.Attendance).Include(t => t.Trainers)
@@ -32,7 +32,7 @@ public sealed class TrainingRunController(AposartDbContext db, UserManager<AppUs
         return View(new TrainingManagePage(training, SurveyResults.Of(answers), clock.GetUtcNow()));
     }
 
-    [HttpGet("/gestion/formations/{id:guid}/inscrits.csv")]
+    [HttpGet(TrainingLinks.ExportRegistrationsRoute)]
     public async Task<IActionResult> ExportRegistrations(Guid id, CancellationToken cancellationToken)
     {
         var registrations = await db.TrainingRegistrations.AsNoTracking().Include(r => r.Professional).Where(r => r.TrainingId == id)
@@ -42,7 +42,7 @@ public sealed class TrainingRunController(AposartDbContext db, UserManager<AppUs
                 [r.Professional!.LastName, r.Professional.FirstName, r.Professional.Profession.Label(), r.Status.Label(), r.RegisteredAt.ToParisString()]));
     }
 
-    [HttpPost("/gestion/formations/{id:guid}/inscrits/{professionalId:guid}/annuler")]
+    [HttpPost(TrainingLinks.CancelRegistrationRoute)]
     public async Task<IActionResult> CancelRegistration(Guid id, Guid professionalId, CancellationToken cancellationToken)
     {
         var outcome = await registrar.CancelAsync(id, professionalId, byCoordinator: true, cancellationToken);
@@ -50,7 +50,7 @@ public sealed class TrainingRunController(AposartDbContext db, UserManager<AppUs
         return Redirect($"/gestion/formations/{id}#inscrits");
     }
 
-    [HttpPost("/gestion/formations/{id:guid}/organisation/{itemId:guid}")]
+    [HttpPost(TrainingLinks.ToggleChecklistItemRoute)]
     public async Task<IActionResult> ToggleChecklistItem(Guid id, Guid itemId, bool done, CancellationToken cancellationToken)
     {
         var item = await db.TrainingChecklistItems.SingleOrDefaultAsync(c => c.Id == itemId && c.TrainingId == id, cancellationToken);
@@ -64,7 +64,7 @@ public sealed class TrainingRunController(AposartDbContext db, UserManager<AppUs
         return Redirect($"/gestion/formations/{id}#organisation");
     }
 
-    [HttpPost("/gestion/formations/{id:guid}/organisation")]
+    [HttpPost(TrainingLinks.AddChecklistItemRoute)]
     public async Task<IActionResult> AddChecklistItem(Guid id, string? label, CancellationToken cancellationToken)
     {
         if (!await db.Trainings.AnyAsync(t => t.Id == id, cancellationToken))
@@ -83,7 +83,7 @@ public sealed class TrainingRunController(AposartDbContext db, UserManager<AppUs
     }
 
     /// <summary>Everyone registered for the session is marked: ticked present, the others absent.</summary>
-    [HttpPost("/gestion/formations/{id:guid}/seances/{sessionId:guid}/presences")]
+    [HttpPost(TrainingLinks.MarkAttendanceRoute)]
     public async Task<IActionResult> MarkAttendance(Guid id, Guid sessionId, List<Guid> present, CancellationToken cancellationToken)
     {
         var session = await db.TrainingSessions.Include(s => s.Attendance).SingleOrDefaultAsync(s => s.Id == sessionId && s.TrainingId == id, cancellationToken);
@@ -116,15 +116,15 @@ public sealed class TrainingRunController(AposartDbContext db, UserManager<AppUs
         return Redirect($"/gestion/formations/{id}#presences");
     }
 
-    [HttpGet("/gestion/formations/{id:guid}/seances/{sessionId:guid}/emargement.pdf")]
+    [HttpGet(TrainingLinks.AttendanceSheetRoute)]
     public async Task<IActionResult> AttendanceSheet(Guid id, Guid sessionId, CancellationToken cancellationToken) =>
         await documents.AttendanceSheetAsync(id, sessionId, cancellationToken) is { } pdf ? File(pdf, "application/pdf", "feuille-emargement.pdf") : NotFound();
 
-    [HttpGet("/gestion/formations/{id:guid}/attestations/{professionalId:guid}.pdf")]
+    [HttpGet(TrainingLinks.TrainingRunCertificateRoute)]
     public async Task<IActionResult> Certificate(Guid id, Guid professionalId, CancellationToken cancellationToken) =>
         await documents.CertificateAsync(id, professionalId, cancellationToken) is { } pdf ? File(pdf, "application/pdf", "attestation-de-presence.pdf") : NotFound();
 
-    [HttpPost("/gestion/formations/{id:guid}/message")]
+    [HttpPost(TrainingLinks.MessageRoute)]
     public async Task<IActionResult> Message(Guid id, string? subject, [DataType(DataType.MultilineText)] string? body, CancellationToken cancellationToken)
     {
         var training = await db.Trainings.AsNoTracking().SingleOrDefaultAsync(t => t.Id == id, cancellationToken);
@@ -145,13 +145,13 @@ public sealed class TrainingRunController(AposartDbContext db, UserManager<AppUs
         foreach (var (email, name) in recipients)
         {
             var paragraphs = body.Replace("\r", "", StringComparison.Ordinal).Split("\n\n", StringSplitOptions.RemoveEmptyEntries);
-            sent += await mailer.SendAsync(email, name, $"[{cpts.Value.ShortName}] {subject.Trim()}", paragraphs, ("Voir la formation", $"/formations/{id}"), cancellationToken) ? 1 : 0;
+            sent += await mailer.SendAsync(email, name, $"[{cpts.Value.ShortName}] {subject.Trim()}", paragraphs, ("Voir la formation", TrainingLinks.Details(id)), cancellationToken) ? 1 : 0;
         }
         TempData["Message"] = $"Message envoyé à {sent} inscrit(s) sur {recipients.Count}.";
         return Redirect($"/gestion/formations/{id}#message");
     }
 
-    [HttpPost("/gestion/formations/{id:guid}/questionnaire")]
+    [HttpPost(TrainingLinks.SendSurveyRoute)]
     public async Task<IActionResult> SendSurvey(Guid id, [FromServices] TrainingSurveys surveys, CancellationToken cancellationToken)
     {
         if (!await db.Trainings.AnyAsync(t => t.Id == id, cancellationToken))

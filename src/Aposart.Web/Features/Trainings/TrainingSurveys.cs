@@ -43,7 +43,7 @@ public sealed class TrainingSurveys(AposartDbContext db, PortalMailer mailer, IO
             if (!await mailer.ClaimThenQueueAsync(Claim, m => m.Queue(email, p.DisplayName, $"[{cpts.Value.ShortName}] Votre avis sur la formation « {training.Title} »",
                     ["Merci d'avoir participé à cette formation. Quatre notes et, si vous le souhaitez, un commentaire : deux minutes suffisent.",
                         "Vos réponses sont enregistrées sans votre nom ; ce lien ne sert qu'une fois."],
-                    ("Donner mon avis", $"/formations/questionnaire/{token}")), cancellationToken))
+                    ("Donner mon avis", TrainingLinks.Answer(token))), cancellationToken))
             {
                 continue;
             }

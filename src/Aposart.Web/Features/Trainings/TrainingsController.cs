@@ -38,7 +38,7 @@ public sealed class TrainingsController(AposartDbContext db, TrainingRegistrar r
             DateOnly.FromDateTime(today.DateTime)));
     }
 
-    [HttpGet("/formations/{id:guid}"), OutputCache(PolicyName = PublicPageCache.PolicyName)]
+    [HttpGet(TrainingLinks.DetailsRoute), OutputCache(PolicyName = PublicPageCache.PolicyName)]
     public async Task<IActionResult> Details(Guid id, CancellationToken cancellationToken)
     {
         var training = await db.Trainings.AsNoTracking().Include(t => t.Sessions).Include(t => t.Trainers).Include(t => t.ActionSheet)
@@ -69,7 +69,7 @@ public sealed class TrainingsController(AposartDbContext db, TrainingRegistrar r
         return Ics(TrainingCalendar.Ics(trainings, $"Formations {cpts.Value.ShortName}", Link), "formations.ics");
     }
 
-    [HttpGet("/formations/{id:guid}.ics"), OutputCache(PolicyName = PublicPageCache.PolicyName)]
+    [HttpGet(TrainingLinks.TrainingFeedRoute), OutputCache(PolicyName = PublicPageCache.PolicyName)]
     public async Task<IActionResult> TrainingFeed(Guid id, CancellationToken cancellationToken)
     {
         var training = await db.Trainings.AsNoTracking().Include(t => t.Sessions).SingleOrDefaultAsync(t => t.Id == id && t.Status != TrainingStatus.Draft, cancellationToken);
@@ -77,7 +77,7 @@ public sealed class TrainingsController(AposartDbContext db, TrainingRegistrar r
     }
 
     [Authorize]
-    [HttpPost("/formations/{id:guid}/inscription")]
+    [HttpPost(TrainingLinks.RegisterRoute)]
     public async Task<IActionResult> Register(Guid id, CancellationToken cancellationToken)
     {
         var professional = await CurrentProfessionalAsync(cancellationToken);
@@ -88,11 +88,11 @@ public sealed class TrainingsController(AposartDbContext db, TrainingRegistrar r
         }
         var outcome = await registrar.RegisterAsync(id, professional, User.IsMember(), cancellationToken);
         TempData[outcome.Done ? "Message" : "Error"] = outcome.Message;
-        return Redirect($"/formations/{id}");
+        return Redirect(TrainingLinks.Details(id));
     }
 
     [Authorize]
-    [HttpPost("/formations/{id:guid}/desinscription")]
+    [HttpPost(TrainingLinks.CancelRoute)]
     public async Task<IActionResult> Cancel(Guid id, CancellationToken cancellationToken)
     {
         var professional = await CurrentProfessionalAsync(cancellationToken);
@@ -100,10 +100,10 @@ public sealed class TrainingsController(AposartDbContext db, TrainingRegistrar r
             ? new RegistrationOutcome(false, "Aucune inscription en cours à cette formation.")
             : await registrar.CancelAsync(id, professional.Id, byCoordinator: false, cancellationToken);
         TempData[outcome.Done ? "Message" : "Error"] = outcome.Message;
-        return Redirect($"/formations/{id}");
+        return Redirect(TrainingLinks.Details(id));
     }
 
-    private string Link(Training training) => cpts.Value.PublicUrl.TrimEnd('/') + $"/formations/{training.Id}";
+    private string Link(Training training) => cpts.Value.PublicUrl.TrimEnd('/') + TrainingLinks.Details(training.Id);
 
     private FileContentResult Ics(string text, string fileName) =>
         File(Encoding.UTF8.GetBytes(text), TrainingCalendar.ContentType + "; charset=utf-8", fileName);

@@ -84,15 +84,15 @@ public sealed class VaccinationController(AposartDbContext db, UserManager<AppUs
     }
 
     [Authorize(Roles = Roles.BoardOrCoordinator)]
-    [HttpGet("/gestion/vaccination/{id:guid}/modifier")]
+    [HttpGet(VaccinationLinks.EditRoute)]
     public async Task<IActionResult> Edit(Guid id, CancellationToken cancellationToken)
     {
         var centre = await db.VaccinationCentres.AsNoTracking().Include(c => c.Openings).Include(c => c.Closures).SingleOrDefaultAsync(c => c.Id == id, cancellationToken);
-        return centre is null ? NotFound() : View(await FormAsync(CentreInput.From(centre), $"/gestion/vaccination/{id}/modifier", false, cancellationToken));
+        return centre is null ? NotFound() : View(await FormAsync(CentreInput.From(centre), VaccinationLinks.Edit(id), false, cancellationToken));
     }
 
     [Authorize(Roles = Roles.BoardOrCoordinator)]
-    [HttpPost("/gestion/vaccination/{id:guid}/modifier")]
+    [HttpPost(VaccinationLinks.EditRoute)]
     public async Task<IActionResult> Edit(Guid id, [Bind(Prefix = "Input")] CentreInput input, CancellationToken cancellationToken)
     {
         var centre = await db.VaccinationCentres.Include(c => c.Openings).Include(c => c.Closures).SingleOrDefaultAsync(c => c.Id == id, cancellationToken);
@@ -109,7 +109,7 @@ public sealed class VaccinationController(AposartDbContext db, UserManager<AppUs
         }
         if (!ModelState.IsValid)
         {
-            return View(await FormAsync(input.WithBlanks(), $"/gestion/vaccination/{id}/modifier", false, cancellationToken));
+            return View(await FormAsync(input.WithBlanks(), VaccinationLinks.Edit(id), false, cancellationToken));
         }
         db.RemoveRange(centre.Openings);
         db.RemoveRange(centre.Closures);
@@ -120,13 +120,13 @@ public sealed class VaccinationController(AposartDbContext db, UserManager<AppUs
     }
 
     [Authorize(Roles = Roles.BoardOrCoordinator)]
-    [HttpGet("/gestion/vaccination/{id:guid}/planning")]
+    [HttpGet(VaccinationLinks.RotaRoute)]
     public async Task<IActionResult> Rota(Guid id, CancellationToken cancellationToken) =>
         await RotaPageAsync(id, new ShiftInput { Date = Today.AddDays(1), Starts = new TimeOnly(9, 0), Ends = new TimeOnly(13, 0) }, cancellationToken) is { } page
             ? View(page) : NotFound();
 
     [Authorize(Roles = Roles.BoardOrCoordinator)]
-    [HttpPost("/gestion/vaccination/{id:guid}/planning")]
+    [HttpPost(VaccinationLinks.RotaRoute)]
     public async Task<IActionResult> OpenShift(Guid id, [Bind(Prefix = "Input")] ShiftInput input, CancellationToken cancellationToken)
     {
         if (!await db.VaccinationCentres.AnyAsync(c => c.Id == id, cancellationToken))
@@ -152,11 +152,11 @@ public sealed class VaccinationController(AposartDbContext db, UserManager<AppUs
         db.CentreShifts.Add(new CentreShift { CentreId = id, Date = input.Date!.Value, Starts = input.Starts!.Value, Ends = input.Ends!.Value, Role = input.Role!.Value, Needed = input.Needed!.Value });
         await db.SaveChangesAsync(cancellationToken);
         TempData["Message"] = "Créneau ouvert : les professionnels peuvent s'y inscrire depuis leur espace.";
-        return Redirect($"/gestion/vaccination/{id}/planning");
+        return Redirect(VaccinationLinks.Rota(id));
     }
 
     [Authorize(Roles = Roles.BoardOrCoordinator)]
-    [HttpGet("/gestion/vaccination/{id:guid}/planning.csv")]
+    [HttpGet(VaccinationLinks.RotaCsvRoute)]
     public async Task<IActionResult> RotaCsv(Guid id, CancellationToken cancellationToken)
     {
         var rows = await db.ShiftSignups.AsNoTracking().Where(s => s.Shift!.CentreId == id && s.CancelledAt == null && s.Shift.Date >= Today)
@@ -180,7 +180,7 @@ public sealed class VaccinationController(AposartDbContext db, UserManager<AppUs
     }
 
     [Authorize]
-    [HttpPost("/espace/planning/{shiftId:guid}/inscription")]
+    [HttpPost(VaccinationLinks.SignUpRoute)]
     public async Task<IActionResult> SignUp(Guid shiftId, CancellationToken cancellationToken)
     {
         var me = await db.Professionals.OfUserAsync(User, cancellationToken);
@@ -194,7 +194,7 @@ public sealed class VaccinationController(AposartDbContext db, UserManager<AppUs
     }
 
     [Authorize]
-    [HttpPost("/espace/planning/{shiftId:guid}/desinscription")]
+    [HttpPost(VaccinationLinks.CancelRoute)]
     public async Task<IActionResult> Cancel(Guid shiftId, CancellationToken cancellationToken)
     {
         var me = await db.Professionals.OfUserAsync(User, cancellationToken);
