@@ -128,9 +128,12 @@ public sealed class AdhesionController(AposartDbContext db, UserManager<AppUser>
     }
 
     /// <summary>The statutes in force: the latest adopted version; none on a new portal until the bureau publishes them.</summary>
-    private Task<StatutesVersion?> CurrentStatutesAsync(CancellationToken cancellationToken) =>
+    /// <remarks>The PDF itself stays in the database: the page only links to it.</remarks>
+    private Task<CurrentStatutes?> CurrentStatutesAsync(CancellationToken cancellationToken) =>
         db.StatutesVersions.AsNoTracking().Where(s => s.Kind == StatutesKind.Statutes)
-            .OrderByDescending(s => s.AdoptedOn).ThenByDescending(s => s.Id).FirstOrDefaultAsync(cancellationToken);
+            .OrderByDescending(s => s.AdoptedOn).ThenByDescending(s => s.Id)
+            .Select(s => new CurrentStatutes(s.Id, s.Label, s.Pdf == null ? s.Text : "", s.Pdf != null))
+            .FirstOrDefaultAsync(cancellationToken);
 
     private Task<Professional?> MyProfessionalAsync(CancellationToken cancellationToken) => db.Professionals.AsNoTracking().OfUserAsync(User, cancellationToken);
 
@@ -161,8 +164,11 @@ public sealed class AdhesionController(AposartDbContext db, UserManager<AppUser>
     }
 }
 
+/// <summary>The statutes an applicant accepts: their text, or a link to their PDF.</summary>
+public sealed record CurrentStatutes(int Id, string Label, string Text, bool HasPdf);
+
 public sealed record AdhesionPage(
-    Professional Professional, int Year, Membership? Current, Membership? InForce, IReadOnlyList<Membership> Memberships, StatutesVersion? Statutes,
+    Professional Professional, int Year, Membership? Current, Membership? InForce, IReadOnlyList<Membership> Memberships, CurrentStatutes? Statutes,
     IReadOnlyList<Microsoft.AspNetCore.Mvc.Rendering.SelectListItem> Colleges, IReadOnlyList<MembershipFee> Fees, AdhesionInput Input)
 {
     public bool CanApply => Statutes is not null && (Current is null || Current.Status is MembershipStatus.Draft or MembershipStatus.InformationRequested);
