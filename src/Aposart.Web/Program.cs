@@ -11,6 +11,7 @@ builder.Services
     .AddAposartSettings(builder.Configuration)
     .AddAposartSecurity(builder.Configuration)
     .AddAposartMvc(builder.Configuration)
+    .AddAposartHosting(builder.Configuration)
     .AddAposartFeatures(builder.Configuration);
 
 var app = builder.Build();
@@ -22,6 +23,7 @@ if (CommandLine.IsCommand(args))
 await app.PrepareDatabaseAsync();
 await app.LoadSettingsAsync();
 
+app.UseAposartHosting();
 if (!app.Environment.IsDevelopment())
 {
     app.UseExceptionHandler("/erreur/500");
@@ -33,7 +35,6 @@ else
 }
 app.UseAposartSecurityHeaders();
 app.UseStatusCodePagesWithReExecute("/erreur/{0}");
-app.UseStaticFiles();
 app.UseAposartRequestLogging();
 app.UseMiddleware<DatabaseUnavailableMiddleware>();
 app.UseRouting();
@@ -42,8 +43,9 @@ app.UseAuthentication();
 app.UseAuthorization();
 app.UseMiddleware<Aposart.Web.Features.Account.StaffTwoFactorMiddleware>();
 app.UseOutputCache();
+app.MapStaticAssets();
 app.MapHealthChecks("/health");
-app.MapControllers();
+app.MapControllers().WithStaticAssets();
 await app.RunAsync();
 return 0;
 

@@ -17,6 +17,7 @@ public static class FeatureSetup
         services.Configure<MembershipOptions>(configuration.GetSection(MembershipOptions.Section));
         services.Configure<BackgroundJobOptions>(configuration.GetSection(BackgroundJobOptions.Section));
         services.AddSingleton(new PdfFonts(configuration["Pdf:FontDirectory"] ?? "/usr/share/fonts/truetype/dejavu"));
+        services.AddSingleton<Features.Settings.SiteIcons>();
         services.AddScoped<DemoSeeder>().AddScoped<DemoDirectorySeeder>().AddScoped<DemoFichesSeeder>().AddScoped<DemoTrainingsSeeder>().AddScoped<DemoLettersSeeder>().AddScoped<DemoCompensationSeeder>().AddScoped<DemoSnpSeeder>().AddScoped<DemoVaccinationSeeder>().AddScoped<DemoNewsSeeder>().AddScoped<DemoDocumentsSeeder>();
         services.AddScoped<MembershipDocuments>();
         services.AddScoped<MembershipWorkflow>().AddScoped<PaymentRecorder>();

@@ -196,7 +196,10 @@ public sealed class AuthorisationMatrixTests(PortalFactory portal) : IClassFixtu
         POST /gestion/parametres/colleges Admin
         POST /gestion/parametres/indemnisation Admin
         POST /gestion/parametres/statuts Admin
+        GET /favicon.ico Public
+        GET /identite/icone-{size:int}.png Public
         GET /identite/logo Public
+        GET /site.webmanifest Public
         GET /identite/theme.css Public
         GET /la-cpts/statuts/{id:int} Public
         GET /gestion/comptes.csv CoordinatorOrAdmin

@@ -55,6 +55,9 @@ public class PortalFactory : WebApplicationFactory<Program>, IAsyncLifetime
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
+        // The build's compressed copies of the static files live under obj/ until publish puts them in wwwroot:
+        // the build's manifest says where, as for Development (PublishedPortal tests the published layout).
+        builder.UseStaticWebAssets();
         var defaults = new Dictionary<string, string?>
         {
             ["ConnectionStrings:Default"] = DatabaseConnectionString,

@@ -1,15 +1,59 @@
 using System.Globalization;
+using Aposart.Web.Configuration;
 using Aposart.Web.Data;
 using Aposart.Web.Domain;
 using Aposart.Web.Infrastructure.Settings;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace Aposart.Web.Features.Settings;
 
 /// <summary>The public files of the identity: logo, theme colour, statutes and règlement intérieur.</summary>
-public sealed class IdentityAssetsController(PortalSettings settings, AposartDbContext db) : Controller
+public sealed class IdentityAssetsController(PortalSettings settings, AposartDbContext db, SiteIcons icons, IOptions<CptsOptions> cpts) : Controller
 {
+    private const string KeptForAYear = "public, max-age=31536000, immutable";
+
+    /// <summary>Icons carry their version in the address (the pages name them with it): kept for a year.</summary>
+    [HttpGet(SettingsLinks.IconRoute)]
+    public IActionResult Icon(int size)
+    {
+        if (!SiteIcons.Sizes.Contains(size))
+        {
+            return NotFound();
+        }
+        Response.Headers.CacheControl = KeptForAYear;
+        return File(icons.Png(size), "image/png");
+    }
+
+    /// <summary>Its address is fixed, so it is kept only a day: a new logo shows in the tabs the next day at the latest.</summary>
+    [HttpGet(SettingsLinks.Favicon)]
+    public IActionResult Favicon()
+    {
+        Response.Headers.CacheControl = "public, max-age=86400";
+        return File(icons.Png(32), "image/png");
+    }
+
+    [HttpGet(SettingsLinks.Manifest)]
+    public IActionResult Manifest()
+    {
+        var identity = cpts.Value;
+        var version = icons.Version;
+        Response.Headers.CacheControl = "public, max-age=86400";
+        var manifest = new
+        {
+            name = identity.Name,
+            short_name = identity.ShortName,
+            lang = "fr",
+            start_url = "/",
+            display = "browser",
+            theme_color = icons.ThemeColour,
+            background_color = "#ffffff",
+            icons = new[] { 192, 512 }.Select(size => new { src = SettingsLinks.Icon(size, version), sizes = $"{size}x{size}", type = "image/png" }),
+        };
+        return new JsonResult(manifest) { ContentType = "application/manifest+json" };
+    }
+
     /// <summary>The address carries the logo's version: a browser may keep it for a year, a new logo gets a new address.</summary>
     [HttpGet(SettingsLinks.PublicLogo)]
     public IActionResult Logo()
@@ -18,7 +62,7 @@ public sealed class IdentityAssetsController(PortalSettings settings, AposartDbC
         {
             return NotFound();
         }
-        Response.Headers.CacheControl = "public, max-age=31536000, immutable";
+        Response.Headers.CacheControl = KeptForAYear;
         // An SVG opened on its own must not run anything, even though it was cleaned when it was saved.
         Response.Headers.ContentSecurityPolicy = "default-src 'none'; style-src 'unsafe-inline'; sandbox";
         return File(Convert.FromBase64String(logo.Base64), logo.ContentType);
@@ -34,7 +78,7 @@ public sealed class IdentityAssetsController(PortalSettings settings, AposartDbC
             return Content("", "text/css");
         }
         var darker = ThemeColour.Darker(rgb);
-        Response.Headers.CacheControl = "public, max-age=31536000, immutable";
+        Response.Headers.CacheControl = KeptForAYear;
         return Content(string.Create(CultureInfo.InvariantCulture, $$"""
             :root { --cpts-main: {{colour}}; }
             .btn-primary { --bs-btn-bg: {{colour}}; --bs-btn-border-color: {{colour}}; --bs-btn-hover-bg: {{darker}}; --bs-btn-hover-border-color: {{darker}}; --bs-btn-active-bg: {{darker}}; --bs-btn-active-border-color: {{darker}}; --bs-btn-disabled-bg: {{colour}}; --bs-btn-disabled-border-color: {{colour}}; }

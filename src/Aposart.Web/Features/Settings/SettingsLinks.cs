@@ -20,6 +20,12 @@ public static class SettingsLinks
 
     public const string PublicLogo = "/identite/logo";
     public const string PublicTheme = "/identite/theme.css";
+    /// <summary>Browsers ask for this address on their own when a page names no icon (a PDF opened in a tab, say).</summary>
+    public const string Favicon = "/favicon.ico";
+    public const string Manifest = "/site.webmanifest";
+    public const string IconRoute = "/identite/icone-{size:int}.png";
+
+    public static string Icon(int size, string version) => $"/identite/icone-{size}.png?v={Uri.EscapeDataString(version)}";
 
     public static string Section(string anchor) => $"{Index}#{anchor}";
 
