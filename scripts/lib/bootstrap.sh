@@ -55,6 +55,8 @@ ensure_postgres() {
 
 ensure_smtp_sink() {
   /usr/bin/python3 -c 'import aiosmtpd' 2>/dev/null || apt_install python3-aiosmtpd
+  # dkimpy verifies the portal's DKIM signatures in the tests: an implementation other than the one that signs.
+  /usr/bin/python3 -c 'import dkim' 2>/dev/null || apt_install python3-dkim
 }
 
 # The browser journeys drive Debian's Chromium through Playwright; no browser is ever downloaded.

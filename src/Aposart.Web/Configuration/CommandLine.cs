@@ -1,16 +1,18 @@
 using Aposart.Web.Data;
 using Aposart.Web.Domain;
+using Aposart.Web.Infrastructure.Backup;
 using Microsoft.AspNetCore.Identity;
 
 namespace Aposart.Web.Configuration;
 
 /// <summary>
 /// Operations that Production runs on purpose rather than at start-up:
-/// `dotnet Aposart.Web.dll migrate` and `dotnet Aposart.Web.dll create-admin --email X` (password on standard input).
+/// `dotnet Aposart.Web.dll migrate`, `create-admin --email X` (password on standard input),
+/// `backup --output FILE` or `backup --dir FOLDER` (dated, with retention), `restore --input FILE [--yes]`.
 /// </summary>
 public static class CommandLine
 {
-    public static bool IsCommand(string[] args) => args.Length > 0 && args[0] is "migrate" or "create-admin";
+    public static bool IsCommand(string[] args) => args.Length > 0 && args[0] is "migrate" or "create-admin" or "backup" or "restore";
 
     public static async Task<int> RunAsync(WebApplication app, string[] args)
     {
@@ -24,8 +26,70 @@ public static class CommandLine
                 return 0;
             case "create-admin":
                 return await CreateAdminAsync(services.GetRequiredService<UserManager<AppUser>>(), args);
+            case "backup":
+                return await BackupAsync(services.GetRequiredService<DatabaseBackup>(), args);
+            case "restore":
+                return await RestoreAsync(services.GetRequiredService<DatabaseBackup>(), args);
             default:
                 return 2;
+        }
+    }
+
+    private static string? Option(string[] args, string name) =>
+        Array.IndexOf(args, name) is var index and >= 0 && index + 1 < args.Length ? args[index + 1] : null;
+
+    private static async Task<int> BackupAsync(DatabaseBackup backup, string[] args)
+    {
+        try
+        {
+            if (Option(args, "--output") is { } output)
+            {
+                var manifest = await backup.BackupAsync(output);
+                await Console.Out.WriteLineAsync($"Sauvegarde écrite : {Path.GetFullPath(output)} ({manifest.Bytes / 1024} Kio, schéma {manifest.Migration}).");
+                return 0;
+            }
+            if (Option(args, "--dir") is { } folder)
+            {
+                var (file, deleted) = await backup.BackupToFolderAsync(folder);
+                await Console.Out.WriteLineAsync($"Sauvegarde écrite : {file} ; {deleted} ancienne(s) supprimée(s) (on garde 7 jours, 4 semaines, 12 mois).");
+                return 0;
+            }
+        }
+        catch (BackupException exception)
+        {
+            await Console.Error.WriteLineAsync(exception.Message);
+            return 1;
+        }
+        await Console.Error.WriteLineAsync("Usage : backup --output fichier.dump  |  backup --dir dossier");
+        return 2;
+    }
+
+    private static async Task<int> RestoreAsync(DatabaseBackup backup, string[] args)
+    {
+        if (Option(args, "--input") is not { } input)
+        {
+            await Console.Error.WriteLineAsync("Usage : restore --input fichier.dump [--yes]");
+            return 2;
+        }
+        if (!args.Contains("--yes"))
+        {
+            await Console.Out.WriteLineAsync("La restauration remplace tout le contenu de la base par celui de la sauvegarde. Tapez RESTAURER pour continuer :");
+            if ((await Console.In.ReadLineAsync())?.Trim() != "RESTAURER")
+            {
+                await Console.Error.WriteLineAsync("Restauration annulée : rien n'a été modifié.");
+                return 1;
+            }
+        }
+        try
+        {
+            var outcome = await backup.RestoreAsync(input);
+            await (outcome.Succeeded ? Console.Out : Console.Error).WriteLineAsync(outcome.Message);
+            return outcome.Succeeded ? 0 : 1;
+        }
+        catch (BackupException exception)
+        {
+            await Console.Error.WriteLineAsync(exception.Message);
+            return 1;
         }
     }
 

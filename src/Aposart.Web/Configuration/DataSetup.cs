@@ -19,6 +19,8 @@ public static class DataSetup
             options.AddInterceptors(provider.GetRequiredService<AuditInterceptor>(), provider.GetRequiredService<PublicPageEviction>());
         });
         services.AddScoped<DatabaseInitializer>();
+        services.Configure<Infrastructure.Backup.BackupOptions>(configuration.GetSection(Infrastructure.Backup.BackupOptions.Section));
+        services.AddScoped<Infrastructure.Backup.DatabaseBackup>();
 
         // Keys live in the database so that cookies and tokens survive restarts and several instances.
         services.AddDataProtection()

@@ -18,6 +18,7 @@ public static class FeatureSetup
         services.Configure<BackgroundJobOptions>(configuration.GetSection(BackgroundJobOptions.Section));
         services.AddSingleton(new PdfFonts(configuration["Pdf:FontDirectory"] ?? "/usr/share/fonts/truetype/dejavu"));
         services.AddSingleton<Features.Settings.SiteIcons>();
+        services.AddScoped<Features.Operations.StatusReport>();
         services.AddScoped<DemoSeeder>().AddScoped<DemoDirectorySeeder>().AddScoped<DemoFichesSeeder>().AddScoped<DemoTrainingsSeeder>().AddScoped<DemoLettersSeeder>().AddScoped<DemoCompensationSeeder>().AddScoped<DemoSnpSeeder>().AddScoped<DemoVaccinationSeeder>().AddScoped<DemoNewsSeeder>().AddScoped<DemoDocumentsSeeder>();
         services.AddScoped<MembershipDocuments>();
         services.AddScoped<MembershipWorkflow>().AddScoped<PaymentRecorder>();

@@ -8,7 +8,7 @@ public static class MailSetup
     public static IServiceCollection AddAposartMail(this IServiceCollection services, IConfiguration configuration)
     {
         services.Configure<MailOptions>(configuration.GetSection(MailOptions.Section));
-        services.AddSingleton<MailComposer>();
+        services.AddSingleton<MailComposer>().AddSingleton<DkimSigning>().AddSingleton<MailDns>();
         services.AddScoped<PortalMailer>();
         services.AddSingleton<PickupDirectoryMailSender>();
         services.AddSingleton<SmtpMailSender>();
@@ -20,7 +20,7 @@ public static class MailSetup
         services.Configure<OutboxOptions>(configuration.GetSection(OutboxOptions.Section));
         services.AddSingleton<CampaignMail>().AddSingleton<OutboxRateLimiter>().AddSingleton<MailConnections>();
         services.AddScoped<Outbox>();
-        services.AddHostedService<OutboxWorker>();
+        services.AddSingleton<JobRuns>().AddHostedService<OutboxWorker>();
         services.AddPeriodicJob<OutboxHousekeeping>();
         return services;
     }

@@ -168,6 +168,8 @@ public sealed class AuthorisationMatrixTests(PortalFactory portal) : IClassFixtu
         GET /formations/{id:guid}.ics Public
         POST /formations/{id:guid}/desinscription SignedIn
         POST /formations/{id:guid}/inscription SignedIn
+        GET /gestion/etat Admin
+        POST /gestion/etat/cle-dkim Admin
         GET /gestion/aci Staff
         GET /gestion/actualites Staff
         GET /gestion/actualites/nouvelle Staff

@@ -52,6 +52,21 @@ public sealed class SmtpSink
         }
     }
 
+    /// <summary>The file of the one message the address received, byte for byte as the server got it (the sink adds X-Envelope-To on top).</summary>
+    public async Task<string> SingleFileToAsync(string address, Func<MimeMessage, bool>? where = null)
+    {
+        Assert.Single(await MessagesToAsync(address, where: where));
+        foreach (var file in new DirectoryInfo(Directory).GetFiles("*.eml"))
+        {
+            var message = await MimeMessage.LoadAsync(file.FullName);
+            if (string.Equals(message.Headers["X-Envelope-To"], address, StringComparison.OrdinalIgnoreCase) && (where is null || where(message)))
+            {
+                return file.FullName;
+            }
+        }
+        throw new InvalidOperationException($"No message to {address}");
+    }
+
     public async Task<MimeMessage> SingleMessageToAsync(string address)
     {
         var messages = await MessagesToAsync(address);

@@ -1,3 +1,5 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
 namespace Aposart.Web.Infrastructure.Background;
 
 /// <summary>A job the portal runs on its own, again and again; each run must be safe to repeat.</summary>
@@ -20,7 +22,7 @@ public sealed class BackgroundJobOptions
 
 /// <summary>Runs one kind of job every interval, each run in its own scope; a failing run is logged and the next one tries again.</summary>
 public sealed class PeriodicJobService<TJob>(IServiceScopeFactory scopes, Microsoft.Extensions.Options.IOptions<BackgroundJobOptions> options,
-    ILogger<PeriodicJobService<TJob>> logger) : BackgroundService where TJob : IPeriodicJob
+    JobRuns runs, TimeProvider clock, ILogger<PeriodicJobService<TJob>> logger) : BackgroundService where TJob : IPeriodicJob
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -31,11 +33,13 @@ public sealed class PeriodicJobService<TJob>(IServiceScopeFactory scopes, Micros
         using var timer = new PeriodicTimer(options.Value.Interval);
         do
         {
+            var startedAt = clock.GetUtcNow();
             try
             {
                 await using var scope = scopes.CreateAsyncScope();
                 var job = scope.ServiceProvider.GetRequiredService<TJob>();
                 var outcome = await job.RunAsync(stoppingToken);
+                runs.Record(job.Name, startedAt, outcome, succeeded: true);
                 logger.LogInformation("{Job}: {Outcome}", job.Name, outcome);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -44,6 +48,7 @@ public sealed class PeriodicJobService<TJob>(IServiceScopeFactory scopes, Micros
             }
             catch (Exception exception)
             {
+                runs.Record(typeof(TJob).Name, startedAt, exception.Message, succeeded: false);
                 logger.LogError(exception, "Background job {Job} failed; it runs again at the next interval", typeof(TJob).Name);
             }
         }
@@ -53,6 +58,9 @@ public sealed class PeriodicJobService<TJob>(IServiceScopeFactory scopes, Micros
 
 public static class PeriodicJobRegistration
 {
-    public static IServiceCollection AddPeriodicJob<TJob>(this IServiceCollection services) where TJob : class, IPeriodicJob =>
-        services.AddScoped<TJob>().AddHostedService<PeriodicJobService<TJob>>();
+    public static IServiceCollection AddPeriodicJob<TJob>(this IServiceCollection services) where TJob : class, IPeriodicJob
+    {
+        services.TryAddSingleton<JobRuns>();
+        return services.AddScoped<TJob>().AddHostedService<PeriodicJobService<TJob>>();
+    }
 }

@@ -11,7 +11,7 @@ public interface IMailConnection : IAsyncDisposable
     Task SendAsync(MimeMessage message, CancellationToken cancellationToken);
 }
 
-public sealed class MailConnections(IOptions<MailOptions> options, PickupDirectoryMailSender pickup)
+public sealed class MailConnections(IOptions<MailOptions> options, PickupDirectoryMailSender pickup, DkimSigning dkim)
 {
     public async Task<IMailConnection> OpenAsync(CancellationToken cancellationToken)
     {
@@ -34,12 +34,16 @@ public sealed class MailConnections(IOptions<MailOptions> options, PickupDirecto
             client.Dispose();
             throw;
         }
-        return new SmtpConnection(client);
+        return new SmtpConnection(client, dkim);
     }
 
-    private sealed class SmtpConnection(SmtpClient client) : IMailConnection
+    private sealed class SmtpConnection(SmtpClient client, DkimSigning dkim) : IMailConnection
     {
-        public async Task SendAsync(MimeMessage message, CancellationToken cancellationToken) => await client.SendAsync(message, cancellationToken);
+        public async Task SendAsync(MimeMessage message, CancellationToken cancellationToken)
+        {
+            dkim.Sign(message);
+            await client.SendAsync(message, cancellationToken);
+        }
 
         public async ValueTask DisposeAsync()
         {

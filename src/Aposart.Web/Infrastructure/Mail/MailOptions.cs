@@ -21,4 +21,8 @@ public sealed class MailOptions
     public string SmtpSecurity { get; set; } = "StartTlsWhenAvailable";
     public string? SmtpUser { get; set; }
     public string? SmtpPassword { get; set; }
+    /// <summary>The SPF include of the SMTP provider ("mx.ovh.com", "spf.brevo.com"…), shown in the record to publish.</summary>
+    public string SpfInclude { get; set; } = "";
+    /// <summary>A DNS server ("ip:port") for the health page's checks instead of the system's; the tests start their own.</summary>
+    public string DnsServer { get; set; } = "";
 }

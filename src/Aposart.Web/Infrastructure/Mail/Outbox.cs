@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using Aposart.Web.Data;
 using Aposart.Web.Domain;
+using Aposart.Web.Infrastructure.Background;
 using MailKit;
 using MailKit.Net.Smtp;
 using Microsoft.EntityFrameworkCore;
@@ -592,7 +593,7 @@ public sealed class OutboxRateLimiter(IOptions<OutboxOptions> options, TimeProvi
 }
 
 /// <summary>Runs the outbox: each worker loop starts due campaigns, sends batches over its own connection, and pauses on outages and refusals.</summary>
-public sealed class OutboxWorker(IServiceScopeFactory scopes, MailConnections connections, IOptions<OutboxOptions> options, ILogger<OutboxWorker> logger)
+public sealed class OutboxWorker(IServiceScopeFactory scopes, MailConnections connections, IOptions<OutboxOptions> options, JobRuns runs, ILogger<OutboxWorker> logger)
     : BackgroundService
 {
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
@@ -615,6 +616,7 @@ public sealed class OutboxWorker(IServiceScopeFactory scopes, MailConnections co
                 connection ??= await OpenAsync(stoppingToken);
                 if (await Outbox.DrainAsync(outbox, spareScope.ServiceProvider.GetRequiredService<Outbox>(), worker, connection, stoppingToken) > 0)
                 {
+                    runs.OutboxResumed();
                     wait = TimeSpan.Zero;
                 }
                 else
@@ -637,6 +639,7 @@ public sealed class OutboxWorker(IServiceScopeFactory scopes, MailConnections co
                 }
                 connection = null;
                 wait = exception is MailRefusedException ? options.Value.RefusalPause : options.Value.OutagePause;
+                runs.OutboxPaused(wait, exception.Message);
             }
             catch (Exception exception)
             {

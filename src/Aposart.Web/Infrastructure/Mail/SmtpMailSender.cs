@@ -5,7 +5,7 @@ using MimeKit;
 
 namespace Aposart.Web.Infrastructure.Mail;
 
-public sealed class SmtpMailSender(IOptions<MailOptions> options) : IMailSender
+public sealed class SmtpMailSender(IOptions<MailOptions> options, DkimSigning dkim) : IMailSender
 {
     public async Task SendAsync(MimeMessage message, CancellationToken cancellationToken = default)
     {
@@ -17,6 +17,7 @@ public sealed class SmtpMailSender(IOptions<MailOptions> options) : IMailSender
         {
             await client.AuthenticateAsync(settings.SmtpUser, settings.SmtpPassword ?? "", cancellationToken);
         }
+        dkim.Sign(message);
         await client.SendAsync(message, cancellationToken);
         await client.DisconnectAsync(quit: true, cancellationToken);
     }
