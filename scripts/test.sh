@@ -11,6 +11,7 @@ ensure_fonts
 ensure_postgres
 ensure_smtp_sink
 ensure_chromium
+ensure_compose
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 results="artifacts/test-results"

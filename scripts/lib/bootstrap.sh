@@ -59,6 +59,11 @@ ensure_smtp_sink() {
   /usr/bin/python3 -c 'import dkim' 2>/dev/null || apt_install python3-dkim
 }
 
+# Debian's docker-compose checks the compose files in the tests (no Docker engine is needed to parse them).
+ensure_compose() {
+  command -v docker-compose >/dev/null || apt_install docker-compose
+}
+
 # The browser journeys drive Debian's Chromium through Playwright; no browser is ever downloaded.
 ensure_chromium() {
   [ -x /usr/bin/chromium ] || apt_install chromium
