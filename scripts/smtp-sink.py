@@ -64,6 +64,7 @@ class StoreHandler:
             tmp = os.path.join(self.directory, name + ".tmp")
             with open(tmp, "wb") as f:
                 f.write(f"X-Envelope-To: {rcpt}\r\n".encode("ascii", "replace"))
+                f.write(f"X-Envelope-From: {envelope.mail_from}\r\n".encode("ascii", "replace"))
                 f.write(content)
             # Rename after writing, so a reader never sees half a message.
             os.replace(tmp, os.path.join(self.directory, name))

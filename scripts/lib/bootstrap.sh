@@ -57,6 +57,8 @@ ensure_smtp_sink() {
   /usr/bin/python3 -c 'import aiosmtpd' 2>/dev/null || apt_install python3-aiosmtpd
   # dkimpy verifies the portal's DKIM signatures in the tests: an implementation other than the one that signs.
   /usr/bin/python3 -c 'import dkim' 2>/dev/null || apt_install python3-dkim
+  # Dovecot is the IMAP server of the bounce-mailbox tests (started by the tests on a port of their own).
+  [ -x /usr/sbin/dovecot ] || apt_install dovecot-imapd
 }
 
 # Debian's docker-compose checks the compose files in the tests (no Docker engine is needed to parse them).

@@ -22,6 +22,7 @@ public static class MailSetup
         services.AddScoped<Outbox>();
         services.AddSingleton<JobRuns>().AddHostedService<OutboxWorker>();
         services.AddPeriodicJob<OutboxHousekeeping>();
+        services.AddPeriodicJob<BounceMailbox>();
         return services;
     }
 }

@@ -9,6 +9,9 @@ namespace Aposart.Web.Infrastructure.Mail;
 public interface IMailConnection : IAsyncDisposable
 {
     Task SendAsync(MimeMessage message, CancellationToken cancellationToken);
+
+    /// <summary>Sends an outbox row's message; its bounce, if any, comes back to an address that names the row (VERP).</summary>
+    Task SendAsync(MimeMessage message, long outboxId, CancellationToken cancellationToken) => SendAsync(message, cancellationToken);
 }
 
 public sealed class MailConnections(IOptions<MailOptions> options, PickupDirectoryMailSender pickup, DkimSigning dkim)
@@ -34,15 +37,26 @@ public sealed class MailConnections(IOptions<MailOptions> options, PickupDirecto
             client.Dispose();
             throw;
         }
-        return new SmtpConnection(client, dkim);
+        return new SmtpConnection(client, dkim, settings);
     }
 
-    private sealed class SmtpConnection(SmtpClient client, DkimSigning dkim) : IMailConnection
+    private sealed class SmtpConnection(SmtpClient client, DkimSigning dkim, MailOptions settings) : IMailConnection
     {
         public async Task SendAsync(MimeMessage message, CancellationToken cancellationToken)
         {
             dkim.Sign(message);
             await client.SendAsync(message, cancellationToken);
+        }
+
+        public async Task SendAsync(MimeMessage message, long outboxId, CancellationToken cancellationToken)
+        {
+            if (BounceAddress.For(settings.BounceAddress, outboxId) is not { } envelope)
+            {
+                await SendAsync(message, cancellationToken);
+                return;
+            }
+            dkim.Sign(message);
+            await client.SendAsync(message, envelope, message.To.Mailboxes.Concat(message.Cc.Mailboxes).Concat(message.Bcc.Mailboxes), cancellationToken);
         }
 
         public async ValueTask DisposeAsync()
