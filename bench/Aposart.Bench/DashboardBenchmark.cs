@@ -158,6 +158,8 @@ internal sealed class DashboardPortal(string connectionString) : WebApplicationF
             ["Mail:Transport"] = "Pickup", ["Mail:PickupDirectory"] = Path.Combine(Path.GetTempPath(), "aposart-bench-mail"),
             ["Outbox:Enabled"] = "false", ["BackgroundJobs:Enabled"] = "false", ["Serilog:MinimumLevel:Default"] = "Warning",
             ["RateLimits:AuthPermitLimit"] = "1000",
+            // The demo directory needs statutes and fees, which only the examples give since Production seeds none.
+            ["Membership:SeedExamples"] = "true",
         })
         {
             builder.UseSetting(key, value);
