@@ -110,6 +110,27 @@ public sealed class BackupTests(DemoPortal portal) : IClassFixture<DemoPortal>, 
     }
 
     [Fact]
+    public async Task The_copy_command_sends_each_nightly_backup_and_its_manifest_to_a_second_place()
+    {
+        var elsewhere = Directory.CreateTempSubdirectory("aposart-elsewhere-").FullName;
+        try
+        {
+            var run = await ProductionCommands.RunAsync(portal.DatabaseName, ["backup", "--dir", Path.Combine(folder, "nightly")],
+                environment: new Dictionary<string, string> { ["Backup__CopyCommand"] = $"cp {{file}} '{elsewhere}/'" });
+
+            Assert.True(run.ExitCode == 0, run.Output);
+            var dump = Assert.Single(Directory.GetFiles(Path.Combine(folder, "nightly"), "*.dump"));
+            var copy = Path.Combine(elsewhere, Path.GetFileName(dump));
+            Assert.Equal(await File.ReadAllBytesAsync(dump), await File.ReadAllBytesAsync(copy));
+            Assert.True(File.Exists(copy + ".json"));
+        }
+        finally
+        {
+            Directory.Delete(elsewhere, recursive: true);
+        }
+    }
+
+    [Fact]
     public void Retention_keeps_seven_days_four_weeks_and_twelve_months()
     {
         var now = new DateTimeOffset(2026, 12, 2, 2, 30, 0, TimeSpan.Zero);

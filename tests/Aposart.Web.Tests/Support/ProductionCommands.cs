@@ -5,7 +5,8 @@ namespace Aposart.Web.Tests.Support;
 /// <summary>The production commands (migrate, create-admin), run as an operator would: the real binary in a separate process, in Production.</summary>
 public static class ProductionCommands
 {
-    public static async Task<(int ExitCode, string Output)> RunAsync(string database, string[] args, string? input = null)
+    public static async Task<(int ExitCode, string Output)> RunAsync(string database, string[] args, string? input = null,
+        IReadOnlyDictionary<string, string>? environment = null)
     {
         var info = new ProcessStartInfo("dotnet")
         {
@@ -22,6 +23,10 @@ public static class ProductionCommands
         }
         info.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         info.Environment["ConnectionStrings__Default"] = TestDatabase.ConnectionStringFor(database);
+        foreach (var (key, value) in environment ?? new Dictionary<string, string>())
+        {
+            info.Environment[key] = value;
+        }
         using var process = Process.Start(info)!;
         if (input is not null)
         {
