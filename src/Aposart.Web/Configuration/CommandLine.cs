@@ -8,11 +8,12 @@ namespace Aposart.Web.Configuration;
 /// <summary>
 /// Operations that Production runs on purpose rather than at start-up:
 /// `dotnet Aposart.Web.dll migrate`, `create-admin --email X` (password on standard input),
-/// `backup --output FILE` or `backup --dir FOLDER` (dated, with retention), `restore --input FILE [--yes]`.
+/// `backup --output FILE` or `backup --dir FOLDER` (dated, with retention), `restore --input FILE [--yes]`,
+/// `import-rpps FILE` (the Annuaire Santé's extraction, national file included: streamed).
 /// </summary>
 public static class CommandLine
 {
-    public static bool IsCommand(string[] args) => args.Length > 0 && args[0] is "migrate" or "create-admin" or "backup" or "restore";
+    public static bool IsCommand(string[] args) => args.Length > 0 && args[0] is "migrate" or "create-admin" or "backup" or "restore" or "import-rpps";
 
     public static async Task<int> RunAsync(WebApplication app, string[] args)
     {
@@ -30,6 +31,8 @@ public static class CommandLine
                 return await BackupAsync(services.GetRequiredService<DatabaseBackup>(), args);
             case "restore":
                 return await RestoreAsync(services.GetRequiredService<DatabaseBackup>(), args);
+            case "import-rpps":
+                return await ImportRegisterAsync(services.GetRequiredService<Features.Register.RegisterImporter>(), args);
             default:
                 return 2;
         }
@@ -87,6 +90,28 @@ public static class CommandLine
             return outcome.Succeeded ? 0 : 1;
         }
         catch (BackupException exception)
+        {
+            await Console.Error.WriteLineAsync(exception.Message);
+            return 1;
+        }
+    }
+
+    private static async Task<int> ImportRegisterAsync(Features.Register.RegisterImporter importer, string[] args)
+    {
+        if (args.Length < 2 || !File.Exists(args[1]))
+        {
+            await Console.Error.WriteLineAsync("Usage : import-rpps PS_LibreAcces_Personne_activite_AAAAMMJJhhmm.txt (fichier introuvable)");
+            return 2;
+        }
+        try
+        {
+            await using var file = File.OpenRead(args[1]);
+            var import = await importer.ImportAsync(file, args[1], "Commande import-rpps",
+                read => Console.Out.WriteLine($"{read:N0} lignes lues ({100.0 * file.Position / Math.Max(1, file.Length):0} %)"));
+            await Console.Out.WriteLineAsync($"Registre importé : {import.EntriesKept} situation(s) d'exercice du territoire sur {import.LinesRead:N0} lignes.");
+            return 0;
+        }
+        catch (Features.Register.RppsFile.FormatException exception)
         {
             await Console.Error.WriteLineAsync(exception.Message);
             return 1;

@@ -10,6 +10,8 @@ public class AposartDbContext(DbContextOptions<AposartDbContext> options)
     : IdentityDbContext<AppUser, IdentityRole<Guid>, Guid>(options), IDataProtectionKeyContext
 {
     public DbSet<Commune> Communes => Set<Commune>();
+    public DbSet<RegisterEntry> RegisterEntries => Set<RegisterEntry>();
+    public DbSet<RegisterImport> RegisterImports => Set<RegisterImport>();
     public DbSet<Professional> Professionals => Set<Professional>();
     public DbSet<AccountAudit> AccountAudits => Set<AccountAudit>();
     public DbSet<Invitation> Invitations => Set<Invitation>();

@@ -2337,6 +2337,166 @@ namespace Aposart.Web.Data.Migrations
                     b.ToTable("professionals", (string)null);
                 });
 
+            modelBuilder.Entity("Aposart.Web.Domain.RegisterEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("CommuneCode")
+                        .IsRequired()
+                        .HasMaxLength(5)
+                        .HasColumnType("character varying(5)")
+                        .HasColumnName("commune_code");
+
+                    b.Property<string>("CommuneName")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("commune_name");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("email");
+
+                    b.Property<string>("FirstName")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("first_name");
+
+                    b.Property<int>("ImportId")
+                        .HasColumnType("integer")
+                        .HasColumnName("import_id");
+
+                    b.Property<string>("LastName")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("last_name");
+
+                    b.Property<string>("NationalId")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("national_id");
+
+                    b.Property<string>("Postcode")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("postcode");
+
+                    b.Property<string>("PracticeMode")
+                        .IsRequired()
+                        .HasMaxLength(5)
+                        .HasColumnType("character varying(5)")
+                        .HasColumnName("practice_mode");
+
+                    b.Property<int?>("Profession")
+                        .HasColumnType("integer")
+                        .HasColumnName("profession");
+
+                    b.Property<string>("ProfessionCode")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("profession_code");
+
+                    b.Property<string>("ProfessionLabel")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("profession_label");
+
+                    b.Property<string>("Site")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("site");
+
+                    b.Property<string>("SpecialtyCode")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("specialty_code");
+
+                    b.Property<string>("SpecialtyLabel")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("specialty_label");
+
+                    b.Property<string>("Street")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("street");
+
+                    b.Property<string>("Telephone")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("telephone");
+
+                    b.HasKey("Id")
+                        .HasName("pk_register_entries");
+
+                    b.HasIndex("ImportId")
+                        .HasDatabaseName("ix_register_entries_import_id");
+
+                    b.HasIndex("NationalId")
+                        .HasDatabaseName("ix_register_entries_national_id");
+
+                    b.HasIndex("CommuneCode", "Profession")
+                        .HasDatabaseName("ix_register_entries_commune_code_profession");
+
+                    b.ToTable("register_entries", (string)null);
+                });
+
+            modelBuilder.Entity("Aposart.Web.Domain.RegisterImport", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("ByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("by_name");
+
+                    b.Property<int>("EntriesKept")
+                        .HasColumnType("integer")
+                        .HasColumnName("entries_kept");
+
+                    b.Property<DateTimeOffset?>("FileDate")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("file_date");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("file_name");
+
+                    b.Property<DateTimeOffset>("FinishedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("finished_at");
+
+                    b.Property<long>("LinesRead")
+                        .HasColumnType("bigint")
+                        .HasColumnName("lines_read");
+
+                    b.Property<DateTimeOffset>("StartedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("started_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_register_imports");
+
+                    b.ToTable("register_imports", (string)null);
+                });
+
             modelBuilder.Entity("Aposart.Web.Domain.SessionAttendance", b =>
                 {
                     b.Property<Guid>("SessionId")
@@ -3613,6 +3773,16 @@ namespace Aposart.Web.Data.Migrations
                         .HasForeignKey("Aposart.Web.Domain.Professional", "UserId")
                         .OnDelete(DeleteBehavior.SetNull)
                         .HasConstraintName("fk_professionals_users_user_id");
+                });
+
+            modelBuilder.Entity("Aposart.Web.Domain.RegisterEntry", b =>
+                {
+                    b.HasOne("Aposart.Web.Domain.RegisterImport", null)
+                        .WithMany()
+                        .HasForeignKey("ImportId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_register_entries_register_imports_import_id");
                 });
 
             modelBuilder.Entity("Aposart.Web.Domain.SessionAttendance", b =>

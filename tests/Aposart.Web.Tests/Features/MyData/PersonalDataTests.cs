@@ -47,6 +47,8 @@ public sealed class PersonalDataTests(QuietOutboxPortal portal) : IClassFixture<
         ["bureau_mandates"] = "offices held on the bureau: exported, deleted with the account",
         ["membership_fees"] = "none",
         ["communes"] = "none",
+        ["register_imports"] = "who imported the register file: the name of a staff member, kept as the import's author",
+        ["register_entries"] = "the State's open register of health professionals (Annuaire Santé), replaced at each import: public data, not the person's portal data, neither exported nor erased (the ANS answers for it)",
         ["action_sheets"] = "none (pilots are in action_sheet_pilots)",
         ["action_sheet_pilots"] = "fiches one pilots: kept, tied to the anonymised record",
         ["action_sheet_partners"] = "structures, not people",
