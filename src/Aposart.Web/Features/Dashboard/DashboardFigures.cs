@@ -206,17 +206,51 @@ public sealed class DashboardFigures(AposartDbContext db, IndicatorValues values
             .ToListAsync(cancellationToken))
         .ToDictionary(r => (r.CommuneInsee!, r.Profession), r => r.Count);
 
+    /// <summary>
+    /// Distinct professionals of the official register (the last RPPS import) per commune and first-line profession; null
+    /// while no register has been imported. A line without a commune code (only a postcode) is not placed.
+    /// </summary>
+    private async Task<Dictionary<(string Insee, Profession Profession), int>?> FirstLineInRegisterAsync(CancellationToken cancellationToken)
+    {
+        if (!await db.RegisterEntries.AnyAsync(cancellationToken))
+        {
+            return null;
+        }
+        var firstLine = FirstLine.Select(p => (Profession?)p).ToList();
+        return (await db.RegisterEntries.Where(e => e.CommuneCode != "" && firstLine.Contains(e.Profession))
+                .GroupBy(e => new { e.CommuneCode, e.Profession })
+                .Select(g => new { g.Key.CommuneCode, g.Key.Profession, Count = g.Select(e => e.NationalId).Distinct().Count() })
+                .ToListAsync(cancellationToken))
+            .ToDictionary(r => (r.CommuneCode, r.Profession!.Value), r => r.Count);
+    }
+
     public async Task<DashboardTable> CoverageAsync(CancellationToken cancellationToken)
     {
         var counts = await FirstLineBySiteAsync(cancellationToken);
+        var register = await FirstLineInRegisterAsync(cancellationToken);
         var communes = await db.Communes.AsNoTracking().OrderBy(c => c.Name).Select(c => new { c.InseeCode, c.Name, c.Population }).ToListAsync(cancellationToken);
-        var rows = communes.Select(c => new DashboardRow(c.Name,
-            [c.Population, .. FirstLine.Select(p => (decimal?)counts.GetValueOrDefault((c.InseeCode, p)))])).ToList();
-        var without = FirstLine.Select(p => $"{communes.Count(c => counts.GetValueOrDefault((c.InseeCode, p)) == 0)} sans {Short(p)}");
-        return new DashboardTable("couverture", "Couverture du territoire par commune", ["Commune", "Population", "MG", "IDEL", "MK", "Pharmaciens"],
-            ["", "", "", "", "", ""], rows, Chart: "none", ZeroIsAlert: [2, 3, 4, 5],
-            Note: $"{communes.Count} communes : {string.Join(", ", without)}. Les cases à zéro sont signalées.");
+        if (register is null)
+        {
+            var rows = communes.Select(c => new DashboardRow(c.Name,
+                [c.Population, .. FirstLine.Select(p => (decimal?)counts.GetValueOrDefault((c.InseeCode, p)))])).ToList();
+            var without = FirstLine.Select(p => $"{communes.Count(c => counts.GetValueOrDefault((c.InseeCode, p)) == 0)} sans {Short(p)}");
+            return new DashboardTable("couverture", "Couverture du territoire par commune", ["Commune", "Population", "MG", "IDEL", "MK", "Pharmaciens"],
+                ["", "", "", "", "", ""], rows, Chart: "none", ZeroIsAlert: [2, 3, 4, 5],
+                Note: $"{communes.Count} communes : {string.Join(", ", without)}. Les cases à zéro sont signalées.");
+        }
+        // With the register: the territory's professionals (the State's file) beside the members of the directory.
+        var both = communes.Select(c => new DashboardRow(c.Name,
+            [c.Population, .. FirstLine.SelectMany(p => new decimal?[] { register.GetValueOrDefault((c.InseeCode, p)), counts.GetValueOrDefault((c.InseeCode, p)) })])).ToList();
+        var lacking = FirstLine.Select(p => $"{communes.Count(c => register.GetValueOrDefault((c.InseeCode, p)) == 0)} sans {Short(p)}");
+        var import = await db.RegisterImports.OrderByDescending(i => i.Id).Select(i => new { i.FileDate, i.FinishedAt }).FirstAsync(cancellationToken);
+        return new DashboardTable("couverture", "Couverture du territoire par commune : registre national et annuaire de la CPTS",
+            ["Commune", "Population", .. FirstLine.SelectMany(p => new[] { $"{Plural(p)} (registre)", $"{Plural(p)} (annuaire)" })],
+            ["", "", .. FirstLine.SelectMany(_ => new[] { "", "" })], both, Chart: "none", ZeroIsAlert: [2, 4, 6, 8],
+            Note: $"{communes.Count} communes, d'après le registre national (extraction du {(import.FileDate ?? import.FinishedAt).ToParisString("dd/MM/yyyy")}) : "
+                + $"{string.Join(", ", lacking)}. Les cases à zéro du registre sont signalées ; « annuaire » compte les membres inscrits sur le portail.");
     }
+
+    private static string Plural(Profession profession) => profession == Profession.Pharmacist ? "Pharmaciens" : Short(profession);
 
     public static string Short(Profession profession) => profession switch
     {
@@ -232,16 +266,23 @@ public sealed class DashboardFigures(AposartDbContext db, IndicatorValues values
         var population = await db.Communes.SumAsync(c => c.Population, cancellationToken);
         var totals = await FirstLineSites().GroupBy(s => s.Profession).Select(g => new { g.Key, Count = g.Select(s => s.ProfessionalId).Distinct().Count() })
             .ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
+        var register = await FirstLineInRegisterAsync(cancellationToken);
+        var inRegister = register?.GroupBy(r => r.Key.Profession).ToDictionary(g => g.Key, g => g.Sum(r => r.Value));
+        decimal? Density(int count) => population == 0 ? null : Math.Round(10_000m * count / population, 1);
         var rows = FirstLine.Select(p =>
         {
             var count = totals.GetValueOrDefault(p);
-            decimal? density = population == 0 ? null : Math.Round(10_000m * count / population, 1);
+            var density = Density(count);
             decimal? reference = dashboard.Value.NationalDensity.TryGetValue(p, out var r) ? r : null;
             decimal? gap = density is { } d && reference is > 0 ? Math.Round(100m * (d - reference.Value) / reference.Value) : null;
-            return new DashboardRow(p.Label(), [count, density, reference, gap]);
+            return new DashboardRow(p.Label(), inRegister is null
+                ? [count, density, reference, gap]
+                : [count, density, reference, gap, inRegister.GetValueOrDefault(p), Density(inRegister.GetValueOrDefault(p))]);
         }).ToList();
-        return new DashboardTable("densite", "Densité pour 10 000 habitants", ["Profession", "Professionnels", "Densité du territoire", "Référence nationale", "Écart (%)"],
-            ["", "", "", "", "%"], rows, Charted: [2, 3],
+        // A professional in two communes counts in each: the register's totals are per practice commune.
+        return new DashboardTable("densite", "Densité pour 10 000 habitants",
+            ["Profession", "Professionnels", "Densité du territoire", "Référence nationale", "Écart (%)", .. inRegister is null ? Array.Empty<string>() : ["Registre national", "Densité (registre)"]],
+            ["", "", "", "", "%", .. inRegister is null ? Array.Empty<string>() : ["", ""]], rows, Charted: inRegister is null ? [2, 3] : [2, 3, 6],
             Note: $"Population du territoire : {population.ToString("N0", CultureInfo.GetCultureInfo("fr-FR"))} habitants. Les références nationales se règlent dans la configuration (Dashboard:NationalDensity).");
     }
 

@@ -2,6 +2,7 @@ using System.Text;
 using Aposart.Web.Domain;
 using Aposart.Web.Features.Register;
 using Aposart.Web.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.EntityFrameworkCore;
 
 namespace Aposart.Web.Tests.Features.Register;
@@ -113,5 +114,39 @@ public sealed class RegisterImportTests(PortalFactory portal) : IClassFixture<Po
         public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
         public override void SetLength(long value) => throw new NotSupportedException();
         public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+    }
+}
+
+/// <summary>The dashboard once the register of the territory is imported: its professionals beside the directory's members.</summary>
+public sealed class RegisterCoverageTests(PortalFactory portal) : IClassFixture<PortalFactory>
+{
+    [Fact]
+    public async Task The_dashboard_counts_the_registers_professionals_of_each_commune_beside_the_members_and_flags_the_communes_without_one()
+    {
+        var (coordinator, _) = await portal.SignedInAsync(Roles.Professional, Roles.Coordinator);
+        var year = DateTime.UtcNow.Year;
+        var before = (await coordinator.GetAsync($"/gestion/tableau-de-bord/couverture.csv?annee={year}")).Html;
+        Assert.DoesNotContain("registre", before);
+
+        using (var scope = portal.Services.CreateScope())
+        {
+            await using var file = File.OpenRead(Path.Combine(RepoPaths.Root, "tests/Aposart.Web.Tests/Fixtures/PS_LibreAcces_Personne_activite_202611300930.txt"));
+            await scope.ServiceProvider.GetRequiredService<RegisterImporter>().ImportAsync(file, "PS_LibreAcces_Personne_activite_202611300930.txt", "Test");
+        }
+        var coverage = (await coordinator.GetAsync($"/gestion/tableau-de-bord/couverture.csv?annee={year}")).Html;
+        var density = (await coordinator.GetAsync($"/gestion/tableau-de-bord/densite.csv?annee={year}")).Html;
+        var page = await coordinator.GetAsync("/gestion/tableau-de-bord");
+
+        Assert.Contains("MG (registre);MG (annuaire);IDEL (registre)", coverage);
+        // Two GPs and two nurses in Rambouillet; a physiotherapist and a pharmacist in Saint-Arnoult; the GP of Rambouillet
+        // counted again in Bullion, where he has a second practice; the salaried GP of the health centre in Ablis.
+        Assert.Contains("Rambouillet;27724;2;0;2;0;0;0;0;0", coverage);
+        Assert.Contains("Saint-Arnoult-en-Yvelines;5875;0;0;0;0;1;0;1;0", coverage);
+        Assert.Contains("Bullion;1916;1;0;0;0;0;0;0;0", coverage);
+        Assert.Contains("Ablis;3913;1;0;0;0;0;0;0;0", coverage);
+        // 4 GP practices for 80 722 inhabitants: 0,5 per 10 000.
+        Assert.True(density.Contains("Médecin généraliste;0;0;8,5;-100;4;0,5", StringComparison.Ordinal), density);
+        var note = page.Text[page.Text.IndexOf("36 communes, d", StringComparison.Ordinal)..][..200];
+        Assert.True(note.Contains("(extraction du 30/11/2026) : 33 sans MG, 35 sans IDEL, 35 sans MK, 35 sans pharmacien", StringComparison.Ordinal), note);
     }
 }
