@@ -179,6 +179,8 @@ public sealed class AuthorisationMatrixTests(PortalFactory portal) : IClassFixtu
         POST /gestion/actualites/{id:guid}/supprimer Staff
         GET /gestion/adhesions Staff
         GET /gestion/comptes CoordinatorOrAdmin
+        GET /gestion/rpps CoordinatorOrAdmin
+        POST /gestion/rpps CoordinatorOrAdmin
         GET /gestion/parametres CoordinatorOrAdmin
         GET /gestion/mise-en-route CoordinatorOrAdmin
         POST /gestion/mise-en-route/territoire-verifie CoordinatorOrAdmin

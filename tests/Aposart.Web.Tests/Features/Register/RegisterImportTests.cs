@@ -150,3 +150,38 @@ public sealed class RegisterCoverageTests(PortalFactory portal) : IClassFixture<
         Assert.True(note.Contains("(extraction du 30/11/2026) : 33 sans MG, 35 sans IDEL, 35 sans MK, 35 sans pharmacien", StringComparison.Ordinal), note);
     }
 }
+
+/// <summary>The register's page: the coordinator uploads the extraction in the browser.</summary>
+public sealed class RegisterPageTests(PortalFactory portal) : IClassFixture<PortalFactory>
+{
+    [Fact]
+    public async Task The_coordinator_uploads_the_extraction_and_the_page_shows_what_was_kept_by_profession()
+    {
+        var (coordinator, _) = await portal.SignedInAsync(Roles.Professional, Roles.Coordinator);
+        var page = await coordinator.GetAsync(RegisterLinks.Index);
+        Assert.Contains("Aucun registre importé", page.Text);
+        var content = await File.ReadAllBytesAsync(Path.Combine(RepoPaths.Root, "tests/Aposart.Web.Tests/Fixtures/PS_LibreAcces_Personne_activite_202611300930.txt"));
+
+        var done = await coordinator.UploadAsync(page, RegisterLinks.Index, ("register", content, "PS_LibreAcces_Personne_activite_202611300930.txt"));
+
+        Assert.Contains("Registre importé : 14 situation(s) d'exercice du territoire retenue(s) sur 30 lignes lues", done.Find(".alert-success")!.TextContent);
+        Assert.Contains("30/11/2026", done.Text);
+        var rows = done.Document.QuerySelectorAll("caption + thead + tbody tr").Select(r => string.Join('|', r.Children.Select(c => c.TextContent.Trim()))).ToList();
+        Assert.Contains("Médecin généraliste|3|4", rows);
+        Assert.Contains("Infirmier|2|2", rows);
+        Assert.Contains("Ambulancier|1|1", rows);
+    }
+
+    [Fact]
+    public async Task A_file_that_is_not_the_extraction_or_no_file_gets_a_french_message_next_to_the_field()
+    {
+        var (coordinator, _) = await portal.SignedInAsync(Roles.Professional, Roles.Coordinator);
+        var page = await coordinator.GetAsync(RegisterLinks.Index);
+
+        var wrong = await coordinator.UploadAsync(page, RegisterLinks.Index, ("register", Encoding.UTF8.GetBytes("Nom;Prénom\nDupont;Jean\n"), "membres.csv"));
+        var empty = await coordinator.UploadAsync(page, RegisterLinks.Index, ("register", [], "vide.txt"));
+
+        Assert.Contains("colonne(s) absente(s)", wrong.Find("#register-file-error")!.TextContent);
+        Assert.Contains("Choisissez le fichier PS_LibreAcces_Personne_activite", empty.Find("#register-file-error")!.TextContent);
+    }
+}

@@ -1,0 +1,59 @@
+using Aposart.Web.Data;
+using Aposart.Web.Domain;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace Aposart.Web.Features.Register;
+
+public sealed record RegisterProfessionCount(string Label, int Professionals, int Practices);
+
+public sealed record RegisterPage(RegisterImport? LastImport, IReadOnlyList<RegisterProfessionCount> Professions);
+
+/// <summary>The official register of the territory's professionals: its last import, what it holds, a new file.</summary>
+[Authorize(Roles = Roles.Admin + "," + Roles.Coordinator)]
+public sealed class RegisterController(AposartDbContext db, RegisterImporter importer, UserManager<AppUser> users) : Controller
+{
+    /// <summary>The national extraction is about 700 MB; a territory's own extract is far smaller.</summary>
+    private const long MaxUpload = 2L << 30;
+
+    [HttpGet(RegisterLinks.Index)]
+    public async Task<IActionResult> Index(CancellationToken cancellationToken) => View(await PageAsync(cancellationToken));
+
+    [HttpPost(RegisterLinks.Index), RequestSizeLimit(MaxUpload), RequestFormLimits(MultipartBodyLengthLimit = MaxUpload)]
+    public async Task<IActionResult> Import(IFormFile? register, CancellationToken cancellationToken)
+    {
+        if (register is null || register.Length == 0)
+        {
+            ModelState.AddModelError("register", "Choisissez le fichier PS_LibreAcces_Personne_activite téléchargé sur l'Annuaire Santé.");
+            return View("Index", await PageAsync(cancellationToken));
+        }
+        var me = await users.GetUserAsync(User);
+        try
+        {
+            await using var stream = register.OpenReadStream();
+            var import = await importer.ImportAsync(stream, register.FileName, me?.NameOrEmail ?? "", cancellationToken: cancellationToken);
+            TempData["Message"] = $"Registre importé : {import.EntriesKept} situation(s) d'exercice du territoire retenue(s) sur {import.LinesRead:N0} lignes lues.";
+        }
+        catch (RppsFile.FormatException exception)
+        {
+            ModelState.AddModelError("register", exception.Message);
+            return View("Index", await PageAsync(cancellationToken));
+        }
+        return Redirect(RegisterLinks.Index);
+    }
+
+    private async Task<RegisterPage> PageAsync(CancellationToken cancellationToken)
+    {
+        var last = await db.RegisterImports.AsNoTracking().OrderByDescending(i => i.Id).FirstOrDefaultAsync(cancellationToken);
+        var counts = await db.RegisterEntries.GroupBy(e => new { e.ProfessionCode, e.ProfessionLabel, e.Profession })
+            .Select(g => new { g.Key.ProfessionLabel, g.Key.Profession, Professionals = g.Select(e => e.NationalId).Distinct().Count(), Practices = g.Count() })
+            .ToListAsync(cancellationToken);
+        // Doctors come as one profession in the register; the portal tells general practitioners from specialists.
+        var rows = counts.Select(c => new RegisterProfessionCount(c.Profession is { } p && c.ProfessionLabel.StartsWith("Médecin", StringComparison.Ordinal) ? p.Label() : c.ProfessionLabel,
+                c.Professionals, c.Practices))
+            .OrderByDescending(r => r.Professionals).ThenBy(r => r.Label, StringComparer.Ordinal).ToList();
+        return new RegisterPage(last, rows);
+    }
+}

@@ -1,0 +1,7 @@
+namespace Aposart.Web.Features.Register;
+
+/// <summary>The addresses of the official register's page, written here once.</summary>
+public static class RegisterLinks
+{
+    public const string Index = "/gestion/rpps";
+}
