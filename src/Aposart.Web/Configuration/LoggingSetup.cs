@@ -36,7 +36,10 @@ public static class LoggingSetup
         app.UseSerilogRequestLogging(options =>
         {
             options.MessageTemplate = "HTTP {RequestMethod} {RequestPath} responded {StatusCode} in {Elapsed:0.0} ms";
+            // Style sheets, scripts and icons are endpoints since MapStaticAssets: five lines of noise per page view, so below Information.
             options.GetLevel = (context, _, exception) =>
-                exception is not null || context.Response.StatusCode >= 500 ? LogEventLevel.Error : LogEventLevel.Information;
+                exception is not null || context.Response.StatusCode >= 500 ? LogEventLevel.Error
+                : context.GetEndpoint()?.Metadata.GetMetadata<Microsoft.AspNetCore.StaticAssets.StaticAssetDescriptor>() is not null ? LogEventLevel.Verbose
+                : LogEventLevel.Information;
         });
 }
