@@ -181,6 +181,7 @@ public sealed class AuthorisationMatrixTests(PortalFactory portal) : IClassFixtu
         GET /gestion/comptes CoordinatorOrAdmin
         GET /gestion/rpps CoordinatorOrAdmin
         POST /gestion/rpps CoordinatorOrAdmin
+        GET /gestion/rpps/registre.csv CoordinatorOrAdmin
         GET /gestion/parametres CoordinatorOrAdmin
         GET /gestion/mise-en-route CoordinatorOrAdmin
         POST /gestion/mise-en-route/territoire-verifie CoordinatorOrAdmin

@@ -1,5 +1,6 @@
 using Aposart.Web.Data;
 using Aposart.Web.Domain;
+using Aposart.Web.Infrastructure.Web;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -42,6 +43,19 @@ public sealed class RegisterController(AposartDbContext db, RegisterImporter imp
             return View("Index", await PageAsync(cancellationToken));
         }
         return Redirect(RegisterLinks.Index);
+    }
+
+    /// <summary>Every practice situation of the territory in the register, for the coordinator's own tables.</summary>
+    [HttpGet(RegisterLinks.Csv)]
+    public async Task<IActionResult> Csv(CancellationToken cancellationToken)
+    {
+        var entries = await db.RegisterEntries.AsNoTracking().OrderBy(e => e.CommuneName).ThenBy(e => e.ProfessionLabel).ThenBy(e => e.LastName)
+            .ToListAsync(cancellationToken);
+        return CsvExport.File("registre-rpps.csv",
+            ["Identifiant national", "Nom", "Prénom", "Profession", "Savoir-faire", "Mode d'exercice", "Lieu d'exercice", "Adresse", "Code postal",
+             "Code commune", "Commune", "Téléphone", "Adresse e-mail"],
+            entries.Select(e => (IReadOnlyList<string?>)[e.NationalId, e.LastName, e.FirstName, e.ProfessionLabel, e.SpecialtyLabel, e.PracticeMode,
+                e.Site, e.Street, e.Postcode, e.CommuneCode, e.CommuneName, e.Telephone, e.Email]));
     }
 
     private async Task<RegisterPage> PageAsync(CancellationToken cancellationToken)

@@ -4,4 +4,5 @@ namespace Aposart.Web.Features.Register;
 public static class RegisterLinks
 {
     public const string Index = "/gestion/rpps";
+    public const string Csv = "/gestion/rpps/registre.csv";
 }

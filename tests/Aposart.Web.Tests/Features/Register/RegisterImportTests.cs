@@ -170,6 +170,9 @@ public sealed class RegisterPageTests(PortalFactory portal) : IClassFixture<Port
         Assert.Contains("Médecin généraliste|3|4", rows);
         Assert.Contains("Infirmier|2|2", rows);
         Assert.Contains("Ambulancier|1|1", rows);
+        var csv = (await coordinator.GetAsync(RegisterLinks.Csv)).Html;
+        Assert.Equal(15, csv.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length);
+        Assert.Contains("FICTIF-LANDRY;Aurèle;Médecin;Médecine générale;L;CABINET DU PARC;12 Rue DES FOUGERES FICTIVES;78120;78517;Rambouillet", csv);
     }
 
     [Fact]
