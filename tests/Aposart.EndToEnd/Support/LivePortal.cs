@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
 using Aposart.Web.Tests.Support;
 using Microsoft.Playwright;
 
@@ -18,7 +16,7 @@ public class LivePortal : PortalFactory
 
     public LivePortal()
     {
-        var port = FreePort();
+        var port = FreePorts.Next();
         Address = $"http://localhost:{port}";
         UseKestrel(port);
         With("Cpts:PublicUrl", Address);
@@ -94,15 +92,6 @@ public class LivePortal : PortalFactory
         Assert.True(overflow <= 0, $"{journey}/{screen}: the page is {overflow}px wider than a phone screen ({page.Url})");
         await page.ScreenshotAsync(new() { Path = Path.Combine(directory, $"{screen}-telephone.png"), FullPage = true });
         await page.SetViewportSizeAsync(Desktop.Width, Desktop.Height);
-    }
-
-    private static int FreePort()
-    {
-        var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
     }
 }
 

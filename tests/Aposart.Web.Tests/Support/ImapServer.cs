@@ -23,7 +23,7 @@ public sealed class ImapServer : IAsyncDisposable
     public static async Task<ImapServer> StartAsync()
     {
         var folder = Directory.CreateTempSubdirectory("aposart-imap-").FullName;
-        var port = FreePort();
+        var port = FreePorts.Next();
         Directory.CreateDirectory(Path.Combine(folder, "home"));
         if (!OperatingSystem.IsWindows())
         {
@@ -97,10 +97,4 @@ public sealed class ImapServer : IAsyncDisposable
         Directory.Delete(folder, recursive: true);
     }
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }

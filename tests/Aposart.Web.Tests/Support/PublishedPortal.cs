@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Net;
-using System.Net.Sockets;
 using System.Text;
 
 namespace Aposart.Web.Tests.Support;
@@ -17,7 +16,7 @@ public sealed class PublishedPortal : IAsyncLifetime
 
     public string Folder { get; } = Path.Combine(Path.GetTempPath(), $"aposart-published-{Guid.NewGuid():N}");
     public string DatabaseName { get; private set; } = "";
-    public Uri Address { get; } = new($"http://127.0.0.1:{FreePort()}");
+    public Uri Address { get; } = new($"http://127.0.0.1:{FreePorts.Next()}");
     public string Output { get { lock (output) { return output.ToString(); } } }
 
     public static string Configuration => AppContext.BaseDirectory.Contains("/Release/", StringComparison.Ordinal) ? "Release" : "Debug";
@@ -107,10 +106,4 @@ public sealed class PublishedPortal : IAsyncLifetime
         }
     }
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }

@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using Aposart.Web.Domain;
 using Aposart.Web.Infrastructure.Settings;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.Options;
@@ -22,7 +23,8 @@ public sealed class DkimSigning(PortalSettings settings, IDataProtectionProvider
          HeaderId.MimeVersion, HeaderId.ContentType, HeaderId.ListUnsubscribe, HeaderId.ListUnsubscribePost];
 
     private readonly Lock gate = new();
-    private (DkimSettings Source, DkimSigner Signer)? cached;
+    // Keyed on the settings row in force: Sign runs for every mail, and the row only changes when a key is saved.
+    private (SettingsVersion Row, DkimSigner? Signer)? cached;
 
     /// <summary>The key in force, or null while none has been generated.</summary>
     public DkimSettings? Current => settings.Get(SettingsSections.Dkim) is { ProtectedPrivateKey.Length: > 0 } key ? key : null;
@@ -60,26 +62,31 @@ public sealed class DkimSigning(PortalSettings settings, IDataProtectionProvider
 
     private DkimSigner? Signer()
     {
-        var key = Current;
-        if (key is null)
+        var row = settings.LastChange(SettingsSections.Dkim);
+        if (row is null)
         {
             return null;
         }
         lock (gate)
         {
-            if (cached is { } known && known.Source == key)
+            if (cached is { } known && ReferenceEquals(known.Row, row))
             {
                 return known.Signer;
             }
-            var pem = protection.CreateProtector(Purpose).Unprotect(key.ProtectedPrivateKey);
-            using var stream = new MemoryStream(System.Text.Encoding.ASCII.GetBytes(pem));
-            var signer = new DkimSigner(stream, key.Domain, key.Selector, DkimSignatureAlgorithm.RsaSha256)
+            var key = Current;
+            DkimSigner? signer = null;
+            if (key is not null)
             {
-                // Relaxed survives the header folding and whitespace changes that relays make.
-                HeaderCanonicalizationAlgorithm = DkimCanonicalizationAlgorithm.Relaxed,
-                BodyCanonicalizationAlgorithm = DkimCanonicalizationAlgorithm.Relaxed,
-            };
-            cached = (key, signer);
+                var pem = protection.CreateProtector(Purpose).Unprotect(key.ProtectedPrivateKey);
+                using var stream = new MemoryStream(System.Text.Encoding.ASCII.GetBytes(pem));
+                signer = new DkimSigner(stream, key.Domain, key.Selector, DkimSignatureAlgorithm.RsaSha256)
+                {
+                    // Relaxed survives the header folding and whitespace changes that relays make.
+                    HeaderCanonicalizationAlgorithm = DkimCanonicalizationAlgorithm.Relaxed,
+                    BodyCanonicalizationAlgorithm = DkimCanonicalizationAlgorithm.Relaxed,
+                };
+            }
+            cached = (row, signer);
             return signer;
         }
     }
