@@ -64,6 +64,8 @@ public class AposartDbContext(DbContextOptions<AposartDbContext> options)
     public DbSet<MemberDocument> MemberDocuments => Set<MemberDocument>();
     public DbSet<DocumentVersion> DocumentVersions => Set<DocumentVersion>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+    public DbSet<SpreadsheetImport> SpreadsheetImports => Set<SpreadsheetImport>();
+    public DbSet<SpreadsheetImportLine> SpreadsheetImportLines => Set<SpreadsheetImportLine>();
 
     /// <summary>The one place that says how the portal talks to PostgreSQL, shared by the app, the CLI and the tests.</summary>
     public static void Configure(DbContextOptionsBuilder builder, string connectionString) =>

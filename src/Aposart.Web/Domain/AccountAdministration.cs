@@ -33,6 +33,12 @@ public class Invitation
     public DateTimeOffset? AcceptedAt { get; set; }
     public DateTimeOffset? WithdrawnAt { get; set; }
     public Guid? UserId { get; set; }
+    /// <summary>The directory record this invitation lets its holder claim (an imported professional); null for staff invitations.</summary>
+    public Guid? ProfessionalId { get; set; }
+    /// <summary>The spreadsheet import that sent it, so its page can show the sending's progress.</summary>
+    public int? SpreadsheetImportId { get; set; }
+    /// <summary>The mail that carries the latest link, for the progress of a batch of invitations.</summary>
+    public long? OutboxMessageId { get; set; }
 
     public bool IsOpen(DateTimeOffset now) => AcceptedAt is null && WithdrawnAt is null && ExpiresAt > now;
 }

@@ -39,6 +39,12 @@ public class Professional : IAuditable
     public bool SnpAllowed { get; set; }
     public List<string> Languages { get; set; } = [];
 
+    /// <summary>
+    /// Created from the CPTS's own spreadsheet, not by the person: shown in no directory, public or members', and sent no
+    /// mail but the invitation to claim it, until the person accepts that invitation.
+    /// </summary>
+    public bool AwaitingConsent { get; set; }
+
     public DateOnly? MemberSince { get; set; }
     public DateTimeOffset? AnonymisedAt { get; set; }
 

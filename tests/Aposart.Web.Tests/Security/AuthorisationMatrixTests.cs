@@ -182,6 +182,18 @@ public sealed class AuthorisationMatrixTests(PortalFactory portal) : IClassFixtu
         GET /gestion/rpps CoordinatorOrAdmin
         POST /gestion/rpps CoordinatorOrAdmin
         GET /gestion/rpps/registre.csv CoordinatorOrAdmin
+        GET /gestion/import CoordinatorOrAdmin
+        POST /gestion/import CoordinatorOrAdmin
+        GET /gestion/import/{id:int}/colonnes CoordinatorOrAdmin
+        POST /gestion/import/{id:int}/colonnes CoordinatorOrAdmin
+        GET /gestion/import/{id:int}/apercu CoordinatorOrAdmin
+        POST /gestion/import/{id:int}/apercu CoordinatorOrAdmin
+        POST /gestion/import/{id:int}/importer CoordinatorOrAdmin
+        POST /gestion/import/{id:int}/abandonner CoordinatorOrAdmin
+        GET /gestion/import/{id:int} CoordinatorOrAdmin
+        GET /gestion/import/{id:int}/rapport.csv CoordinatorOrAdmin
+        POST /gestion/import/{id:int}/invitations CoordinatorOrAdmin
+        GET /gestion/import/{id:int}/invitations/etat CoordinatorOrAdmin
         GET /gestion/parametres CoordinatorOrAdmin
         GET /gestion/mise-en-route CoordinatorOrAdmin
         POST /gestion/mise-en-route/territoire-verifie CoordinatorOrAdmin

@@ -27,5 +27,7 @@ public sealed class InvitationConfiguration : IEntityTypeConfiguration<Invitatio
         builder.Property(i => i.InvitedByName).HasMaxLength(200);
         builder.HasIndex(i => i.TokenHash).IsUnique();
         builder.HasIndex(i => i.Email);
+        builder.HasIndex(i => i.SpreadsheetImportId);
+        builder.HasOne<Professional>().WithMany().HasForeignKey(i => i.ProfessionalId).OnDelete(DeleteBehavior.Cascade);
     }
 }

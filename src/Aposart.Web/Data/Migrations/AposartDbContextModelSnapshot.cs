@@ -1471,6 +1471,14 @@ namespace Aposart.Web.Data.Migrations
                         .HasColumnType("character varying(100)")
                         .HasColumnName("last_name");
 
+                    b.Property<long?>("OutboxMessageId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("outbox_message_id");
+
+                    b.Property<Guid?>("ProfessionalId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("professional_id");
+
                     b.PrimitiveCollection<List<string>>("Roles")
                         .IsRequired()
                         .HasColumnType("text[]")
@@ -1479,6 +1487,10 @@ namespace Aposart.Web.Data.Migrations
                     b.Property<int>("SentCount")
                         .HasColumnType("integer")
                         .HasColumnName("sent_count");
+
+                    b.Property<int?>("SpreadsheetImportId")
+                        .HasColumnType("integer")
+                        .HasColumnName("spreadsheet_import_id");
 
                     b.Property<string>("TokenHash")
                         .IsRequired()
@@ -1499,6 +1511,12 @@ namespace Aposart.Web.Data.Migrations
 
                     b.HasIndex("Email")
                         .HasDatabaseName("ix_invitations_email");
+
+                    b.HasIndex("ProfessionalId")
+                        .HasDatabaseName("ix_invitations_professional_id");
+
+                    b.HasIndex("SpreadsheetImportId")
+                        .HasDatabaseName("ix_invitations_spreadsheet_import_id");
 
                     b.HasIndex("TokenHash")
                         .IsUnique()
@@ -2204,6 +2222,10 @@ namespace Aposart.Web.Data.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("anonymised_at");
 
+                    b.Property<bool>("AwaitingConsent")
+                        .HasColumnType("boolean")
+                        .HasColumnName("awaiting_consent");
+
                     b.Property<int>("Civility")
                         .HasColumnType("integer")
                         .HasColumnName("civility");
@@ -2704,6 +2726,150 @@ namespace Aposart.Web.Data.Migrations
                         .HasDatabaseName("ix_snp_slots_status_starts_at");
 
                     b.ToTable("snp_slots", (string)null);
+                });
+
+            modelBuilder.Entity("Aposart.Web.Domain.SpreadsheetImport", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTimeOffset?>("CommittedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("committed_at");
+
+                    b.Property<string>("CommittedByName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("committed_by_name");
+
+                    b.Property<byte[]>("Content")
+                        .HasColumnType("bytea")
+                        .HasColumnName("content");
+
+                    b.Property<string>("Corrections")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("corrections");
+
+                    b.Property<int>("Created")
+                        .HasColumnType("integer")
+                        .HasColumnName("created");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid?>("CreatedById")
+                        .HasColumnType("uuid")
+                        .HasColumnName("created_by_id");
+
+                    b.Property<string>("CreatedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("created_by_name");
+
+                    b.Property<string>("FileHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("file_hash");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("file_name");
+
+                    b.Property<DateTimeOffset?>("InvitationsSentAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("invitations_sent_at");
+
+                    b.Property<int>("MembershipsRecorded")
+                        .HasColumnType("integer")
+                        .HasColumnName("memberships_recorded");
+
+                    b.Property<string>("Setup")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("setup");
+
+                    b.Property<int>("Skipped")
+                        .HasColumnType("integer")
+                        .HasColumnName("skipped");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer")
+                        .HasColumnName("status");
+
+                    b.Property<int>("Unchanged")
+                        .HasColumnType("integer")
+                        .HasColumnName("unchanged");
+
+                    b.Property<int>("Updated")
+                        .HasColumnType("integer")
+                        .HasColumnName("updated");
+
+                    b.HasKey("Id")
+                        .HasName("pk_spreadsheet_imports");
+
+                    b.HasIndex("FileHash")
+                        .HasDatabaseName("ix_spreadsheet_imports_file_hash");
+
+                    b.ToTable("spreadsheet_imports", (string)null);
+                });
+
+            modelBuilder.Entity("Aposart.Web.Domain.SpreadsheetImportLine", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Details")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("details");
+
+                    b.Property<int>("ImportId")
+                        .HasColumnType("integer")
+                        .HasColumnName("import_id");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(250)
+                        .HasColumnType("character varying(250)")
+                        .HasColumnName("name");
+
+                    b.Property<int>("Outcome")
+                        .HasColumnType("integer")
+                        .HasColumnName("outcome");
+
+                    b.Property<Guid?>("ProfessionalId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("professional_id");
+
+                    b.Property<int>("RowNumber")
+                        .HasColumnType("integer")
+                        .HasColumnName("row_number");
+
+                    b.HasKey("Id")
+                        .HasName("pk_spreadsheet_import_lines");
+
+                    b.HasIndex("ProfessionalId")
+                        .HasDatabaseName("ix_spreadsheet_import_lines_professional_id");
+
+                    b.HasIndex("ImportId", "RowNumber")
+                        .HasDatabaseName("ix_spreadsheet_import_lines_import_id_row_number");
+
+                    b.ToTable("spreadsheet_import_lines", (string)null);
                 });
 
             modelBuilder.Entity("Aposart.Web.Domain.StatutesVersion", b =>
@@ -3635,6 +3801,15 @@ namespace Aposart.Web.Data.Migrations
                         .HasConstraintName("fk_indicator_targets_indicators_indicator_id");
                 });
 
+            modelBuilder.Entity("Aposart.Web.Domain.Invitation", b =>
+                {
+                    b.HasOne("Aposart.Web.Domain.Professional", null)
+                        .WithMany()
+                        .HasForeignKey("ProfessionalId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .HasConstraintName("fk_invitations_professionals_professional_id");
+                });
+
             modelBuilder.Entity("Aposart.Web.Domain.Measurement", b =>
                 {
                     b.HasOne("Aposart.Web.Domain.Indicator", null)
@@ -3843,6 +4018,22 @@ namespace Aposart.Web.Data.Migrations
                     b.Navigation("Commune");
 
                     b.Navigation("Professional");
+                });
+
+            modelBuilder.Entity("Aposart.Web.Domain.SpreadsheetImportLine", b =>
+                {
+                    b.HasOne("Aposart.Web.Domain.SpreadsheetImport", null)
+                        .WithMany("Lines")
+                        .HasForeignKey("ImportId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_spreadsheet_import_lines_spreadsheet_imports_import_id");
+
+                    b.HasOne("Aposart.Web.Domain.Professional", null)
+                        .WithMany()
+                        .HasForeignKey("ProfessionalId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_spreadsheet_import_lines_professionals_professional_id");
                 });
 
             modelBuilder.Entity("Aposart.Web.Domain.SurveyAnswer", b =>
@@ -4129,6 +4320,11 @@ namespace Aposart.Web.Data.Migrations
                     b.Navigation("Memberships");
 
                     b.Navigation("PracticeSites");
+                });
+
+            modelBuilder.Entity("Aposart.Web.Domain.SpreadsheetImport", b =>
+                {
+                    b.Navigation("Lines");
                 });
 
             modelBuilder.Entity("Aposart.Web.Domain.TopicSuggestion", b =>

@@ -35,6 +35,11 @@ public sealed class InvitationController(Invitations invitations, SignInManager<
             if (user is not null)
             {
                 await signIn.SignInAsync(user, isPersistent: false);
+                if (invitation.ProfessionalId is not null)
+                {
+                    TempData["Message"] = "Bienvenue : votre compte est créé et votre fiche vous est rattachée. Vérifiez-la, et choisissez ce qui est visible dans l'annuaire.";
+                    return Redirect(Profile.ProfileLinks.Edit);
+                }
                 TempData["Message"] = "Bienvenue : votre compte est créé.";
                 return Redirect(MemberHomeController.Path);
             }

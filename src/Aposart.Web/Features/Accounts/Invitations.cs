@@ -19,6 +19,32 @@ public sealed class Invitations(AposartDbContext db, UserManager<AppUser> users,
 {
     public static readonly TimeSpan Lifetime = TimeSpan.FromDays(7);
 
+    /// <summary>A busy professional who finds their record imported may take weeks to act on it.</summary>
+    public static readonly TimeSpan ClaimLifetime = TimeSpan.FromDays(30);
+
+    /// <summary>
+    /// An invitation to claim a record the coordination imported: the account it creates is tied to the record. Added to the
+    /// context with its mail; the caller saves. Returns null when the address already has an account or an open invitation.
+    /// </summary>
+    public async Task<(Invitation Invitation, OutboxMessage Mail)?> PrepareClaimAsync(Professional professional, int importId, AppUser by,
+        CancellationToken cancellationToken)
+    {
+        var address = professional.Email!;
+        var now = clock.GetUtcNow();
+        if (await users.FindByEmailAsync(address) is not null
+            || await db.Invitations.AnyAsync(i => i.Email == address && i.AcceptedAt == null && i.WithdrawnAt == null && i.ExpiresAt > now, cancellationToken))
+        {
+            return null;
+        }
+        var invitation = new Invitation
+        {
+            Email = address, FirstName = professional.FirstName, LastName = professional.LastName, Roles = [], CreatedAt = now, InvitedById = by.Id,
+            InvitedByName = by.NameOrEmail, ProfessionalId = professional.Id, SpreadsheetImportId = importId,
+        };
+        db.Invitations.Add(invitation);
+        return (invitation, Send(invitation, by));
+    }
+
     public async Task<string?> InviteAsync(string email, string firstName, string lastName, IReadOnlyCollection<string> roles, AppUser by, CancellationToken cancellationToken)
     {
         var address = email.Trim().ToLowerInvariant();
@@ -96,6 +122,14 @@ public sealed class Invitations(AposartDbContext db, UserManager<AppUser> users,
             return (null, [.. created.Errors.Select(e => e.Description)]);
         }
         await users.AddToRolesAsync(user, [Roles.Professional, .. invitation.Roles]);
+        if (invitation.ProfessionalId is { } claimed
+            && await db.Professionals.Where(p => p.Id == claimed && p.UserId == null)
+                .ExecuteUpdateAsync(set => set.SetProperty(p => p.UserId, user.Id).SetProperty(p => p.AwaitingConsent, false), cancellationToken) == 1
+            && await db.Memberships.AnyAsync(m => m.ProfessionalId == claimed && m.Year >= now.Year - 1 && MembershipText.ActiveStatuses.Contains(m.Status), cancellationToken))
+        {
+            // The record is now theirs; a current membership imported with it makes them a member at once.
+            await users.AddToRoleAsync(user, Roles.Member);
+        }
         await db.Invitations.Where(i => i.Id == invitation.Id).ExecuteUpdateAsync(set => set.SetProperty(i => i.UserId, user.Id), cancellationToken);
         administration.Audit(user, null, $"Invitation de {invitation.InvitedByName} acceptée", null, AccountAdministration.Labels(invitation.Roles));
         await db.SaveChangesAsync(cancellationToken);
@@ -103,14 +137,25 @@ public sealed class Invitations(AposartDbContext db, UserManager<AppUser> users,
         return (user, []);
     }
 
-    private void Send(Invitation invitation, AppUser by)
+    private OutboxMessage Send(Invitation invitation, AppUser by)
     {
         var token = Convert.ToHexString(RandomNumberGenerator.GetBytes(32)).ToLowerInvariant();
         invitation.TokenHash = Hash(token);
-        invitation.ExpiresAt = clock.GetUtcNow() + Lifetime;
+        invitation.ExpiresAt = clock.GetUtcNow() + (invitation.ProfessionalId is null ? Lifetime : ClaimLifetime);
         invitation.SentCount++;
+        var until = invitation.ExpiresAt.ToParisString("d MMMM yyyy");
+        if (invitation.ProfessionalId is not null)
+        {
+            return mailer.Queue(invitation.Email, $"{invitation.FirstName} {invitation.LastName}".Trim(), "Votre fiche dans l'annuaire de la CPTS",
+            [
+                "La coordination de la CPTS a repris dans son portail la liste de ses adhérents et partenaires qu'elle tenait jusqu'ici dans un tableur. Votre fiche y figure : nom, profession, lieu d'exercice et, le cas échéant, votre adhésion.",
+                "Cette fiche n'est publiée nulle part, pas même aux autres adhérents, et ne vous vaudra aucun autre courriel du portail tant que vous ne l'avez pas réclamée.",
+                $"Pour la réclamer, créez votre compte avec le lien ci-dessous : vous vérifierez vos informations et choisirez, champ par champ, ce qui est visible. Le lien ne sert qu'une fois et reste valable jusqu'au {until}.",
+                "Si vous ne souhaitez pas de compte, ignorez ce message. Pour faire effacer votre fiche, répondez à la coordination.",
+            ], ("Réclamer ma fiche", AccountsLinks.Accept(token)));
+        }
         var roles = invitation.Roles.Count == 0 ? "" : $" avec le rôle : {AccountAdministration.Labels(invitation.Roles)}";
-        mailer.Queue(invitation.Email, $"{invitation.FirstName} {invitation.LastName}".Trim(), "Invitation au portail de la CPTS",
+        return mailer.Queue(invitation.Email, $"{invitation.FirstName} {invitation.LastName}".Trim(), "Invitation au portail de la CPTS",
         [
             $"{by.NameOrEmail} vous invite à rejoindre le portail de la CPTS{roles}.",
             $"Choisissez votre mot de passe avec le lien ci-dessous. Il ne sert qu'une fois et reste valable jusqu'au {invitation.ExpiresAt.ToParisString("d MMMM yyyy 'à' HH'h'mm")}.",

@@ -52,7 +52,7 @@ public sealed class RenewalReminders(AposartDbContext db, PortalMailer mailer, T
         var due = await db.Memberships.AsNoTracking().Include(m => m.Professional)
             .Where(m => m.Year == year
                 && MembershipText.ActiveStatuses.Contains(m.Status)
-                && m.Professional!.Email != null && m.Professional.AnonymisedAt == null
+                && m.Professional!.Email != null && m.Professional.AnonymisedAt == null && !m.Professional.AwaitingConsent
                 && !db.Memberships.Any(n => n.ProfessionalId == m.ProfessionalId && n.Year == year + 1 && n.Status != MembershipStatus.Draft)
                 && !db.MembershipReminders.Any(r => r.MembershipId == m.Id && r.Kind == kind))
             .OrderBy(m => m.Id)

@@ -59,7 +59,8 @@ public sealed class DirectoryController(AposartDbContext db) : Controller
 
     private async Task<DirectoryPage> SearchAsync(DirectoryQuery query, bool forMembers, CancellationToken cancellationToken)
     {
-        var professionals = db.Professionals.AsNoTracking().Where(p => p.AnonymisedAt == null);
+        // A record imported from the CPTS's spreadsheet is shown to no one, members included, until its person claims it.
+        var professionals = db.Professionals.AsNoTracking().Where(p => p.AnonymisedAt == null && !p.AwaitingConsent);
         if (!forMembers)
         {
             professionals = professionals.Where(p => p.ListedInPublicDirectory);
@@ -99,7 +100,7 @@ public sealed class DirectoryController(AposartDbContext db) : Controller
     {
         var professional = await db.Professionals.AsNoTracking()
             .Include(p => p.PracticeSites).Include(p => p.Organisations)
-            .SingleOrDefaultAsync(p => p.Id == id && p.AnonymisedAt == null && (forMembers || p.ListedInPublicDirectory), cancellationToken);
+            .SingleOrDefaultAsync(p => p.Id == id && p.AnonymisedAt == null && !p.AwaitingConsent && (forMembers || p.ListedInPublicDirectory), cancellationToken);
         if (professional is null)
         {
             return NotFound();

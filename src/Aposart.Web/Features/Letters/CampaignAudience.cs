@@ -17,7 +17,8 @@ public sealed class CampaignAudience(AposartDbContext db, TimeProvider clock)
     public async Task<List<Recipient>> ResolveAsync(Campaign campaign, CancellationToken cancellationToken)
     {
         var year = clock.GetUtcNow().ToParis().Year;
-        var people = db.Professionals.AsNoTracking().Where(p => p.AnonymisedAt == null);
+        // An imported record gets no mail until its person claims it.
+        var people = db.Professionals.AsNoTracking().Where(p => p.AnonymisedAt == null && !p.AwaitingConsent);
         people = campaign.Audience switch
         {
             AudienceKind.UpToDateMembers => people.Where(p => p.Memberships.Any(m => m.Year == year

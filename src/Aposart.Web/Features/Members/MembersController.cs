@@ -53,6 +53,10 @@ public sealed class MembersController(AposartDbContext db, TimeProvider clock) :
             .Include(p => p.Memberships).ThenInclude(m => m.Allocations).ThenInclude(a => a.Payment)
             .AsSplitQuery()
             .SingleOrDefaultAsync(p => p.Id == id, cancellationToken);
+        // The record's import history: which spreadsheet created or changed it, on which line, with what.
+        ViewData["Imports"] = await db.SpreadsheetImportLines.AsNoTracking().Where(l => l.ProfessionalId == id).OrderBy(l => l.Id)
+            .Join(db.SpreadsheetImports, l => l.ImportId, i => i.Id, (l, i) => new MemberImportLine(i.Id, i.FileName, i.CommittedAt, l.RowNumber, l.Outcome, l.Details))
+            .ToListAsync(cancellationToken);
         return professional is null ? NotFound() : View(professional);
     }
 
@@ -195,5 +199,7 @@ public sealed record MemberFilters(IReadOnlyList<SelectListItem> Communes, IRead
 
 public sealed record MembersPage(MemberQuery Query, IReadOnlyList<Membership> Rows, int Total, IReadOnlyDictionary<MembershipStatus, int> Summary,
     PagerModel Pager, MemberFilters Filters);
+
+public sealed record MemberImportLine(int ImportId, string FileName, DateTimeOffset? At, int Line, ImportOutcome Outcome, string Details);
 
 public sealed record ErasurePage(IReadOnlyList<ErasureRequest> Rows, int Total, PagerModel Pager);

@@ -77,6 +77,9 @@ public sealed class PersonalDataErasure(AposartDbContext db, UserManager<AppUser
         // What the person wrote in their applications is theirs too; the amounts and statuses stay for the accounts.
         await db.MembershipEvents.Where(e => e.ByUserId == userId)
             .ExecuteUpdateAsync(set => set.SetProperty(e => e.ByName, Anonymous).SetProperty(e => e.ByUserId, (Guid?)null).SetProperty(e => e.Details, (string?)null), cancellationToken);
+        // The import's report keeps its count, not who the line was.
+        await db.SpreadsheetImportLines.Where(l => l.ProfessionalId == professional.Id)
+            .ExecuteUpdateAsync(set => set.SetProperty(l => l.Name, Anonymous).SetProperty(l => l.Details, "Fiche effacée à la demande de la personne").SetProperty(l => l.ProfessionalId, (Guid?)null), cancellationToken);
         await db.TrainingTrainers.Where(t => t.ProfessionalId == professional.Id)
             .ExecuteUpdateAsync(set => set.SetProperty(t => t.Name, Anonymous).SetProperty(t => t.ProfessionalId, (Guid?)null), cancellationToken);
         // Slots still offered are withdrawn; past ones stay for the indicators, without the practice's address.
@@ -91,6 +94,10 @@ public sealed class PersonalDataErasure(AposartDbContext db, UserManager<AppUser
     private async Task ForgetNamesAsync(Guid userId, string[] names, CancellationToken cancellationToken)
     {
         await db.ActionComments.Where(c => c.AuthorId == userId).ExecuteUpdateAsync(set => set.SetProperty(c => c.AuthorName, Anonymous).SetProperty(c => c.AuthorId, (Guid?)null), cancellationToken);
+        await db.SpreadsheetImports.Where(i => i.CreatedById == userId)
+            .ExecuteUpdateAsync(set => set.SetProperty(i => i.CreatedByName, Anonymous).SetProperty(i => i.CreatedById, (Guid?)null), cancellationToken);
+        await db.SpreadsheetImports.Where(i => i.CommittedByName != null && names.Contains(i.CommittedByName))
+            .ExecuteUpdateAsync(set => set.SetProperty(i => i.CommittedByName, Anonymous), cancellationToken);
         await db.SettingsVersions.Where(v => v.ChangedById == userId).ExecuteUpdateAsync(set => set.SetProperty(v => v.ChangedByName, Anonymous).SetProperty(v => v.ChangedById, (Guid?)null), cancellationToken);
         await db.StatutesVersions.Where(v => names.Contains(v.UploadedByName)).ExecuteUpdateAsync(set => set.SetProperty(v => v.UploadedByName, Anonymous), cancellationToken);
         await db.ActionChanges.Where(c => c.ByUserId == userId).ExecuteUpdateAsync(set => set.SetProperty(c => c.ByName, Anonymous).SetProperty(c => c.ByUserId, (Guid?)null), cancellationToken);

@@ -45,6 +45,9 @@ public sealed class PersonalDataExport(AposartDbContext db, UserManager<AppUser>
         var compensation = await db.CompensationEntries.AsNoTracking().Where(e => e.ProfessionalId == professionalId).OrderBy(e => e.Date)
             .Select(e => new { e.Date, fiche = e.ActionSheet!.Title, kind = e.Kind.Label(), e.Quantity, e.Rate, e.Amount, e.Description, status = e.Status.Label(), e.DecidedAt, e.DecisionNote })
             .ToListAsync(cancellationToken);
+        var imports = await db.SpreadsheetImportLines.AsNoTracking().Where(l => l.ProfessionalId == professionalId).OrderBy(l => l.Id)
+            .Select(l => new { file = db.SpreadsheetImports.Where(i => i.Id == l.ImportId).Select(i => i.FileName).First(), line = l.RowNumber, outcome = l.Outcome.ToString(), l.Details })
+            .ToListAsync(cancellationToken);
         var addresses = PersonAddresses.Of(user, professional);
         var mails = await db.OutboxMessages.AsNoTracking().Where(m => addresses.Contains(m.ToAddress.ToLower())).OrderBy(m => m.CreatedAt)
             .Select(m => new
@@ -126,6 +129,7 @@ public sealed class PersonalDataExport(AposartDbContext db, UserManager<AppUser>
                 trainingTopicsProposed = topicsProposed,
                 trainingTopicsVoted = topicsVoted,
                 compensation,
+                spreadsheetImports = imports,
                 snpSlots,
                 vaccinationShifts = shifts,
             },

@@ -14,7 +14,8 @@ public sealed class PortalMailer(MailComposer composer, AposartDbContext db, Tim
     public string Link(string pathAndQuery) => composer.Link(pathAndQuery);
 
     /// <summary>Adds the notice to the caller's pending changes; nothing is written before the caller saves.</summary>
-    public void Queue(string toAddress, string toName, string subject, IReadOnlyList<string> paragraphs,
+    /// <returns>The outbox row, for a caller that follows its sending (its id is known once saved).</returns>
+    public OutboxMessage Queue(string toAddress, string toName, string subject, IReadOnlyList<string> paragraphs,
         (string Label, string PathAndQuery)? action, IReadOnlyList<MailAttachment>? attachments = null)
     {
         using var message = composer.Compose(toAddress, toName, subject, paragraphs,
@@ -24,12 +25,14 @@ public sealed class PortalMailer(MailComposer composer, AposartDbContext db, Tim
         using var mime = new MemoryStream();
         message.WriteTo(mime);
         var now = clock.GetUtcNow();
-        db.OutboxMessages.Add(new OutboxMessage
+        var row = new OutboxMessage
         {
             ToAddress = toAddress, ToName = toName.Length > 200 ? toName[..200] : toName, Mime = mime.ToArray(),
             Subject = subject.Length > 300 ? subject[..300] : subject, Status = OutboxStatus.Pending, CreatedAt = now, NextAttemptAt = now,
-        });
+        };
+        db.OutboxMessages.Add(row);
         logger.LogInformation("Notice {Subject} queued", subject);
+        return row;
     }
 
     /// <summary>Queues the notice and saves it with whatever else the caller has pending, in one SaveChanges.</summary>

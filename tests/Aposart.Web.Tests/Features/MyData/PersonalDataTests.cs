@@ -47,6 +47,8 @@ public sealed class PersonalDataTests(QuietOutboxPortal portal) : IClassFixture<
         ["bureau_mandates"] = "offices held on the bureau: exported, deleted with the account",
         ["membership_fees"] = "none",
         ["communes"] = "none",
+        ["spreadsheet_imports"] = "a members' spreadsheet while it is checked (the file, kept as a draft for a week at most, dropped once imported or abandoned); who uploaded and imported it: staff names, anonymised on erasure",
+        ["spreadsheet_import_lines"] = "what an import did with each line (name, outcome): the record's import history, exported with the person's data, anonymised on erasure",
         ["register_imports"] = "who imported the register file: the name of a staff member, kept as the import's author",
         ["register_entries"] = "the State's open register of health professionals (Annuaire Santé), replaced at each import: public data, not the person's portal data, neither exported nor erased (the ANS answers for it)",
         ["action_sheets"] = "none (pilots are in action_sheet_pilots)",
