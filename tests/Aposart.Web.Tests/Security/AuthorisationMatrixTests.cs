@@ -154,6 +154,7 @@ public sealed class AuthorisationMatrixTests(PortalFactory portal) : IClassFixtu
         GET /espace/preferences SignedIn
         POST /espace/preferences SignedIn
         GET /espace/profil SignedIn
+        GET /espace/registre-rpps SignedIn
         POST /espace/profil SignedIn
         GET /espace/snp SignedIn
         POST /espace/snp/creneau SnpDoctors

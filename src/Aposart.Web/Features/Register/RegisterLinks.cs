@@ -5,4 +5,6 @@ public static class RegisterLinks
 {
     public const string Index = "/gestion/rpps";
     public const string Csv = "/gestion/rpps/registre.csv";
+    /// <summary>What the register says of one RPPS number, for the profile forms (any signed-in person).</summary>
+    public const string Lookup = "/espace/registre-rpps";
 }

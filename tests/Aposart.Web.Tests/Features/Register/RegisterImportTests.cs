@@ -188,3 +188,31 @@ public sealed class RegisterPageTests(PortalFactory portal) : IClassFixture<Port
         Assert.Contains("Choisissez le fichier PS_LibreAcces_Personne_activite", empty.Find("#register-file-error")!.TextContent);
     }
 }
+
+/// <summary>The register's identity of an RPPS number, for the profile form; the browser journey checks the filling itself.</summary>
+public sealed class RegisterLookupTests(PortalFactory portal) : IClassFixture<PortalFactory>
+{
+    [Fact]
+    public async Task A_typed_rpps_number_answers_the_registers_name_and_profession_and_an_unknown_or_mistyped_one_answers_nothing()
+    {
+        var (professional, _) = await portal.SignedInAsync(Roles.Professional);
+        var none = (await professional.GetAsync(RegisterLinks.Lookup + "?numero=10090000018")).Html;
+        using (var scope = portal.Services.CreateScope())
+        {
+            await using var file = File.OpenRead(Path.Combine(RepoPaths.Root, "tests/Aposart.Web.Tests/Fixtures/PS_LibreAcces_Personne_activite_202611300930.txt"));
+            await scope.ServiceProvider.GetRequiredService<RegisterImporter>().ImportAsync(file, "PS_LibreAcces_Personne_activite_202611300930.txt", "Test");
+        }
+
+        var found = System.Text.Json.JsonDocument.Parse((await professional.GetAsync(RegisterLinks.Lookup + "?numero=100 900 000 18")).Html).RootElement;
+        var unknown = System.Text.Json.JsonDocument.Parse((await professional.GetAsync(RegisterLinks.Lookup + "?numero=" + Steps.NewRpps())).Html).RootElement;
+        var mistyped = System.Text.Json.JsonDocument.Parse((await professional.GetAsync(RegisterLinks.Lookup + "?numero=10090000019")).Html).RootElement;
+
+        Assert.Contains("\"found\":false", none);
+        Assert.Equal(("Aurèle", "Fictif-Landry", nameof(Profession.GeneralPractitioner)),
+            (found.GetProperty("firstName").GetString(), found.GetProperty("lastName").GetString(), found.GetProperty("profession").GetString()));
+        Assert.Contains("Rambouillet, Bullion", found.GetProperty("message").GetString());
+        Assert.Contains("n'est pas dans le registre", unknown.GetProperty("message").GetString());
+        Assert.False(mistyped.GetProperty("found").GetBoolean());
+        Assert.Equal("", mistyped.GetProperty("message").GetString());
+    }
+}

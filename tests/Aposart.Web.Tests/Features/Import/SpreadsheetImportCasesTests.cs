@@ -1,0 +1,127 @@
+using System.Text;
+using Aposart.Web.Domain;
+using Aposart.Web.Features.Import;
+using Aposart.Web.Features.Letters;
+using Aposart.Web.Tests.Support;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using MiniExcelLibs;
+
+namespace Aposart.Web.Tests.Features.Import;
+
+/// <summary>The import's other ways in: an Excel workbook, bad files, a double confirmation, and what imported people do not get.</summary>
+public sealed class SpreadsheetImportCasesTests(PortalFactory portal) : IClassFixture<PortalFactory>
+{
+    [Fact]
+    public async Task A_workbooks_second_sheet_is_chosen_and_the_values_excel_turned_into_numbers_and_dates_are_read_back()
+    {
+        var (coordinator, _) = await portal.SignedInAsync(Roles.Professional, Roles.Coordinator);
+        var tag = Guid.NewGuid().ToString("N")[..6];
+        var rpps = Steps.NewRpps();
+        var sheets = new Dictionary<string, object>
+        {
+            ["Lisez-moi"] = new[] { new Dictionary<string, object> { ["Note"] = "Tableau tenu par le secrétariat" } },
+            ["Adhérents"] = new[]
+            {
+                new Dictionary<string, object>
+                {
+                    ["NOM"] = $"FICTIF-{tag}", ["Prénom"] = "Marie", ["Métier"] = "Pharmacienne", ["RPPS"] = long.Parse(rpps, System.Globalization.CultureInfo.InvariantCulture),
+                    ["Courriel"] = $"xl-{tag}@exemple.fr", ["Portable"] = 612345678L, ["Ville"] = "Ablis", ["Année"] = 2026, ["Montant versé"] = 20.0,
+                    ["Date de paiement"] = new DateTime(2026, 2, 3), ["Règlement"] = "Chq",
+                },
+            },
+        };
+        using var workbook = new MemoryStream();
+        workbook.SaveAs(sheets, excelType: ExcelType.XLSX);
+
+        var first = await coordinator.UploadAsync(await coordinator.GetAsync(ImportLinks.Index), ImportLinks.Index, ("spreadsheet", workbook.ToArray(), "adherents.xlsx"));
+        var id = SpreadsheetImportTests.ImportId(first);
+        Assert.Contains("Classeur Excel", first.Text);
+        Assert.Contains("feuille « Lisez-moi »", first.Text);
+        var mapping = await coordinator.SubmitAsync(first, ImportLinks.Mapping(id), new Dictionary<string, string> { ["Sheet"] = "Adhérents", ["ChangeSheet"] = "true" });
+        Assert.Contains("feuille « Adhérents »", mapping.Text);
+        Assert.Equal([ImportField.LastName, ImportField.FirstName, ImportField.Profession, ImportField.Identifier, ImportField.Email, ImportField.Phone,
+            ImportField.Commune, ImportField.MembershipYear, ImportField.AmountPaid, ImportField.PaidOn, ImportField.PaymentMethod], SpreadsheetImportTests.Mapped(mapping));
+        var college = await portal.WithDbAsync(db => db.Colleges.Where(c => c.Name == "Pharmaciens").Select(c => c.Id).SingleAsync());
+        var preview = await coordinator.SubmitAsync(mapping, ImportLinks.Mapping(id), new Dictionary<string, string> { ["CollegeId"] = college.ToString() });
+        Assert.Equal("0", preview.Find("[data-count=blocked]")!.TextContent);
+        await coordinator.PostFromAsync(preview, ImportLinks.Commit(id));
+
+        var imported = await portal.WithDbAsync(db => db.Professionals.Include(p => p.PracticeSites).Include(p => p.Memberships).ThenInclude(m => m.Allocations).ThenInclude(a => a.Payment)
+            .SingleAsync(p => p.LastName == $"FICTIF-{tag}"));
+        var payment = imported.Memberships.Single().Allocations.Single().Payment!;
+        Assert.Equal((Profession.Pharmacist, rpps, "06 12 34 56 78", "78003"), (imported.Profession, imported.Rpps, imported.PracticeSites.Single().Phone, imported.PracticeSites.Single().CommuneInsee));
+        Assert.Equal((new DateOnly(2026, 2, 3), PaymentMethod.Cheque, 20m, MembershipStatus.UpToDate), (payment.PaidOn, payment.Method, payment.Amount, imported.Memberships.Single().Status));
+    }
+
+    [Fact]
+    public async Task A_file_that_is_no_spreadsheet_or_no_file_or_a_mapping_without_names_gets_a_french_message_and_nothing_is_kept()
+    {
+        var (coordinator, _) = await portal.SignedInAsync(Roles.Professional, Roles.Coordinator);
+        var page = await coordinator.GetAsync(ImportLinks.Index);
+        var before = await portal.WithDbAsync(db => db.SpreadsheetImports.CountAsync());
+
+        var binary = await coordinator.UploadAsync(page, ImportLinks.Index, ("spreadsheet", [0x89, 0x50, 0x4E, 0x47, 0, 0, 0, 0], "photo.csv"));
+        var disguised = await coordinator.UploadAsync(page, ImportLinks.Index, ("spreadsheet", [.. "PK\u0003\u0004"u8, .. new byte[100]], "faux.xlsx"));
+        var headerOnly = await coordinator.UploadAsync(page, ImportLinks.Index, ("spreadsheet", Encoding.UTF8.GetBytes("Nom;Prénom\n"), "vide.csv"));
+        var none = await coordinator.UploadAsync(page, ImportLinks.Index, ("spreadsheet", [], "rien.csv"));
+
+        Assert.Contains("ni un tableau CSV ni un classeur Excel", binary.ErrorFor("spreadsheet"));
+        Assert.Contains("n'a pas pu être lu", disguised.ErrorFor("spreadsheet"));
+        Assert.Contains("que la ligne des titres", headerOnly.ErrorFor("spreadsheet"));
+        Assert.Contains("Choisissez le fichier de vos adhérents", none.ErrorFor("spreadsheet"));
+        Assert.Equal(before, await portal.WithDbAsync(db => db.SpreadsheetImports.CountAsync()));
+
+        var mapping = await coordinator.UploadAsync(page, ImportLinks.Index, ("spreadsheet", Encoding.UTF8.GetBytes("Qui,Quoi\nDupont,Médecin\n"), "liste.csv"));
+        var refused = await coordinator.SubmitAsync(mapping, ImportLinks.Mapping(SpreadsheetImportTests.ImportId(mapping)), new Dictionary<string, string>());
+        Assert.Contains("Indiquez la colonne du nom", refused.FormErrors);
+        Assert.Contains("séparateur virgule (,)", refused.Text);
+    }
+
+    [Fact]
+    public async Task Two_confirmations_of_one_import_at_the_same_moment_import_it_once()
+    {
+        var (coordinator, _) = await portal.SignedInAsync(Roles.Professional, Roles.Coordinator);
+        var sheet = new MembersSpreadsheet();
+        sheet.Rows.RemoveRange(5, sheet.Rows.Count - 5);
+        var mapping = await coordinator.UploadAsync(await coordinator.GetAsync(ImportLinks.Index), ImportLinks.Index, ("spreadsheet", sheet.Csv(), "course.csv"));
+        var id = SpreadsheetImportTests.ImportId(mapping);
+        var preview = await coordinator.SubmitAsync(mapping, ImportLinks.Mapping(id), new Dictionary<string, string>
+        {
+            ["CollegeId"] = (await portal.WithDbAsync(db => db.Colleges.Select(c => c.Id).FirstAsync())).ToString(),
+        });
+        Assert.Equal("5", preview.Find("[data-count=create]")!.TextContent);
+
+        var both = await Task.WhenAll(Enumerable.Range(0, 2).Select(_ => coordinator.PostFromAsync(preview, ImportLinks.Commit(id))));
+
+        Assert.Single(both, p => p.Text.Contains("Import terminé : 5 fiche(s) créée(s)", StringComparison.Ordinal));
+        Assert.Single(both, p => p.Text.Contains("Cet import a déjà été fait", StringComparison.Ordinal));
+        Assert.Equal(5, await portal.WithDbAsync(db => db.Professionals.CountAsync(p => p.LastName.StartsWith("FICTIF-" + sheet.Tag))));
+        Assert.Equal(5, await portal.WithDbAsync(db => db.SpreadsheetImportLines.CountAsync(l => l.ImportId == id)));
+    }
+
+    [Fact]
+    public async Task An_imported_person_receives_no_letter_until_the_record_is_claimed()
+    {
+        var (coordinator, _) = await portal.SignedInAsync(Roles.Professional, Roles.Coordinator);
+        var sheet = new MembersSpreadsheet();
+        sheet.Rows.RemoveRange(3, sheet.Rows.Count - 3);
+        var mapping = await coordinator.UploadAsync(await coordinator.GetAsync(ImportLinks.Index), ImportLinks.Index, ("spreadsheet", sheet.Csv(), "lettre.csv"));
+        var id = SpreadsheetImportTests.ImportId(mapping);
+        var preview = await coordinator.SubmitAsync(mapping, ImportLinks.Mapping(id), new Dictionary<string, string>
+        {
+            ["CollegeId"] = (await portal.WithDbAsync(db => db.Colleges.Select(c => c.Id).FirstAsync())).ToString(),
+        });
+        await coordinator.PostFromAsync(preview, ImportLinks.Commit(id));
+
+        using var scope = portal.Services.CreateScope();
+        var audience = scope.ServiceProvider.GetRequiredService<CampaignAudience>();
+        var everyone = await audience.ResolveAsync(new Campaign { Audience = AudienceKind.DirectoryProfessionals, Kind = CampaignKind.Flashmail }, CancellationToken.None);
+        var paidUp = await audience.ResolveAsync(new Campaign { Audience = AudienceKind.UpToDateMembers, Kind = CampaignKind.Flashmail }, CancellationToken.None);
+
+        Assert.DoesNotContain(everyone.Concat(paidUp), r => r.Address.EndsWith($"-{sheet.Tag}@exemple.fr", StringComparison.Ordinal));
+        await portal.WithDbAsync(db => db.Professionals.Where(p => p.LastName.StartsWith("FICTIF-" + sheet.Tag)).ExecuteUpdateAsync(s => s.SetProperty(p => p.AwaitingConsent, false)));
+        var afterClaim = await audience.ResolveAsync(new Campaign { Audience = AudienceKind.DirectoryProfessionals, Kind = CampaignKind.Flashmail }, CancellationToken.None);
+        Assert.Equal(3, afterClaim.Count(r => r.Address.EndsWith($"-{sheet.Tag}@exemple.fr", StringComparison.Ordinal)));
+    }
+}
