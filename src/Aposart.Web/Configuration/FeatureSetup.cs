@@ -19,7 +19,7 @@ public static class FeatureSetup
         services.AddSingleton(new PdfFonts(configuration["Pdf:FontDirectory"] ?? "/usr/share/fonts/truetype/dejavu"));
         services.AddSingleton<Features.Settings.SiteIcons>();
         services.AddScoped<Features.Operations.StatusReport>();
-        services.AddScoped<Features.Register.RegisterImporter>();
+        services.AddScoped<Features.Register.RegisterImporter>().AddScoped<Features.Register.RegisterCensus>();
         services.AddScoped<Features.Import.ImportPlanner>().AddScoped<Features.Import.SpreadsheetImports>().AddScoped<Features.Import.ImportReview>()
             .AddScoped<Features.Import.SpreadsheetImportCommit>().AddScoped<Features.Import.ImportInvitations>();
         services.AddScoped<DemoSeeder>().AddScoped<DemoDirectorySeeder>().AddScoped<DemoFichesSeeder>().AddScoped<DemoTrainingsSeeder>().AddScoped<DemoLettersSeeder>().AddScoped<DemoCompensationSeeder>().AddScoped<DemoSnpSeeder>().AddScoped<DemoVaccinationSeeder>().AddScoped<DemoNewsSeeder>().AddScoped<DemoDocumentsSeeder>();

@@ -42,4 +42,9 @@ public class RegisterImport
     public long LinesRead { get; set; }
     public int EntriesKept { get; set; }
     public string ByName { get; set; } = "";
+    /// <summary>
+    /// Members (by national id) the file shows practising outside the territory only, as "id|commune": the yearly check of
+    /// the members reads it. Empty when the file was a territory's own extract, which cannot tell.
+    /// </summary>
+    public List<string> MembersElsewhere { get; set; } = [];
 }

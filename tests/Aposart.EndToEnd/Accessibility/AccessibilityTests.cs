@@ -49,7 +49,7 @@ public sealed class AccessibilityTests(DemoLivePortal portal)
             await db.Users.Where(u => u.Email == "bureau@demo.aposart.fr").Select(u => u.Id).FirstAsync()));
         return
         [
-            "/espace", "/gestion/comptes", $"/gestion/comptes/{account}", "/gestion/comptes/inviter", "/gestion/comptes/bureau", "/gestion/parametres", "/gestion/mise-en-route", "/gestion/etat", "/gestion/rpps", "/gestion/import", "/gestion/adhesions", $"/gestion/adhesions/{membership}", "/gestion/membres", "/gestion/paiements/nouveau", "/gestion/structures", "/gestion/rgpd",
+            "/espace", "/gestion/comptes", $"/gestion/comptes/{account}", "/gestion/comptes/inviter", "/gestion/comptes/bureau", "/gestion/parametres", "/gestion/mise-en-route", "/gestion/etat", "/gestion/rpps", "/gestion/rpps/recensement", "/gestion/import", "/gestion/adhesions", $"/gestion/adhesions/{membership}", "/gestion/membres", "/gestion/paiements/nouveau", "/gestion/structures", "/gestion/rgpd",
             "/gestion/fiches", $"/gestion/fiches/{fiche}", $"/gestion/fiches/{fiche}/modifier", "/gestion/fiches/nouvelle",
             "/gestion/formations", $"/gestion/formations/{training}", "/gestion/formations/nouvelle",
             "/gestion/lettres", "/gestion/lettres/nouvelle", $"/gestion/lettres/{letter}",

@@ -183,6 +183,9 @@ public sealed class AuthorisationMatrixTests(PortalFactory portal) : IClassFixtu
         GET /gestion/rpps CoordinatorOrAdmin
         POST /gestion/rpps CoordinatorOrAdmin
         GET /gestion/rpps/registre.csv CoordinatorOrAdmin
+        GET /gestion/rpps/recensement CoordinatorOrAdmin
+        GET /gestion/rpps/recensement.csv CoordinatorOrAdmin
+        POST /gestion/rpps/recensement/inviter CoordinatorOrAdmin
         GET /gestion/import CoordinatorOrAdmin
         POST /gestion/import CoordinatorOrAdmin
         GET /gestion/import/{id:int}/colonnes CoordinatorOrAdmin

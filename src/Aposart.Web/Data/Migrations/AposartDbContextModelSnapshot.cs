@@ -2509,6 +2509,11 @@ namespace Aposart.Web.Data.Migrations
                         .HasColumnType("bigint")
                         .HasColumnName("lines_read");
 
+                    b.PrimitiveCollection<List<string>>("MembersElsewhere")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("members_elsewhere");
+
                     b.Property<DateTimeOffset>("StartedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("started_at");

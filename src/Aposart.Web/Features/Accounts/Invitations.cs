@@ -26,7 +26,7 @@ public sealed class Invitations(AposartDbContext db, UserManager<AppUser> users,
     /// An invitation to claim a record the coordination imported: the account it creates is tied to the record. Added to the
     /// context with its mail; the caller saves. Returns null when the address already has an account or an open invitation.
     /// </summary>
-    public async Task<(Invitation Invitation, OutboxMessage Mail)?> PrepareClaimAsync(Professional professional, int importId, AppUser by,
+    public async Task<(Invitation Invitation, OutboxMessage Mail)?> PrepareClaimAsync(Professional professional, int? importId, AppUser by,
         CancellationToken cancellationToken)
     {
         var address = professional.Email!;

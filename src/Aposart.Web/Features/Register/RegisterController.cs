@@ -10,11 +10,11 @@ namespace Aposart.Web.Features.Register;
 
 public sealed record RegisterProfessionCount(string Label, int Professionals, int Practices);
 
-public sealed record RegisterPage(RegisterImport? LastImport, IReadOnlyList<RegisterProfessionCount> Professions);
+public sealed record RegisterPage(RegisterImport? LastImport, IReadOnlyList<RegisterProfessionCount> Professions, IReadOnlyList<MemberCheck> Checks, bool Stale);
 
 /// <summary>The official register of the territory's professionals: its last import, what it holds, a new file.</summary>
 [Authorize(Roles = Roles.Admin + "," + Roles.Coordinator)]
-public sealed class RegisterController(AposartDbContext db, RegisterImporter importer, UserManager<AppUser> users) : Controller
+public sealed class RegisterController(AposartDbContext db, RegisterImporter importer, RegisterCensus census, UserManager<AppUser> users, TimeProvider clock) : Controller
 {
     /// <summary>The national extraction is about 700 MB; a territory's own extract is far smaller.</summary>
     private const long MaxUpload = 2L << 30;
@@ -65,9 +65,11 @@ public sealed class RegisterController(AposartDbContext db, RegisterImporter imp
             .Select(g => new { g.Key.ProfessionLabel, g.Key.Profession, Professionals = g.Select(e => e.NationalId).Distinct().Count(), Practices = g.Count() })
             .ToListAsync(cancellationToken);
         // Doctors come as one profession in the register; the portal tells general practitioners from specialists.
-        var rows = counts.Select(c => new RegisterProfessionCount(c.Profession is { } p && c.ProfessionLabel.StartsWith("Médecin", StringComparison.Ordinal) ? p.Label() : c.ProfessionLabel,
+        var rows = counts.Select(c => new RegisterProfessionCount(RegisterCensus.ProfessionLabel(new RegisterEntry { Profession = c.Profession, ProfessionLabel = c.ProfessionLabel }),
                 c.Professionals, c.Practices))
             .OrderByDescending(r => r.Professionals).ThenBy(r => r.Label, StringComparer.Ordinal).ToList();
-        return new RegisterPage(last, rows);
+        // The members are checked against the register at each import; the State refreshes it often, the CPTS at least yearly.
+        var stale = last is not null && last.FinishedAt < clock.GetUtcNow().AddYears(-1);
+        return new RegisterPage(last, rows, last is null ? [] : await census.CheckMembersAsync(last, cancellationToken), stale);
     }
 }

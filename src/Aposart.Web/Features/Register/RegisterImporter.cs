@@ -1,5 +1,6 @@
 using Aposart.Web.Data;
 using Aposart.Web.Domain;
+using Aposart.Web.Infrastructure.Web;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using NpgsqlTypes;
@@ -18,6 +19,13 @@ public sealed class RegisterImporter(AposartDbContext db, TimeProvider clock)
         var communes = await db.Communes.AsNoTracking().Select(c => new { c.InseeCode, c.Postcodes }).ToListAsync(cancellationToken);
         var codes = communes.Select(c => c.InseeCode).ToHashSet(StringComparer.Ordinal);
         var postcodes = communes.SelectMany(c => c.Postcodes).ToHashSet(StringComparer.Ordinal);
+        // The members' national ids: the file says where those outside the territory practise now.
+        var year = clock.GetUtcNow().ToParis().Year;
+        var watched = (await db.Memberships.AsNoTracking()
+                .Where(m => m.Year >= year - 1 && MembershipText.ActiveStatuses.Contains(m.Status) && m.Professional!.Rpps != null && m.Professional.AnonymisedAt == null)
+                .Select(m => "8" + m.Professional!.Rpps).Distinct().ToListAsync(cancellationToken))
+            .ToHashSet(StringComparer.Ordinal);
+        var elsewhere = new SortedSet<string>(StringComparer.Ordinal);
         var import = new RegisterImport { FileName = Path.GetFileName(fileName), FileDate = RppsFile.DateOf(fileName), StartedAt = clock.GetUtcNow(), ByName = byName };
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
@@ -32,7 +40,8 @@ public sealed class RegisterImporter(AposartDbContext db, TimeProvider clock)
             "specialty_label, practice_mode, profession, site, street, postcode, commune_code, commune_name, telephone, email) FROM STDIN (FORMAT BINARY)",
             cancellationToken))
         {
-            foreach (var entry in RppsFile.Read(reader, codes, postcodes, read => { lines = read; progress?.Invoke(read); }))
+            foreach (var entry in RppsFile.Read(reader, codes, postcodes, read => { lines = read; progress?.Invoke(read); },
+                watched, (id, place) => elsewhere.Add($"{id}|{place}")))
             {
                 await copy.StartRowAsync(cancellationToken);
                 await copy.WriteAsync(import.Id, NpgsqlDbType.Integer, cancellationToken);
@@ -60,6 +69,7 @@ public sealed class RegisterImporter(AposartDbContext db, TimeProvider clock)
         // The previous imports and their lines (cascade) give way to this one.
         await db.RegisterImports.Where(i => i.Id != import.Id).ExecuteDeleteAsync(cancellationToken);
         import.LinesRead = lines;
+        import.MembersElsewhere = [.. elsewhere];
         import.EntriesKept = kept;
         import.FinishedAt = clock.GetUtcNow();
         await db.SaveChangesAsync(cancellationToken);

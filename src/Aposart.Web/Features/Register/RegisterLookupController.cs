@@ -35,18 +35,12 @@ public sealed class RegisterLookupController(AposartDbContext db) : Controller
         return Json(new
         {
             found = true,
-            firstName = Title(first.FirstName),
-            lastName = Title(first.LastName),
+            firstName = RegisterCensus.Title(first.FirstName),
+            lastName = RegisterCensus.Title(first.LastName),
             profession,
-            message = $"Trouvé dans le registre national (RPPS) : {Title(first.FirstName)} {Title(first.LastName)}, {first.ProfessionLabel}"
+            message = $"Trouvé dans le registre national (RPPS) : {RegisterCensus.Title(first.FirstName)} {RegisterCensus.Title(first.LastName)}, {first.ProfessionLabel}"
                 + (first.SpecialtyLabel.Length > 0 ? $" ({first.SpecialtyLabel})" : "") + (places.Length > 0 ? $", {places}" : "")
                 + ". Les champs vides de l'identité ont été remplis ; vérifiez-les.",
         });
     }
-
-    /// <summary>The register writes last names in capitals; a directory reads better with « Fictif-Landry ».</summary>
-    private static string Title(string name) =>
-        name.Length > 0 && name == name.ToUpperInvariant()
-            ? System.Globalization.CultureInfo.GetCultureInfo("fr-FR").TextInfo.ToTitleCase(name.ToLowerInvariant())
-            : name;
 }

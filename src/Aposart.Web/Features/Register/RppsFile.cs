@@ -18,8 +18,14 @@ public static partial class RppsFile
     public sealed class FormatException(string message) : Exception(message);
 
     /// <summary>The lines of the given communes (INSEE codes), or of the given postcodes when a line has no commune code.</summary>
+    /// <param name="reader">The extraction, header first.</param>
+    /// <param name="communes">The territory's INSEE codes.</param>
+    /// <param name="postcodes">The territory's postcodes, for lines without a commune code.</param>
+    /// <param name="progress">Told the number of lines read, every 100 000 lines and at the end.</param>
+    /// <param name="watched">National ids (the CPTS's members) whose practices elsewhere are reported to <paramref name="elsewhere"/>.</param>
+    /// <param name="elsewhere">Told the national id and commune of each practice of a watched id outside the territory.</param>
     public static IEnumerable<RegisterEntry> Read(TextReader reader, IReadOnlySet<string> communes, IReadOnlySet<string> postcodes,
-        Action<long>? progress = null)
+        Action<long>? progress = null, IReadOnlySet<string>? watched = null, Action<string, string>? elsewhere = null)
     {
         var header = reader.ReadLine() ?? throw new FormatException("Le fichier est vide.");
         var columns = header.TrimStart('\uFEFF').Split('|').Select((name, index) => (Name: name.Trim(), Index: index))
@@ -62,6 +68,11 @@ public static partial class RppsFile
             var code = FieldAt(line, commune);
             if (!(code.Length > 0 ? communes.Contains(code) : postcodes.Contains(FieldAt(line, postcode))))
             {
+                // A member who practises elsewhere now: what the yearly check of the members needs, and all it keeps of the line.
+                if (watched is { Count: > 0 } && elsewhere is not null && watched.Contains(FieldAt(line, nationalId)))
+                {
+                    elsewhere(FieldAt(line, nationalId), FieldAt(line, communeName) is { Length: > 0 } place ? place : FieldAt(line, postcode));
+                }
                 continue;
             }
             var fields = line.Split('|');
