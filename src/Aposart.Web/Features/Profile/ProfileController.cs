@@ -65,7 +65,31 @@ public sealed class ProfileController(AposartDbContext db, UserManager<AppUser> 
         return RedirectToAction(nameof(Edit));
     }
 
-    private Task<Professional?> LoadAsync(Guid userId, CancellationToken cancellationToken) =>
-        db.Professionals.Include(p => p.PracticeSites).Include(p => p.Organisations)
+    private async Task<Professional?> LoadAsync(Guid userId, CancellationToken cancellationToken)
+    {
+        var own = await db.Professionals.Include(p => p.PracticeSites).Include(p => p.Organisations)
             .SingleOrDefaultAsync(p => p.UserId == userId && p.AnonymisedAt == null, cancellationToken);
+        if (own is not null)
+        {
+            return own;
+        }
+        // Someone the coordination imported may create an account without the invitation: the address they confirmed is
+        // the record's, so the record is theirs (a conditional update: two tabs at once claim it once).
+        var email = (await users.FindByIdAsync(userId.ToString()))?.Email?.ToLowerInvariant();
+        if (email is not null && await db.Professionals.Where(p => p.Email == email && p.AwaitingConsent && p.UserId == null && p.AnonymisedAt == null)
+                .ExecuteUpdateAsync(set => set.SetProperty(p => p.UserId, userId).SetProperty(p => p.AwaitingConsent, false), cancellationToken) == 1)
+        {
+            var year = DateTime.UtcNow.Year;
+            if (await db.Memberships.AnyAsync(m => m.Professional!.UserId == userId && m.Year >= year - 1 && MembershipText.ActiveStatuses.Contains(m.Status), cancellationToken)
+                && await users.FindByIdAsync(userId.ToString()) is { } user)
+            {
+                // A current membership came with the record: a member from now on (the role applies at the next sign-in).
+                await users.AddToRoleAsync(user, Roles.Member);
+            }
+            TempData["Message"] = "La CPTS avait déjà une fiche à votre adresse, reprise de son tableau des adhérents : elle est désormais la vôtre. Vérifiez-la, et choisissez ce qui est visible.";
+            return await db.Professionals.Include(p => p.PracticeSites).Include(p => p.Organisations)
+                .SingleOrDefaultAsync(p => p.UserId == userId && p.AnonymisedAt == null, cancellationToken);
+        }
+        return null;
+    }
 }

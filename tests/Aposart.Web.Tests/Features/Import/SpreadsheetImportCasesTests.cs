@@ -124,4 +124,30 @@ public sealed class SpreadsheetImportCasesTests(PortalFactory portal) : IClassFi
         var afterClaim = await audience.ResolveAsync(new Campaign { Audience = AudienceKind.DirectoryProfessionals, Kind = CampaignKind.Flashmail }, CancellationToken.None);
         Assert.Equal(3, afterClaim.Count(r => r.Address.EndsWith($"-{sheet.Tag}@exemple.fr", StringComparison.Ordinal)));
     }
+
+    [Fact]
+    public async Task Someone_imported_who_creates_an_account_without_the_invitation_finds_the_record_theirs_on_the_profile_page()
+    {
+        var (coordinator, _) = await portal.SignedInAsync(Roles.Professional, Roles.Coordinator);
+        var sheet = new MembersSpreadsheet();
+        sheet.Rows.RemoveRange(2, sheet.Rows.Count - 2);
+        var mapping = await coordinator.UploadAsync(await coordinator.GetAsync(ImportLinks.Index), ImportLinks.Index, ("spreadsheet", sheet.Csv(), "deux.csv"));
+        var id = SpreadsheetImportTests.ImportId(mapping);
+        var preview = await coordinator.SubmitAsync(mapping, ImportLinks.Mapping(id), new Dictionary<string, string>
+        {
+            ["CollegeId"] = (await portal.WithDbAsync(db => db.Colleges.Select(c => c.Id).FirstAsync())).ToString(),
+        });
+        await coordinator.PostFromAsync(preview, ImportLinks.Commit(id));
+        var user = await portal.CreateUserAsync(sheet.Email(2), Roles.Professional);
+        var person = portal.NewBrowser();
+        await person.LogInAsync(sheet.Email(2), PortalFactory.Password);
+
+        var profile = await person.GetAsync("/espace/profil");
+
+        Assert.Contains("La CPTS avait déjà une fiche à votre adresse", profile.Text);
+        Assert.Equal($"FICTIF-{sheet.Tag}-01", profile.ValueOf("Input.LastName"));
+        var record = await portal.WithDbAsync(db => db.Professionals.SingleAsync(p => p.Email == sheet.Email(2)));
+        Assert.Equal((user.Id, false), (record.UserId, record.AwaitingConsent));
+        Assert.Null(await portal.WithDbAsync(db => db.Professionals.Where(p => p.Email == sheet.Email(3)).Select(p => p.UserId).SingleAsync()));
+    }
 }
