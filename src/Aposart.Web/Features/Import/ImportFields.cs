@@ -87,17 +87,22 @@ public static class ImportFields
         {
             return ImportField.PaidOn;
         }
-        if (Has("mode", "moyen", "reglement", "paiement par"))
+        if (Has("mode", "moyen", "paiement par"))
         {
             return ImportField.PaymentMethod;
         }
-        if (Has("montant", "somme", "verse", "regle"))
+        if (Has("montant", "somme", "verse"))
         {
             return ImportField.AmountPaid;
         }
-        if (Has("cotisation", "adhesion", "paye", "payee", "a jour", "statut", "adherent"))
+        // « Règlement cotisation 2026 » says whether the fee is paid; « Règlement » alone is how.
+        if (Has("cotisation", "adhesion", "paye", "payee", "a jour", "statut", "adherent", "regle"))
         {
             return Has("annee") ? ImportField.MembershipYear : ImportField.MembershipStatus;
+        }
+        if (Has("reglement"))
+        {
+            return ImportField.PaymentMethod;
         }
         if (Has("annee", "millesime", "exercice"))
         {

@@ -76,6 +76,11 @@ public sealed class SpreadsheetImports(AposartDbContext db, TimeProvider clock)
         {
             errors.Add($"Une seule colonne peut aller vers : {string.Join(", ", twice)}.");
         }
+        if (setup.CollegeId is null && !setup.Columns.Contains(ImportField.College)
+            && setup.Columns.Any(f => f is ImportField.MembershipStatus or ImportField.AmountPaid or ImportField.MembershipYear))
+        {
+            errors.Add("Le fichier a des adhésions mais pas de colonne « Collège » : choisissez le collège des adhésions importées.");
+        }
         if (setup.Year is < 2000 or > 2100)
         {
             errors.Add("L'année d'adhésion par défaut doit être une année, par exemple 2026.");
