@@ -5,7 +5,6 @@ using Aposart.Web.Tests.Features.Import;
 using Aposart.Web.Tests.Support;
 using Deque.AxeCore.Commons;
 using Deque.AxeCore.Playwright;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
@@ -65,11 +64,13 @@ public sealed class ImportJourneyTests(LivePortal portal) : IClassFixture<LivePo
         await LivePortal.ScreenshotAsync(page, journey, "3-compte-rendu");
         File.Delete(file);
 
-        using (var scope = portal.Services.CreateScope())
-        {
-            await using var register = File.OpenRead(Path.Combine(RepoPaths.Root, "tests/Aposart.Web.Tests/Fixtures/PS_LibreAcces_Personne_activite_202611300930.txt"));
-            await scope.ServiceProvider.GetRequiredService<RegisterImporter>().ImportAsync(register, "PS_LibreAcces_Personne_activite_202611300930.txt", "Test");
-        }
+        // The register, uploaded on its page: the script sends it with its progress and shows the portal's answer.
+        await page.GotoAsync(RegisterLinks.Index);
+        await page.Locator("#register-file").SetInputFilesAsync(Path.Combine(RepoPaths.Root, "tests/Aposart.Web.Tests/Fixtures/PS_LibreAcces_Personne_activite_202611300930.txt"));
+        await page.GetByRole(AriaRole.Button, new() { Name = "Importer le registre" }).ClickAsync();
+        await Expect(page.Locator(".alert-success")).ToContainTextAsync("Registre importé : 14 situation(s) d'exercice du territoire retenue(s) sur 30 lignes lues");
+        await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/gestion/rpps$"));
+        await Expect(page.Locator("#member-check")).ToBeVisibleAsync();
         var doctor = await portal.CreateUserAsync(PortalFactory.NewEmail("landry"), Roles.Professional);
         var profile = await portal.SignedInPageAsync(doctor.Email!);
         await profile.GotoAsync("/espace/profil");

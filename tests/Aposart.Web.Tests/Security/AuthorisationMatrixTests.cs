@@ -306,6 +306,7 @@ public sealed class AuthorisationMatrixTests(PortalFactory portal) : IClassFixtu
         GET /gestion/membres/{id:guid} Staff
         GET /gestion/membres/{id:guid}/modifier Staff
         POST /gestion/membres/{id:guid}/modifier Staff
+        POST /gestion/membres/{id:guid}/effacer Staff
         GET /gestion/paiements/nouveau Staff
         POST /gestion/paiements/nouveau Staff
         GET /gestion/paiements/{id:guid} Staff

@@ -43,7 +43,8 @@ public sealed class SpreadsheetImportCommit(AposartDbContext db, ImportPlanner p
         }
         var now = clock.GetUtcNow();
         var statutesId = await planner.StatutesIdAsync(cancellationToken);
-        var source = $"Import du tableur « {import.FileName} »";
+        // The history's action holds 100 characters: a long file name is shortened there (the report keeps it whole).
+        var source = $"Import du tableur « {(import.FileName.Length > 40 ? import.FileName[..39] + "…" : import.FileName)} »";
         foreach (var line in plan.Lines)
         {
             if (line.Skipped)

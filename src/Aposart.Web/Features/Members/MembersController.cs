@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Aposart.Web.Features.Members;
 
 [Authorize(Roles = Roles.BoardOrCoordinator)]
-public sealed class MembersController(AposartDbContext db, TimeProvider clock) : Controller
+public sealed class MembersController(AposartDbContext db, TimeProvider clock, MyData.PersonalDataErasure erasure) : Controller
 {
     private const int PageSize = 25;
 
@@ -104,6 +104,19 @@ public sealed class MembersController(AposartDbContext db, TimeProvider clock) :
             return View(await ProfileForm.ModelAsync(db, input, action, null, cancellationToken));
         }
         TempData["Message"] = "La fiche a été enregistrée." + (ProfileForm.Warning(input) is { } warning ? " " + warning : "");
+        return Redirect(MembersLinks.Details(id));
+    }
+
+    /// <summary>An imported record no one has claimed, erased at its person's request (they have no account to do it).</summary>
+    [HttpPost(MembersLinks.EraseRoute)]
+    public async Task<IActionResult> Erase(Guid id, string? reason, CancellationToken cancellationToken)
+    {
+        if (await erasure.EraseUnclaimedAsync(id, reason, cancellationToken))
+        {
+            TempData["Message"] = "Fiche effacée : nom, coordonnées, lieux d'exercice et adresses des courriels ont été retirés ; la demande figure au registre RGPD.";
+            return Redirect(MembersLinks.ErasureLog);
+        }
+        TempData["Error"] = "Seule une fiche importée que personne n'a réclamée peut être effacée ici ; une personne qui a un compte efface ses données depuis son espace.";
         return Redirect(MembersLinks.Details(id));
     }
 

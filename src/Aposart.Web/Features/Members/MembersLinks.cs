@@ -12,6 +12,10 @@ public static class MembersLinks
 
     public static string Details(Guid id) => $"/gestion/membres/{id}";
 
+    public const string EraseRoute = "/gestion/membres/{id:guid}/effacer";
+
+    public static string Erase(Guid id) => $"/gestion/membres/{id}/effacer";
+
     public const string EditRoute = "/gestion/membres/{id:guid}/modifier";
 
     public static string Edit(Guid id) => $"/gestion/membres/{id}/modifier";

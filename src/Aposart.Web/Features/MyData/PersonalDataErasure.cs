@@ -71,6 +71,37 @@ public sealed class PersonalDataErasure(AposartDbContext db, UserManager<AppUser
         await transaction.CommitAsync(cancellationToken);
     }
 
+    /// <summary>
+    /// The same erasure for a record the coordination imported and no one has claimed: the person has no account to ask
+    /// from, so they ask the coordination, who erases it from the record's page. Only such a record: one with an account
+    /// is erased by its owner. Returns false when the record is not (or no longer) an unclaimed import.
+    /// </summary>
+    public async Task<bool> EraseUnclaimedAsync(Guid professionalId, string? reason, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var professional = await db.Professionals.Include(p => p.PracticeSites).Include(p => p.Organisations)
+            .SingleOrDefaultAsync(p => p.Id == professionalId && p.AwaitingConsent && p.UserId == null && p.AnonymisedAt == null, cancellationToken);
+        if (professional is null)
+        {
+            return false;
+        }
+        var names = new[] { professional.FullName, professional.DisplayName }.Where(n => n.Length > 0).Distinct().ToArray();
+        var addresses = professional.Email is { } email ? new[] { email.ToLowerInvariant() } : [];
+        await ForgetProfessionalAsync(professional, Guid.Empty, now, cancellationToken);
+        await ForgetMailAsync(addresses, names, cancellationToken);
+        db.ErasureRequests.Add(new ErasureRequest
+        {
+            // No account asked: the empty id says so in the register of requests.
+            UserId = Guid.Empty, ProfessionalId = professional.Id,
+            Reason = (reason.TrimmedOrNull() is { } given ? given[..Math.Min(given.Length, 1000)] : null) ?? "Fiche importée, sans compte : demande transmise à la coordination",
+            RequestedAt = now, CompletedAt = now,
+        });
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return true;
+    }
+
     private async Task ForgetProfessionalAsync(Professional professional, Guid userId, DateTimeOffset now, CancellationToken cancellationToken)
     {
         Anonymise(professional, now);

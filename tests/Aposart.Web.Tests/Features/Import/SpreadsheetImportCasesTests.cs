@@ -81,10 +81,11 @@ public sealed class SpreadsheetImportCasesTests(PortalFactory portal) : IClassFi
     [Fact]
     public async Task Two_confirmations_of_one_import_at_the_same_moment_import_it_once()
     {
-        var (coordinator, _) = await portal.SignedInAsync(Roles.Professional, Roles.Coordinator);
+        var first = await portal.SignedInAsync(Roles.Professional, Roles.Coordinator);
+        var coordinator = first.Browser;
         var sheet = new MembersSpreadsheet();
         sheet.Rows.RemoveRange(5, sheet.Rows.Count - 5);
-        var mapping = await coordinator.UploadAsync(await coordinator.GetAsync(ImportLinks.Index), ImportLinks.Index, ("spreadsheet", sheet.Csv(), "course.csv"));
+        var mapping = await coordinator.UploadAsync(await coordinator.GetAsync(ImportLinks.Index), ImportLinks.Index, ("spreadsheet", sheet.Csv(), "course-" + new string('x', 200) + ".csv"));
         var id = SpreadsheetImportTests.ImportId(mapping);
         var preview = await coordinator.SubmitAsync(mapping, ImportLinks.Mapping(id), new Dictionary<string, string>
         {
@@ -92,7 +93,13 @@ public sealed class SpreadsheetImportCasesTests(PortalFactory portal) : IClassFi
         });
         Assert.Equal("5", preview.Find("[data-count=create]")!.TextContent);
 
-        var both = await Task.WhenAll(Enumerable.Range(0, 2).Select(_ => coordinator.PostFromAsync(preview, ImportLinks.Commit(id))));
+        // Two tabs of the coordinator are two sessions here: one cookie jar would mix the two answers' messages.
+        var user = first.User;
+        var other = portal.NewBrowser();
+        await other.LogInAsync(user.Email!, PortalFactory.Password);
+        var otherPreview = await other.GetAsync(ImportLinks.Preview(id));
+
+        var both = await Task.WhenAll(coordinator.PostFromAsync(preview, ImportLinks.Commit(id)), other.PostFromAsync(otherPreview, ImportLinks.Commit(id)));
 
         Assert.Single(both, p => p.Text.Contains("Import terminé : 5 fiche(s) créée(s)", StringComparison.Ordinal));
         Assert.Single(both, p => p.Text.Contains("Cet import a déjà été fait", StringComparison.Ordinal));
@@ -150,4 +157,40 @@ public sealed class SpreadsheetImportCasesTests(PortalFactory portal) : IClassFi
         Assert.Equal((user.Id, false), (record.UserId, record.AwaitingConsent));
         Assert.Null(await portal.WithDbAsync(db => db.Professionals.Where(p => p.Email == sheet.Email(3)).Select(p => p.UserId).SingleAsync()));
     }
+
+    [Fact]
+    public async Task An_unclaimed_imported_record_is_erased_by_the_coordination_at_the_persons_request_and_a_claimed_one_is_not()
+    {
+        var (coordinator, _) = await portal.SignedInAsync(Roles.Professional, Roles.Coordinator);
+        var sheet = new MembersSpreadsheet();
+        sheet.Rows.RemoveRange(2, sheet.Rows.Count - 2);
+        var mapping = await coordinator.UploadAsync(await coordinator.GetAsync(ImportLinks.Index), ImportLinks.Index, ("spreadsheet", sheet.Csv(), "effacement.csv"));
+        var id = SpreadsheetImportTests.ImportId(mapping);
+        var preview = await coordinator.SubmitAsync(mapping, ImportLinks.Mapping(id), new Dictionary<string, string>
+        {
+            ["CollegeId"] = (await portal.WithDbAsync(db => db.Colleges.Select(c => c.Id).FirstAsync())).ToString(),
+        });
+        var report = await coordinator.PostFromAsync(preview, ImportLinks.Commit(id));
+        await coordinator.PostFromAsync(report, ImportLinks.Invitations(id));
+        await portal.Smtp.MessagesToAsync(sheet.Email(2));
+        var record = await portal.WithDbAsync(db => db.Professionals.SingleAsync(p => p.Email == sheet.Email(2)));
+        var claimed = await portal.WithDbAsync(db => db.Professionals.SingleAsync(p => p.Email == sheet.Email(3)));
+        await portal.WithDbAsync(db => db.Professionals.Where(p => p.Id == claimed.Id).ExecuteUpdateAsync(s => s.SetProperty(p => p.AwaitingConsent, false)));
+        var details = await coordinator.GetAsync(Aposart.Web.Features.Members.MembersLinks.Details(record.Id));
+
+        var erased = await coordinator.SubmitAsync(details, Aposart.Web.Features.Members.MembersLinks.Erase(record.Id), new Dictionary<string, string> { ["reason"] = "Courriel du 2 décembre" });
+        var refused = await coordinator.PostFromAsync(details, Aposart.Web.Features.Members.MembersLinks.Erase(claimed.Id));
+
+        Assert.Contains("Fiche effacée", erased.Text);
+        var after = await portal.WithDbAsync(db => db.Professionals.SingleAsync(p => p.Id == record.Id));
+        Assert.Equal(("anonymisée", (string?)null), (after.LastName, after.Email));
+        Assert.Equal(0, await portal.WithDbAsync(db => db.Invitations.CountAsync(i => i.Email == sheet.Email(2))));
+        Assert.Equal(0, await portal.WithDbAsync(db => db.OutboxMessages.CountAsync(m => m.ToAddress == sheet.Email(2))));
+        Assert.Equal(PersonalDataErasureName, await portal.WithDbAsync(db => db.SpreadsheetImportLines.Where(l => l.ImportId == id && l.RowNumber == 2).Select(l => l.Name).SingleAsync()));
+        Assert.Contains("Courriel du 2 décembre", (await coordinator.GetAsync(Aposart.Web.Features.Members.MembersLinks.ErasureLog)).Text);
+        Assert.Contains("Seule une fiche importée que personne n'a réclamée", refused.Text);
+        Assert.Equal(claimed.LastName, await portal.WithDbAsync(db => db.Professionals.Where(p => p.Id == claimed.Id).Select(p => p.LastName).SingleAsync()));
+    }
+
+    private const string PersonalDataErasureName = Aposart.Web.Features.MyData.PersonalDataErasure.Anonymous;
 }
