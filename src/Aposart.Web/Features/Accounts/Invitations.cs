@@ -122,10 +122,11 @@ public sealed class Invitations(AposartDbContext db, UserManager<AppUser> users,
             return (null, [.. created.Errors.Select(e => e.Description)]);
         }
         await users.AddToRolesAsync(user, [Roles.Professional, .. invitation.Roles]);
+        var year = now.ToParis().Year;
         if (invitation.ProfessionalId is { } claimed
             && await db.Professionals.Where(p => p.Id == claimed && p.UserId == null)
                 .ExecuteUpdateAsync(set => set.SetProperty(p => p.UserId, user.Id).SetProperty(p => p.AwaitingConsent, false), cancellationToken) == 1
-            && await db.Memberships.AnyAsync(m => m.ProfessionalId == claimed && m.Year >= now.Year - 1 && MembershipText.ActiveStatuses.Contains(m.Status), cancellationToken))
+            && await db.Memberships.AnyAsync(m => m.ProfessionalId == claimed && m.Year >= year - 1 && MembershipText.ActiveStatuses.Contains(m.Status), cancellationToken))
         {
             // The record is now theirs; a current membership imported with it makes them a member at once.
             await users.AddToRoleAsync(user, Roles.Member);

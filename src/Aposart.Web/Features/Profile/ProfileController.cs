@@ -1,5 +1,6 @@
 using Aposart.Web.Data;
 using Aposart.Web.Domain;
+using Aposart.Web.Infrastructure.Web;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -8,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Aposart.Web.Features.Profile;
 
 [Authorize, Route(ProfileLinks.Edit)]
-public sealed class ProfileController(AposartDbContext db, UserManager<AppUser> users) : Controller
+public sealed class ProfileController(AposartDbContext db, UserManager<AppUser> users, TimeProvider clock) : Controller
 {
     [HttpGet("")]
     public async Task<IActionResult> Edit(CancellationToken cancellationToken)
@@ -79,7 +80,7 @@ public sealed class ProfileController(AposartDbContext db, UserManager<AppUser> 
         if (email is not null && await db.Professionals.Where(p => p.Email == email && p.AwaitingConsent && p.UserId == null && p.AnonymisedAt == null)
                 .ExecuteUpdateAsync(set => set.SetProperty(p => p.UserId, userId).SetProperty(p => p.AwaitingConsent, false), cancellationToken) == 1)
         {
-            var year = DateTime.UtcNow.Year;
+            var year = clock.GetUtcNow().ToParis().Year;
             if (await db.Memberships.AnyAsync(m => m.Professional!.UserId == userId && m.Year >= year - 1 && MembershipText.ActiveStatuses.Contains(m.Status), cancellationToken)
                 && await users.FindByIdAsync(userId.ToString()) is { } user)
             {

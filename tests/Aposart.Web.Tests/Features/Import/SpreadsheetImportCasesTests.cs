@@ -85,12 +85,7 @@ public sealed class SpreadsheetImportCasesTests(PortalFactory portal) : IClassFi
         var coordinator = first.Browser;
         var sheet = new MembersSpreadsheet();
         sheet.Rows.RemoveRange(5, sheet.Rows.Count - 5);
-        var mapping = await coordinator.UploadAsync(await coordinator.GetAsync(ImportLinks.Index), ImportLinks.Index, ("spreadsheet", sheet.Csv(), "course-" + new string('x', 200) + ".csv"));
-        var id = SpreadsheetImportTests.ImportId(mapping);
-        var preview = await coordinator.SubmitAsync(mapping, ImportLinks.Mapping(id), new Dictionary<string, string>
-        {
-            ["CollegeId"] = (await portal.WithDbAsync(db => db.Colleges.Select(c => c.Id).FirstAsync())).ToString(),
-        });
+        var (id, preview) = await PreviewAsync(coordinator, sheet, "course-" + new string('x', 200) + ".csv");
         Assert.Equal("5", preview.Find("[data-count=create]")!.TextContent);
 
         // Two tabs of the coordinator are two sessions here: one cookie jar would mix the two answers' messages.
@@ -113,12 +108,7 @@ public sealed class SpreadsheetImportCasesTests(PortalFactory portal) : IClassFi
         var (coordinator, _) = await portal.SignedInAsync(Roles.Professional, Roles.Coordinator);
         var sheet = new MembersSpreadsheet();
         sheet.Rows.RemoveRange(3, sheet.Rows.Count - 3);
-        var mapping = await coordinator.UploadAsync(await coordinator.GetAsync(ImportLinks.Index), ImportLinks.Index, ("spreadsheet", sheet.Csv(), "lettre.csv"));
-        var id = SpreadsheetImportTests.ImportId(mapping);
-        var preview = await coordinator.SubmitAsync(mapping, ImportLinks.Mapping(id), new Dictionary<string, string>
-        {
-            ["CollegeId"] = (await portal.WithDbAsync(db => db.Colleges.Select(c => c.Id).FirstAsync())).ToString(),
-        });
+        var (id, preview) = await PreviewAsync(coordinator, sheet, "lettre.csv");
         await coordinator.PostFromAsync(preview, ImportLinks.Commit(id));
 
         using var scope = portal.Services.CreateScope();
@@ -138,12 +128,7 @@ public sealed class SpreadsheetImportCasesTests(PortalFactory portal) : IClassFi
         var (coordinator, _) = await portal.SignedInAsync(Roles.Professional, Roles.Coordinator);
         var sheet = new MembersSpreadsheet();
         sheet.Rows.RemoveRange(2, sheet.Rows.Count - 2);
-        var mapping = await coordinator.UploadAsync(await coordinator.GetAsync(ImportLinks.Index), ImportLinks.Index, ("spreadsheet", sheet.Csv(), "deux.csv"));
-        var id = SpreadsheetImportTests.ImportId(mapping);
-        var preview = await coordinator.SubmitAsync(mapping, ImportLinks.Mapping(id), new Dictionary<string, string>
-        {
-            ["CollegeId"] = (await portal.WithDbAsync(db => db.Colleges.Select(c => c.Id).FirstAsync())).ToString(),
-        });
+        var (id, preview) = await PreviewAsync(coordinator, sheet, "deux.csv");
         await coordinator.PostFromAsync(preview, ImportLinks.Commit(id));
         var user = await portal.CreateUserAsync(sheet.Email(2), Roles.Professional);
         var person = portal.NewBrowser();
@@ -164,12 +149,7 @@ public sealed class SpreadsheetImportCasesTests(PortalFactory portal) : IClassFi
         var (coordinator, _) = await portal.SignedInAsync(Roles.Professional, Roles.Coordinator);
         var sheet = new MembersSpreadsheet();
         sheet.Rows.RemoveRange(2, sheet.Rows.Count - 2);
-        var mapping = await coordinator.UploadAsync(await coordinator.GetAsync(ImportLinks.Index), ImportLinks.Index, ("spreadsheet", sheet.Csv(), "effacement.csv"));
-        var id = SpreadsheetImportTests.ImportId(mapping);
-        var preview = await coordinator.SubmitAsync(mapping, ImportLinks.Mapping(id), new Dictionary<string, string>
-        {
-            ["CollegeId"] = (await portal.WithDbAsync(db => db.Colleges.Select(c => c.Id).FirstAsync())).ToString(),
-        });
+        var (id, preview) = await PreviewAsync(coordinator, sheet, "effacement.csv");
         var report = await coordinator.PostFromAsync(preview, ImportLinks.Commit(id));
         await coordinator.PostFromAsync(report, ImportLinks.Invitations(id));
         await portal.Smtp.MessagesToAsync(sheet.Email(2));
@@ -193,4 +173,13 @@ public sealed class SpreadsheetImportCasesTests(PortalFactory portal) : IClassFi
     }
 
     private const string PersonalDataErasureName = Aposart.Web.Features.MyData.PersonalDataErasure.Anonymous;
+
+    /// <summary>A small sheet uploaded and mapped as proposed, with the first collège for its memberships: the preview page.</summary>
+    private async Task<(int Id, Page Preview)> PreviewAsync(Browser coordinator, MembersSpreadsheet sheet, string fileName)
+    {
+        var mapping = await coordinator.UploadAsync(await coordinator.GetAsync(ImportLinks.Index), ImportLinks.Index, ("spreadsheet", sheet.Csv(), fileName));
+        var id = SpreadsheetImportTests.ImportId(mapping);
+        var college = await portal.WithDbAsync(db => db.Colleges.Select(c => c.Id).FirstAsync());
+        return (id, await coordinator.SubmitAsync(mapping, ImportLinks.Mapping(id), new Dictionary<string, string> { ["CollegeId"] = college.ToString() }));
+    }
 }
