@@ -17,4 +17,10 @@ public sealed record TerritoryFile(string Source, IReadOnlyList<TerritoryEpci> E
 
 public sealed record TerritoryEpci(string Code, string Name);
 
-public sealed record TerritoryCommune(string InseeCode, string Name, IReadOnlyList<string> Postcodes, int Population);
+/// <param name="InseeCode">The commune's INSEE code.</param>
+/// <param name="Name">Its official name.</param>
+/// <param name="Postcodes">Its postcodes.</param>
+/// <param name="Population">Its municipal population.</param>
+/// <param name="Contour">Its outline: polygons, each a list of rings (the first the outer one) of [longitude, latitude] points (WGS 84).</param>
+public sealed record TerritoryCommune(string InseeCode, string Name, IReadOnlyList<string> Postcodes, int Population,
+    IReadOnlyList<IReadOnlyList<IReadOnlyList<double[]>>>? Contour = null);
