@@ -486,8 +486,7 @@ public sealed partial class ImportPlanner(AposartDbContext db)
             await db.Communes.AsNoTracking().ToListAsync(cancellationToken),
             organisations,
             await db.Colleges.AsNoTracking().OrderBy(c => c.SortOrder).ToListAsync(cancellationToken),
-            await db.StatutesVersions.Where(s => s.Kind == StatutesKind.Statutes).OrderByDescending(s => s.AdoptedOn).ThenByDescending(s => s.Id)
-                .Select(s => (int?)s.Id).FirstOrDefaultAsync(cancellationToken),
+            await StatutesIdAsync(cancellationToken),
             await db.MembershipFees.Where(f => f.Category == FeeCategory.Individual).ToDictionaryAsync(f => f.Year, f => (decimal?)f.Amount, cancellationToken),
             professionals.Where(p => p.Rpps != null).ToDictionary(p => p.Rpps!),
             professionals.Where(p => p.Adeli != null).ToDictionary(p => p.Adeli!),

@@ -23,7 +23,7 @@ public sealed class CensusController(AposartDbContext db, RegisterCensus census,
     {
         var query = new CensusQuery(commune, profession, statut is { } s && Enum.IsDefined(s) ? s : null, page);
         var all = await census.RowsAsync(new CensusQuery(), cancellationToken);
-        var rows = await census.RowsAsync(query, cancellationToken);
+        var rows = RegisterCensus.Filter(all, query);
         var pageCount = Math.Max(1, (int)Math.Ceiling(rows.Count / (double)PageSize));
         page = Math.Clamp(page, 1, pageCount);
         return View("Census", new CensusPage(query, [.. rows.Skip((page - 1) * PageSize).Take(PageSize)], rows.Count,

@@ -79,6 +79,12 @@ public sealed class RegisterCensus(AposartDbContext db, TimeProvider clock)
             return new CensusRow(g.Key, first.LastName, first.FirstName, ProfessionLabel(first), [.. g.Select(e => e.CommuneName).Where(c => c.Length > 0).Distinct()],
                 g.Select(e => e.Email.Trim().ToLowerInvariant()).FirstOrDefault(e => e.Length > 0) ?? "", status, known?.Id);
         });
+        return Filter(rows, query);
+    }
+
+    /// <summary>The rows a query keeps, in the census's order; the page filters the whole census it already read.</summary>
+    public static List<CensusRow> Filter(IEnumerable<CensusRow> rows, CensusQuery query)
+    {
         if (query.Commune is { Length: > 0 } commune)
         {
             rows = rows.Where(r => r.Communes.Contains(commune));
