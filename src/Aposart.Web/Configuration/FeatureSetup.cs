@@ -18,6 +18,9 @@ public static class FeatureSetup
         services.Configure<BackgroundJobOptions>(configuration.GetSection(BackgroundJobOptions.Section));
         services.AddSingleton(new PdfFonts(configuration["Pdf:FontDirectory"] ?? "/usr/share/fonts/truetype/dejavu"));
         services.AddSingleton<Features.Settings.SiteIcons>();
+        // Projected once: every map of every page draws from the same outlines.
+        services.AddSingleton(sp => Infrastructure.Maps.TerritoryMap.FromFile(sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<CptsOptions>>().Value.TerritoryFile));
+        services.AddScoped<Infrastructure.Maps.FirstLineCoverage>().AddScoped<Infrastructure.Maps.TerritoryMaps>();
         services.AddScoped<Features.Operations.StatusReport>();
         services.AddScoped<Features.Register.RegisterImporter>().AddScoped<Features.Register.RegisterCensus>();
         services.AddScoped<Features.Import.ImportPlanner>().AddScoped<Features.Import.SpreadsheetImports>().AddScoped<Features.Import.ImportReview>()

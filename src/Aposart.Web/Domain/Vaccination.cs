@@ -44,6 +44,9 @@ public class VaccinationCentre : IAuditable
     public string? CommuneInsee { get; set; }
     public Commune? Commune { get; set; }
     public CentreStatus Status { get; set; }
+    /// <summary>Where the centre is (WGS 84), for the maps; without them the map places it in the middle of its commune.</summary>
+    public double? Latitude { get; set; }
+    public double? Longitude { get; set; }
     public string? BookingUrl { get; set; }
     public string? BookingPhone { get; set; }
     public string? WhoMayCome { get; set; }

@@ -12,6 +12,13 @@ public static class PdfText
         return [.. document.GetPages().Select(p => string.Join(" ", p.GetWords().Select(w => w.Text)).Normalize(System.Text.NormalizationForm.FormKC))];
     }
 
+    /// <summary>How many filled vector shapes each page draws (a map's communes are some), read back with PdfPig.</summary>
+    public static IReadOnlyList<int> FilledShapes(byte[] pdf)
+    {
+        using var document = PdfDocument.Open(pdf);
+        return [.. document.GetPages().Select(p => p.Paths.Count(path => path.IsFilled))];
+    }
+
     public static string All(byte[] pdf) => string.Join("\n", Pages(pdf));
 
     /// <summary>Text without any white space, to find phrases that the layout wrapped over several lines.</summary>

@@ -3357,6 +3357,14 @@ namespace Aposart.Web.Data.Migrations
                         .HasColumnType("character varying(2000)")
                         .HasColumnName("documents_to_bring");
 
+                    b.Property<double?>("Latitude")
+                        .HasColumnType("double precision")
+                        .HasColumnName("latitude");
+
+                    b.Property<double?>("Longitude")
+                        .HasColumnType("double precision")
+                        .HasColumnName("longitude");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)

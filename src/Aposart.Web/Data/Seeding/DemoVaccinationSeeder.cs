@@ -21,6 +21,7 @@ public sealed class DemoVaccinationSeeder(AposartDbContext db, TimeProvider cloc
         var main = new VaccinationCentre
         {
             Name = "Centre de vaccination intercommunal", Address = "Salle polyvalente, 10 rue de la Fontaine", CommuneInsee = "78517", Status = CentreStatus.Open,
+            Latitude = 48.6452, Longitude = 1.8241,
             BookingUrl = "https://rendez-vous.exemple.fr/centre-intercommunal", BookingPhone = "01 34 00 00 00",
             WhoMayCome = "Toute personne de plus de 12 ans, avec ou sans médecin traitant. Les mineurs viennent avec un parent.",
             DocumentsToBring = "Carte Vitale ou attestation de droits\nPièce d'identité\nCarnet de vaccination si vous l'avez",

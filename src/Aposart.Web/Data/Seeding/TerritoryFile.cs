@@ -7,6 +7,9 @@ public sealed record TerritoryFile(string Source, IReadOnlyList<TerritoryEpci> E
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
+    public static TerritoryFile Load(string path) =>
+        JsonSerializer.Deserialize<TerritoryFile>(File.ReadAllBytes(path), Json) ?? throw new InvalidDataException($"{path} is empty.");
+
     public static async Task<TerritoryFile> LoadAsync(string path, CancellationToken cancellationToken)
     {
         await using var stream = File.OpenRead(path);

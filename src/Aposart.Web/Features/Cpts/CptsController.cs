@@ -1,5 +1,7 @@
 using Aposart.Web.Data;
 using Aposart.Web.Domain;
+using Aposart.Web.Features.Directory;
+using Aposart.Web.Infrastructure.Maps;
 using Aposart.Web.Infrastructure.Web;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.OutputCaching;
@@ -7,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Aposart.Web.Features.Cpts;
 
-public sealed class CptsController(AposartDbContext db, TimeProvider clock) : Controller
+public sealed class CptsController(AposartDbContext db, TerritoryMaps maps, TimeProvider clock) : Controller
 {
     [HttpGet(CptsLinks.Index), OutputCache(PolicyName = PublicPageCache.PolicyName)]
     public async Task<IActionResult> Index(CancellationToken cancellationToken)
@@ -31,8 +33,10 @@ public sealed class CptsController(AposartDbContext db, TimeProvider clock) : Co
         var statutes = await db.StatutesVersions.AsNoTracking().Where(s => s.Pdf != null)
             .GroupBy(s => s.Kind).Select(g => g.OrderByDescending(s => s.AdoptedOn).ThenByDescending(s => s.Id).Select(s => new PublishedDocument(s.Id, s.Kind, s.Label, s.AdoptedOn)).First())
             .ToListAsync(cancellationToken);
+        // Each commune leads to the directory filtered on it: the map answers "who practises there?".
+        var map = maps.Territory("carte-territoire", "Carte des communes du territoire", c => DirectoryLinks.InCommune(c.InseeCode));
         return View(new CptsPageModel(communes, communes.Sum(c => c.Population),
-            [.. bureau.OrderBy(b => b.Title).ThenBy(b => b.Name).Select(b => new BureauMember(b.Title.Label(), b.Name, b.College))], lastChange, statutes));
+            [.. bureau.OrderBy(b => b.Title).ThenBy(b => b.Name).Select(b => new BureauMember(b.Title.Label(), b.Name, b.College))], lastChange, statutes, map));
     }
 }
 
@@ -43,4 +47,4 @@ public sealed record BureauMember(string Title, string Name, string? College);
 public sealed record PublishedDocument(int Id, StatutesKind Kind, string Label, DateOnly AdoptedOn);
 
 public sealed record CptsPageModel(IReadOnlyList<CommuneRow> Communes, int Population, IReadOnlyList<BureauMember> Bureau, DateTimeOffset? BureauChangedAt,
-    IReadOnlyList<PublishedDocument> Documents);
+    IReadOnlyList<PublishedDocument> Documents, MapDrawing Map);

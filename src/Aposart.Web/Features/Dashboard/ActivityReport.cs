@@ -2,6 +2,7 @@ using System.Globalization;
 using Aposart.Web.Configuration;
 using Aposart.Web.Data;
 using Aposart.Web.Domain;
+using Aposart.Web.Infrastructure.Maps;
 using Aposart.Web.Infrastructure.Pdf;
 using Aposart.Web.Infrastructure.Web;
 using Microsoft.EntityFrameworkCore;
@@ -13,7 +14,7 @@ namespace Aposart.Web.Features.Dashboard;
 /// The yearly activity report a CPTS sends for its review with the CPAM and the ARS: territory, members, each mission with
 /// its fiches and indicators against targets, trainings, communication, compensation and the ACI estimate.
 /// </summary>
-public sealed class ActivityReport(AposartDbContext db, DashboardFigures figures, PdfFonts fonts, IOptions<CptsOptions> cpts, TimeProvider clock)
+public sealed class ActivityReport(AposartDbContext db, DashboardFigures figures, TerritoryMaps maps, PdfFonts fonts, IOptions<CptsOptions> cpts, TimeProvider clock)
 {
     private static readonly CultureInfo French = CultureInfo.GetCultureInfo("fr-FR");
 
@@ -35,9 +36,12 @@ public sealed class ActivityReport(AposartDbContext db, DashboardFigures figures
             .Centered($"{communes} communes · {population.ToString("N0", French)} habitants", 11).Space(30)
             .Centered($"Édité le {clock.GetUtcNow().ToParis().ToString("d MMMM yyyy", French)}", 10);
 
+        var density = await maps.DensityAsync(cancellationToken);
         pdf.PageBreak().Heading("1. Le territoire");
-        pdf.Paragraph($"Le territoire compte {communes} communes et {population.ToString("N0", French)} habitants. "
-            + "Offre de premier recours d'après l'annuaire de la CPTS :");
+        pdf.Paragraph($"Le territoire compte {communes} communes et {population.ToString("N0", French)} habitants.");
+        pdf.Map(maps.Territory("carte-territoire", "Les communes du territoire", _ => null), 330);
+        pdf.Map(density.Maps[0], 330);
+        pdf.Paragraph("Offre de premier recours d'après l'annuaire de la CPTS :");
         Write(pdf, tables["densite"]);
         Write(pdf, tables["couverture"]);
 

@@ -1,24 +1,26 @@
 using System.Globalization;
 using Aposart.Web.Domain;
+using Aposart.Web.Infrastructure.Maps;
 using Aposart.Web.Infrastructure.Web;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Aposart.Web.Features.Dashboard;
 
-public sealed record DashboardPage(int Year, IReadOnlyList<int> Years, IReadOnlyList<DashboardTable> Tables);
+public sealed record DashboardPage(int Year, IReadOnlyList<int> Years, IReadOnlyList<DashboardTable> Tables, DensityMaps Density);
 
 public sealed record AciPage(int Year, IReadOnlyList<int> Years, AciEstimate Estimate, IReadOnlyList<IndicatorStanding> Standings);
 
 /// <summary>Where the CPTS stands: members, territory, fiches, trainings, communication, compensation and ACI funding, by year.</summary>
 [Authorize(Roles = Roles.BoardOrCoordinator)]
-public sealed class DashboardController(DashboardFigures figures, ActivityReport report) : Controller
+public sealed class DashboardController(DashboardFigures figures, ActivityReport report, TerritoryMaps maps) : Controller
 {
     [HttpGet(DashboardLinks.Index)]
     public async Task<IActionResult> Index(string? annee, CancellationToken cancellationToken)
     {
         var year = Year(annee);
-        return View(new DashboardPage(year, await figures.YearsAsync(cancellationToken), await figures.AllAsync(year, cancellationToken)));
+        return View(new DashboardPage(year, await figures.YearsAsync(cancellationToken), await figures.AllAsync(year, cancellationToken),
+            await maps.DensityAsync(cancellationToken)));
     }
 
     [HttpGet(DashboardLinks.ExportRoute)]

@@ -3,6 +3,7 @@ using Aposart.Web.Configuration;
 using Aposart.Web.Data;
 using Aposart.Web.Domain;
 using Aposart.Web.Features.Fiches;
+using Aposart.Web.Infrastructure.Maps;
 using Aposart.Web.Infrastructure.Web;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -62,9 +63,9 @@ public sealed record IndicatorStanding(Guid Id, AciMission Mission, int FicheNum
 /// counts and sums, the portal only lays out what comes back.
 /// </summary>
 public sealed class DashboardFigures(AposartDbContext db, IndicatorValues values, IOptions<DashboardOptions> dashboard, IOptions<AciOptions> aci,
-    IOptions<CompensationOptions> compensation, TimeProvider clock)
+    IOptions<CompensationOptions> compensation, FirstLineCoverage coverage, TimeProvider clock)
 {
-    public static readonly Profession[] FirstLine = [Profession.GeneralPractitioner, Profession.Nurse, Profession.Physiotherapist, Profession.Pharmacist];
+    public static readonly Profession[] FirstLine = FirstLineCoverage.Professions;
 
     public int CurrentYear => clock.GetUtcNow().ToParis().Year;
 
@@ -87,6 +88,7 @@ public sealed class DashboardFigures(AposartDbContext db, IndicatorValues values
             await MembersByMonthAsync(year, cancellationToken),
             await CoverageAsync(cancellationToken),
             await DensityAsync(cancellationToken),
+            await DensityByCommuneAsync(cancellationToken),
             await FichesAsync(cancellationToken),
             IndicatorsTable(standings),
             await TrainingsAsync(year, cancellationToken),
@@ -184,50 +186,10 @@ public sealed class DashboardFigures(AposartDbContext db, IndicatorValues values
             Chart: "line", Charted: [2]);
     }
 
-    // Member-initialised (not positional) so that the queries built on it can still group and filter by its properties.
-    private sealed class SiteOf
-    {
-        public string? CommuneInsee { get; init; }
-        public Profession Profession { get; init; }
-        public Guid ProfessionalId { get; init; }
-    }
-
-    /// <summary>Practice sites in the territory of the first-line professions, with the profession of who practises there.</summary>
-    private IQueryable<SiteOf> FirstLineSites() =>
-        db.PracticeSites.Where(s => s.CommuneInsee != null)
-            .Join(db.Professionals.Where(p => FirstLine.Contains(p.Profession) && p.AnonymisedAt == null), s => s.ProfessionalId, p => p.Id,
-                (s, p) => new SiteOf { CommuneInsee = s.CommuneInsee, Profession = p.Profession, ProfessionalId = p.Id });
-
-    /// <summary>Distinct professionals of each first-line profession with a practice site in each commune of the territory.</summary>
-    private async Task<Dictionary<(string Insee, Profession Profession), int>> FirstLineBySiteAsync(CancellationToken cancellationToken) =>
-        (await FirstLineSites()
-            .GroupBy(s => new { s.CommuneInsee, s.Profession })
-            .Select(g => new { g.Key.CommuneInsee, g.Key.Profession, Count = g.Select(s => s.ProfessionalId).Distinct().Count() })
-            .ToListAsync(cancellationToken))
-        .ToDictionary(r => (r.CommuneInsee!, r.Profession), r => r.Count);
-
-    /// <summary>
-    /// Distinct professionals of the official register (the last RPPS import) per commune and first-line profession; null
-    /// while no register has been imported. A line without a commune code (only a postcode) is not placed.
-    /// </summary>
-    private async Task<Dictionary<(string Insee, Profession Profession), int>?> FirstLineInRegisterAsync(CancellationToken cancellationToken)
-    {
-        if (!await db.RegisterEntries.AnyAsync(cancellationToken))
-        {
-            return null;
-        }
-        var firstLine = FirstLine.Select(p => (Profession?)p).ToList();
-        return (await db.RegisterEntries.Where(e => e.CommuneCode != "" && firstLine.Contains(e.Profession))
-                .GroupBy(e => new { e.CommuneCode, e.Profession })
-                .Select(g => new { g.Key.CommuneCode, g.Key.Profession, Count = g.Select(e => e.NationalId).Distinct().Count() })
-                .ToListAsync(cancellationToken))
-            .ToDictionary(r => (r.CommuneCode, r.Profession!.Value), r => r.Count);
-    }
-
     public async Task<DashboardTable> CoverageAsync(CancellationToken cancellationToken)
     {
-        var counts = await FirstLineBySiteAsync(cancellationToken);
-        var register = await FirstLineInRegisterAsync(cancellationToken);
+        var counts = await coverage.InDirectoryAsync(cancellationToken);
+        var register = await coverage.InRegisterAsync(cancellationToken);
         var communes = await db.Communes.AsNoTracking().OrderBy(c => c.Name).Select(c => new { c.InseeCode, c.Name, c.Population }).ToListAsync(cancellationToken);
         if (register is null)
         {
@@ -264,9 +226,9 @@ public sealed class DashboardFigures(AposartDbContext db, IndicatorValues values
     public async Task<DashboardTable> DensityAsync(CancellationToken cancellationToken)
     {
         var population = await db.Communes.SumAsync(c => c.Population, cancellationToken);
-        var totals = await FirstLineSites().GroupBy(s => s.Profession).Select(g => new { g.Key, Count = g.Select(s => s.ProfessionalId).Distinct().Count() })
+        var totals = await coverage.Sites().GroupBy(s => s.Profession).Select(g => new { g.Key, Count = g.Select(s => s.ProfessionalId).Distinct().Count() })
             .ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
-        var register = await FirstLineInRegisterAsync(cancellationToken);
+        var register = await coverage.InRegisterAsync(cancellationToken);
         var inRegister = register?.GroupBy(r => r.Key.Profession).ToDictionary(g => g.Key, g => g.Sum(r => r.Value));
         decimal? Density(int count) => population == 0 ? null : Math.Round(10_000m * count / population, 1);
         var rows = FirstLine.Select(p =>
@@ -284,6 +246,20 @@ public sealed class DashboardFigures(AposartDbContext db, IndicatorValues values
             ["Profession", "Professionnels", "Densité du territoire", "Référence nationale", "Écart (%)", .. inRegister is null ? Array.Empty<string>() : ["Registre national", "Densité (registre)"]],
             ["", "", "", "", "%", .. inRegister is null ? Array.Empty<string>() : ["", ""]], rows, Charted: inRegister is null ? [2, 3] : [2, 3, 6],
             Note: $"Population du territoire : {population.ToString("N0", CultureInfo.GetCultureInfo("fr-FR"))} habitants. Les références nationales se règlent dans la configuration (Dashboard:NationalDensity).");
+    }
+
+    /// <summary>The density maps' figures: per commune and profession, from the register once imported, else from the directory.</summary>
+    public async Task<DashboardTable> DensityByCommuneAsync(CancellationToken cancellationToken)
+    {
+        var register = await coverage.InRegisterAsync(cancellationToken);
+        var counts = register ?? await coverage.InDirectoryAsync(cancellationToken);
+        var communes = await db.Communes.AsNoTracking().OrderBy(c => c.Name).Select(c => new { c.InseeCode, c.Name, c.Population }).ToListAsync(cancellationToken);
+        var rows = communes.Select(c => new DashboardRow(c.Name,
+            [c.Population, .. FirstLine.Select(p => c.Population <= 0 ? (decimal?)null : Math.Round(10_000m * counts.GetValueOrDefault((c.InseeCode, p)) / c.Population, 1))]))
+            .ToList();
+        return new DashboardTable("densite-communes", $"Densité par commune pour 10 000 habitants ({(register is null ? "annuaire de la CPTS" : "registre national")})",
+            ["Commune", "Population", .. FirstLine.Select(Plural)], ["", "", "", "", "", ""], rows, Chart: "none", ZeroIsAlert: [2, 3, 4, 5],
+            Note: "Les cartes hachurent les communes sans aucun professionnel de la profession ; les cases à zéro sont signalées.");
     }
 
     public async Task<DashboardTable> FichesAsync(CancellationToken cancellationToken)

@@ -50,6 +50,11 @@ public sealed class DirectoryQuery
     public bool Nouveaux { get; set; }
     public int Page { get; set; } = 1;
 
+    /// <summary>The same search on another commune, from its first page: the directory map's links.</summary>
+    public DirectoryQuery InCommune(string? commune) => new() { Q = Q, Profession = Profession, Commune = commune, Nouveaux = Nouveaux };
+
+    public string Url(string baseUrl) => ToQueryString() is { Length: > 0 } query ? $"{baseUrl}?{query}" : baseUrl;
+
     public string ToQueryString()
     {
         var parts = new List<string>();
@@ -75,4 +80,4 @@ public sealed class DirectoryQuery
 
 public sealed record DirectoryPage(
     string Title, string BaseUrl, bool ForMembers, DirectoryQuery Query, IReadOnlyList<DirectoryCard> Cards, int Total, int Page, int PageCount,
-    IReadOnlyList<Microsoft.AspNetCore.Mvc.Rendering.SelectListItem> Communes);
+    IReadOnlyList<Microsoft.AspNetCore.Mvc.Rendering.SelectListItem> Communes, Aposart.Web.Infrastructure.Maps.MapDrawing Map);

@@ -1,5 +1,6 @@
 using Aposart.Web.Data;
 using Aposart.Web.Domain;
+using Aposart.Web.Infrastructure.Maps;
 using Aposart.Web.Infrastructure.Web;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -9,7 +10,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Aposart.Web.Features.Directory;
 
-public sealed class DirectoryController(AposartDbContext db) : Controller
+public sealed class DirectoryController(AposartDbContext db, TerritoryMaps maps) : Controller
 {
     private const int PageSize = 20;
 
@@ -21,7 +22,7 @@ public sealed class DirectoryController(AposartDbContext db) : Controller
     public async Task<IActionResult> PublicEntry(Guid id, CancellationToken cancellationToken) =>
         await EntryAsync(id, forMembers: false, cancellationToken);
 
-    [Authorize(Roles = Roles.Members), HttpGet("/espace/annuaire")]
+    [Authorize(Roles = Roles.Members), HttpGet(DirectoryLinks.Members)]
     public async Task<IActionResult> Members([FromQuery] DirectoryQuery query, CancellationToken cancellationToken) =>
         View("List", await SearchAsync(query, forMembers: true, cancellationToken));
 
@@ -75,13 +76,17 @@ public sealed class DirectoryController(AposartDbContext db) : Controller
         {
             professionals = professionals.Where(p => p.Profession == profession);
         }
-        if (!string.IsNullOrWhiteSpace(query.Commune))
-        {
-            professionals = professionals.Where(p => p.PracticeSites.Any(s => s.CommuneInsee == query.Commune));
-        }
         if (query.Nouveaux)
         {
             professionals = professionals.Where(p => p.Profession == Profession.GeneralPractitioner && p.AcceptsNewPatients);
+        }
+        // The map counts every commune for the other filters: it shows where else the search would find someone.
+        var byCommune = await professionals.SelectMany(p => p.PracticeSites.Where(s => s.CommuneInsee != null).Select(s => new { s.CommuneInsee, p.Id }))
+            .GroupBy(s => s.CommuneInsee!).Select(g => new { g.Key, Count = g.Select(s => s.Id).Distinct().Count() })
+            .ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
+        if (!string.IsNullOrWhiteSpace(query.Commune))
+        {
+            professionals = professionals.Where(p => p.PracticeSites.Any(s => s.CommuneInsee == query.Commune));
         }
         var paged = await professionals
             .OrderBy(p => p.LastName).ThenBy(p => p.FirstName).ThenBy(p => p.Id)
@@ -90,10 +95,13 @@ public sealed class DirectoryController(AposartDbContext db) : Controller
             .PageAsync(query.Page, PageSize, cancellationToken);
         var communes = await db.Communes.AsNoTracking().OrderBy(c => c.Name).Select(c => new SelectListItem(c.Name, c.InseeCode)).ToListAsync(cancellationToken);
         communes.Insert(0, new SelectListItem("Toutes les communes", ""));
+        var baseUrl = forMembers ? DirectoryLinks.Members : DirectoryLinks.Public;
+        var map = maps.Counts("carte-annuaire", "Carte : professionnels trouvés par commune", byCommune,
+            n => n switch { 0 => "aucun professionnel", 1 => "1 professionnel", _ => $"{n} professionnels" },
+            c => query.InCommune(c.InseeCode == query.Commune ? null : c.InseeCode).Url(baseUrl) + "#resultats", query.Commune);
         return new DirectoryPage(
-            forMembers ? "Annuaire des membres" : "Annuaire des professionnels",
-            forMembers ? "/espace/annuaire" : DirectoryLinks.Public,
-            forMembers, query, [.. paged.Rows.Select(p => DirectoryCard.From(p, forMembers))], paged.Total, paged.Page, paged.PageCount, communes);
+            forMembers ? "Annuaire des membres" : "Annuaire des professionnels", baseUrl,
+            forMembers, query, [.. paged.Rows.Select(p => DirectoryCard.From(p, forMembers))], paged.Total, paged.Page, paged.PageCount, communes, map);
     }
 
     private async Task<IActionResult> EntryAsync(Guid id, bool forMembers, CancellationToken cancellationToken)
@@ -105,7 +113,7 @@ public sealed class DirectoryController(AposartDbContext db) : Controller
         {
             return NotFound();
         }
-        ViewData["BaseUrl"] = forMembers ? "/espace/annuaire" : DirectoryLinks.Public;
+        ViewData["BaseUrl"] = forMembers ? DirectoryLinks.Members : DirectoryLinks.Public;
         return View("Entry", DirectoryCard.From(professional, forMembers));
     }
 }

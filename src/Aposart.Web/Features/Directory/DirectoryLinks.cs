@@ -4,6 +4,10 @@ namespace Aposart.Web.Features.Directory;
 public static class DirectoryLinks
 {
     public const string Public = "/annuaire";
+    public const string Members = "/espace/annuaire";
+    /// <summary>The public directory filtered on one commune, as the maps link it.</summary>
+    public static string InCommune(string inseeCode) => $"{Public}?commune={Uri.EscapeDataString(inseeCode)}";
+
     public const string Organisations = "/annuaire/structures";
 
     public const string OrganisationRoute = "/annuaire/structures/{id:guid}";

@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using Aposart.Web.Configuration;
 using Aposart.Web.Data;
 using Aposart.Web.Domain;
+using Aposart.Web.Infrastructure.Maps;
 using Aposart.Web.Infrastructure.Pdf;
 using Aposart.Web.Infrastructure.Web;
 using Microsoft.EntityFrameworkCore;
@@ -11,7 +12,7 @@ using Microsoft.Extensions.Options;
 namespace Aposart.Web.Features.Fiches;
 
 /// <summary>One fiche, and the whole projet de santé (cover, contents, territory, fiches by mission), as PDF.</summary>
-public sealed partial class FichePdf(AposartDbContext db, IndicatorValues values, PdfFonts fonts, IOptions<CptsOptions> cpts, TimeProvider clock)
+public sealed partial class FichePdf(AposartDbContext db, IndicatorValues values, TerritoryMaps maps, PdfFonts fonts, IOptions<CptsOptions> cpts, TimeProvider clock)
 {
     private static readonly CultureInfo French = CultureInfo.GetCultureInfo("fr-FR");
 
@@ -38,15 +39,18 @@ public sealed partial class FichePdf(AposartDbContext db, IndicatorValues values
             series[fiche.Id] = await values.SeriesAsync(fiche.Indicators, cancellationToken);
         }
         var communes = await db.Communes.AsNoTracking().OrderBy(c => c.Name).ToListAsync(cancellationToken);
+        var territory = maps.Territory("carte-territoire", "Les communes du territoire", _ => null);
+        var doctors = (await maps.DensityAsync(cancellationToken)).Maps[0];
+        IReadOnlyList<MapDrawing> territoryMaps = [territory, doctors];
 
         // Laid out twice: the first pass learns on which page each part starts, the second prints those pages in the contents.
         var pages = new List<int>();
-        var first = Project(fiches, series, communes, null, pages);
-        return pages.Count == 0 ? first.ToPdf() : Project(fiches, series, communes, [.. pages], []).ToPdf();
+        var first = Project(fiches, series, communes, territoryMaps, null, pages);
+        return pages.Count == 0 ? first.ToPdf() : Project(fiches, series, communes, territoryMaps, [.. pages], []).ToPdf();
     }
 
     private PdfDocumentBuilder Project(IReadOnlyList<ActionSheet> fiches, Dictionary<Guid, IReadOnlyList<IndicatorSeries>> series,
-        IReadOnlyList<Commune> communes, IReadOnlyList<int>? knownPages, List<int> pages)
+        IReadOnlyList<Commune> communes, IReadOnlyList<MapDrawing> territoryMaps, IReadOnlyList<int>? knownPages, List<int> pages)
     {
         var c = cpts.Value;
         var population = communes.Sum(x => x.Population);
@@ -71,6 +75,10 @@ public sealed partial class FichePdf(AposartDbContext db, IndicatorValues values
         pages.Add(pdf.CurrentPage);
         pdf.Paragraph($"Le territoire {c.TerritoryName} compte {communes.Count} communes et {population.ToString("N0", French)} habitants "
             + "(populations légales, découpage administratif officiel).");
+        foreach (var map in territoryMaps)
+        {
+            pdf.Map(map, 330);
+        }
         pdf.Table(["Commune", "Code INSEE", "Code postal", "Population"], [4, 1.4f, 1.6f, 1.4f],
             communes.Select(x => (IReadOnlyList<string>)[x.Name, x.InseeCode, string.Join(", ", x.Postcodes), x.Population.ToString("N0", French)]));
 

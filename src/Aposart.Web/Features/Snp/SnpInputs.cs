@@ -59,7 +59,7 @@ public sealed record MySnpPage(bool CanPublish, IReadOnlyList<Domain.SnpSlot> Up
 public sealed record FreeSlotRow(Guid Id, DateTimeOffset StartsAt, int DurationMinutes, string Doctor, string Place, string? Commune);
 
 public sealed record RegulationPage(IReadOnlyList<FreeSlotRow> Slots, int Total, Infrastructure.Web.PagerModel Pager, string? Commune, DateOnly? Day,
-    IReadOnlyList<(string Insee, string Name, int Free)> Communes, IReadOnlyList<Domain.SnpSlot> RecentlyGiven);
+    IReadOnlyList<(string Insee, string Name, int Free)> Communes, IReadOnlyList<Domain.SnpSlot> RecentlyGiven, Infrastructure.Maps.MapDrawing Map);
 
 public sealed record ParticipantsPage(IReadOnlyList<(Guid Id, string Email, string Name)> Regulators, IReadOnlyList<(Guid Id, string Name)> Allowed,
     IReadOnlyList<(Guid Id, string Name)> People);

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Aposart.Web.Data;
 using Aposart.Web.Domain;
+using Aposart.Web.Infrastructure.Maps;
 using Aposart.Web.Infrastructure.Web;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
@@ -11,7 +12,7 @@ namespace Aposart.Web.Features.Snp;
 
 /// <summary>The regulator's view of the territory's free same-day slots, and the coordinator's list of who takes part.</summary>
 [Authorize(Roles = Roles.Regulators)]
-public sealed class SnpRegulationController(AposartDbContext db, UserManager<AppUser> users, SnpSlots slots, TimeProvider clock) : Controller
+public sealed class SnpRegulationController(AposartDbContext db, UserManager<AppUser> users, SnpSlots slots, TerritoryMaps maps, TimeProvider clock) : Controller
 {
     private const int PageSize = 50;
     private const int DaysShown = 7;
@@ -31,8 +32,12 @@ public sealed class SnpRegulationController(AposartDbContext db, UserManager<App
         var recent = await db.SnpSlots.AsNoTracking().Include(s => s.Professional).Include(s => s.Commune)
             .Where(s => s.Status == SnpSlotStatus.Given && s.GivenAt > since).OrderByDescending(s => s.GivenAt).Take(20).ToListAsync(cancellationToken);
         var query = string.Join("&", new[] { commune is null ? null : "commune=" + Uri.EscapeDataString(commune), day is null ? null : $"jour={day:yyyy-MM-dd}" }.Where(q => q is not null));
+        // Regulators think in places: the week's free slots per commune, each commune filtering the list (again: all communes).
+        var map = maps.Counts("carte-snp", "Carte : créneaux libres des sept prochains jours par commune", communes.ToDictionary(c => c.CommuneInsee!, c => c.Count),
+            n => n switch { 0 => "aucun créneau libre", 1 => "1 créneau libre", _ => $"{n} créneaux libres" },
+            c => SnpLinks.Free(c.InseeCode == commune ? null : c.InseeCode, day), commune);
         return View(new RegulationPage(paged.Rows, paged.Total, paged.Pager(SnpLinks.Manage, query), commune, day,
-            [.. communes.Select(c => (c.CommuneInsee!, c.Name, c.Count))], recent));
+            [.. communes.Select(c => (c.CommuneInsee!, c.Name, c.Count))], recent, map));
     }
 
     [HttpGet(SnpLinks.Export)]

@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using Aposart.Web.Domain;
+using Aposart.Web.Infrastructure.Maps;
 using Aposart.Web.Infrastructure.Web;
 
 namespace Aposart.Web.Features.Vaccination;
@@ -18,6 +19,16 @@ public sealed class CentreInput
 
     [Display(Name = "Commune")]
     public string? CommuneInsee { get; set; }
+
+    [Display(Name = "Latitude")]
+    [DataType(FrenchDecimalModelBinder.Coordinate)]
+    [Range(-90, 90, ErrorMessage = "Une latitude est comprise entre -90 et 90 (par exemple 48,6435).")]
+    public decimal? Latitude { get; set; }
+
+    [Display(Name = "Longitude")]
+    [DataType(FrenchDecimalModelBinder.Coordinate)]
+    [Range(-180, 180, ErrorMessage = "Une longitude est comprise entre -180 et 180 (par exemple 1,8298).")]
+    public decimal? Longitude { get; set; }
 
     [Display(Name = "État")]
     public CentreStatus Status { get; set; }
@@ -53,7 +64,8 @@ public sealed class CentreInput
 
     public static CentreInput From(VaccinationCentre centre) => new CentreInput
     {
-        Name = centre.Name, Address = centre.Address, CommuneInsee = centre.CommuneInsee, Status = centre.Status, BookingUrl = centre.BookingUrl,
+        Name = centre.Name, Address = centre.Address, CommuneInsee = centre.CommuneInsee, Status = centre.Status,
+        Latitude = centre.Latitude is { } lat ? Math.Round((decimal)lat, 6) : null, Longitude = centre.Longitude is { } lon ? Math.Round((decimal)lon, 6) : null, BookingUrl = centre.BookingUrl,
         BookingPhone = centre.BookingPhone, WhoMayCome = centre.WhoMayCome, DocumentsToBring = centre.DocumentsToBring, Published = centre.Published,
         Version = centre.Version,
         Hours = [.. Week.Select(d => centre.Openings.FirstOrDefault(o => o.Day == d) is { } o
@@ -136,10 +148,17 @@ public sealed class CrisisInput
     public string? LinkLabel { get; set; }
 }
 
-public sealed record CentreAdminList(IReadOnlyList<VaccinationCentre> Centres, CrisisAlert? Crisis, CrisisInput CrisisInput);
+public sealed record CentreAdminList(IReadOnlyList<VaccinationCentre> Centres, CrisisAlert? Crisis, CrisisInput CrisisInput, MapDrawing Map);
 
-public sealed record CentreForm(CentreInput Input, string Action, bool IsNew, IReadOnlyList<(string Insee, string Name)> Communes);
+/// <param name="Input">What the form holds.</param>
+/// <param name="Action">Where it posts.</param>
+/// <param name="IsNew">A new centre rather than an edit.</param>
+/// <param name="Communes">The territory's communes for the list.</param>
+/// <param name="Map">The territory with the centre where it stands, to click on.</param>
+/// <param name="CommuneMiddles">Each commune's middle (latitude, longitude), where a centre without coordinates is drawn.</param>
+public sealed record CentreForm(CentreInput Input, string Action, bool IsNew, IReadOnlyList<(string Insee, string Name)> Communes, MapDrawing Map,
+    IReadOnlyDictionary<string, double[]> CommuneMiddles);
 
 public sealed record RotaAdminPage(VaccinationCentre Centre, IReadOnlyList<CentreShift> Shifts, ShiftInput Input);
 
-public sealed record MyRotaPage(bool HasRecord, IReadOnlyList<CentreShift> Open, IReadOnlyList<CentreShift> Mine, Guid? ProfessionalId);
+public sealed record MyRotaPage(bool HasRecord, IReadOnlyList<CentreShift> Open, IReadOnlyList<CentreShift> Mine, Guid? ProfessionalId, MapDrawing Map);

@@ -1,5 +1,6 @@
 using Aposart.Web.Data;
 using Aposart.Web.Domain;
+using Aposart.Web.Infrastructure.Maps;
 using Aposart.Web.Infrastructure.Web;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
@@ -9,17 +10,28 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Aposart.Web.Features.Vaccination;
 
-public sealed record PublicCentresPage(IReadOnlyList<VaccinationCentre> Centres, DateOnly Today);
+public sealed record PublicCentresPage(IReadOnlyList<VaccinationCentre> Centres, DateOnly Today, MapDrawing Map);
 
 /// <summary>Vaccination centres for the public; their editing, the crisis banner and the staffing rota for the coordination; sign-ups for professionals.</summary>
-public sealed class VaccinationController(AposartDbContext db, UserManager<AppUser> users, ShiftRota rota, TimeProvider clock) : Controller
+public sealed class VaccinationController(AposartDbContext db, UserManager<AppUser> users, ShiftRota rota, TerritoryMaps maps, TimeProvider clock) : Controller
 {
     private DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().ToParis().DateTime);
 
     [HttpGet(VaccinationLinks.Public), OutputCache(PolicyName = PublicPageCache.PolicyName)]
-    public async Task<IActionResult> Index(CancellationToken cancellationToken) =>
-        View(new PublicCentresPage(await db.VaccinationCentres.AsNoTracking().Include(c => c.Openings).Include(c => c.Closures).Include(c => c.Commune)
-            .Where(c => c.Published).OrderBy(c => c.Status).ThenBy(c => c.Name).AsSplitQuery().ToListAsync(cancellationToken), Today));
+    public async Task<IActionResult> Index(CancellationToken cancellationToken)
+    {
+        var centres = await db.VaccinationCentres.AsNoTracking().Include(c => c.Openings).Include(c => c.Closures).Include(c => c.Commune)
+            .Where(c => c.Published).OrderBy(c => c.Status).ThenBy(c => c.Name).AsSplitQuery().ToListAsync(cancellationToken);
+        return View(new PublicCentresPage(centres, Today, CentresMap("carte-centres", centres, c => $"#centre-{c.Id}", c => c.Name)));
+    }
+
+    /// <summary>The centres on the territory map, each marker a link (to its card, to its rota).</summary>
+    private MapDrawing CentresMap(string id, IEnumerable<VaccinationCentre> centres, Func<VaccinationCentre, string?> href, Func<VaccinationCentre, string> name) =>
+        maps.Places(id, "Carte des centres de vaccination",
+            [.. centres.Select(c => (Centre: c, Point: maps.Locate(c.Latitude, c.Longitude, c.CommuneInsee)))
+                .Where(c => c.Point is not null)
+                .Select(c => new MapMarker(c.Point!.Value, $"{name(c.Centre)}{(c.Centre.Commune is null ? "" : ", " + c.Centre.Commune.Name)}", href(c.Centre), MarkerShape.Circle))],
+            "Centre de vaccination");
 
     [Authorize(Roles = Roles.BoardOrCoordinator)]
     [HttpGet(VaccinationLinks.Manage)]
@@ -173,10 +185,13 @@ public sealed class VaccinationController(AposartDbContext db, UserManager<AppUs
     public async Task<IActionResult> Mine(CancellationToken cancellationToken)
     {
         var me = await db.Professionals.OfUserAsync(User, cancellationToken);
-        var upcoming = await db.CentreShifts.AsNoTracking().Include(s => s.Centre).Include(s => s.Signups.Where(x => x.CancelledAt == null)).ThenInclude(x => x.Professional)
+        var upcoming = await db.CentreShifts.AsNoTracking().Include(s => s.Centre).ThenInclude(c => c!.Commune).Include(s => s.Signups.Where(x => x.CancelledAt == null)).ThenInclude(x => x.Professional)
             .Where(s => s.Date >= Today && s.Date <= Today.AddDays(28)).OrderBy(s => s.Date).ThenBy(s => s.Starts).AsSplitQuery().ToListAsync(cancellationToken);
         var mine = me is null ? [] : upcoming.Where(s => s.Signups.Any(x => x.ProfessionalId == me.Id)).ToList();
-        return View(new MyRotaPage(me is not null, upcoming.Where(s => !mine.Contains(s)).ToList(), mine, me?.Id));
+        // Where the centres needing hands are: each marker opens the centre's public card (address, hours).
+        var map = CentresMap("carte-planning", upcoming.Select(s => s.Centre!).DistinctBy(c => c.Id),
+            c => c.Published ? $"{VaccinationLinks.Public}#centre-{c.Id}" : null, c => c.Name);
+        return View(new MyRotaPage(me is not null, upcoming.Where(s => !mine.Contains(s)).ToList(), mine, me?.Id, map));
     }
 
     [Authorize]
@@ -209,6 +224,21 @@ public sealed class VaccinationController(AposartDbContext db, UserManager<AppUs
         {
             ModelState.AddModelError("Input.CommuneInsee", "Choisissez une commune de la liste.");
         }
+        var unreadable = ModelState.GetFieldValidationState("Input.Latitude") == Microsoft.AspNetCore.Mvc.ModelBinding.ModelValidationState.Invalid
+            || ModelState.GetFieldValidationState("Input.Longitude") == Microsoft.AspNetCore.Mvc.ModelBinding.ModelValidationState.Invalid;
+        if (unreadable)
+        {
+            // The field already says what is wrong with what was typed.
+        }
+        else if ((input.Latitude is null) != (input.Longitude is null))
+        {
+            ModelState.AddModelError(input.Latitude is null ? "Input.Latitude" : "Input.Longitude",
+                "Indiquez la latitude et la longitude, ou laissez les deux vides pour placer le centre au milieu de sa commune.");
+        }
+        else if (input.Latitude is { } lat && input.Longitude is { } lon && ModelState.IsValid && maps.Map.HasOutlines && !maps.Map.IsInTerritory((double)lat, (double)lon))
+        {
+            ModelState.AddModelError("Input.Latitude", "Ce point est hors du territoire de la CPTS : cliquez sur la carte, ou vérifiez la latitude et la longitude (par exemple 48,6435 et 1,8298).");
+        }
         if (input.BookingUrl is { Length: > 0 } url && !url.StartsWith("https://", StringComparison.OrdinalIgnoreCase))
         {
             ModelState.AddModelError("Input.BookingUrl", "Une adresse web complète, commençant par https://.");
@@ -236,6 +266,8 @@ public sealed class VaccinationController(AposartDbContext db, UserManager<AppUs
         centre.Name = input.Name!.Trim();
         centre.Address = input.Address!.Trim();
         centre.CommuneInsee = TextInput.TrimmedOrNull(input.CommuneInsee);
+        centre.Latitude = input.Latitude is { } lat && input.Longitude is not null ? (double)Math.Round(lat, 6) : null;
+        centre.Longitude = input.Longitude is { } lon && input.Latitude is not null ? (double)Math.Round(lon, 6) : null;
         centre.Status = Enum.IsDefined(input.Status) ? input.Status : CentreStatus.Open;
         centre.BookingUrl = TextInput.TrimmedOrNull(input.BookingUrl);
         centre.BookingPhone = TextInput.TrimmedOrNull(input.BookingPhone);
@@ -247,13 +279,23 @@ public sealed class VaccinationController(AposartDbContext db, UserManager<AppUs
         centre.Closures = [.. input.Closures.Where(c => !c.IsEmpty).Select(c => new CentreClosure { From = c.From!.Value, To = c.To!.Value, Reason = c.Reason!.Trim() })];
     }
 
-    private async Task<CentreForm> FormAsync(CentreInput input, string action, bool isNew, CancellationToken cancellationToken) =>
-        new(input, action, isNew, [.. (await db.Communes.OrderBy(c => c.Name).Select(c => new { c.InseeCode, c.Name }).ToListAsync(cancellationToken))
-            .Select(c => (c.InseeCode, c.Name))]);
+    private async Task<CentreForm> FormAsync(CentreInput input, string action, bool isNew, CancellationToken cancellationToken)
+    {
+        var point = input.Latitude is { } lat && input.Longitude is { } lon && Math.Abs(lat) <= 90 && Math.Abs(lon) <= 180
+            ? maps.Locate((double)lat, (double)lon, null) : maps.Locate(null, null, input.CommuneInsee);
+        var map = maps.Places("carte-centre", "Carte du territoire : cliquez pour placer le centre",
+            point is { } p ? [new MapMarker(p, input.Name ?? "Le centre", null, MarkerShape.Circle)] : [], "Le centre");
+        var middles = maps.Map.Communes.ToDictionary(c => c.InseeCode, c => { var (la, lo) = maps.Map.Unproject(c.Inside); return new[] { Math.Round(la, 6), Math.Round(lo, 6) }; });
+        return new(input, action, isNew, [.. (await db.Communes.OrderBy(c => c.Name).Select(c => new { c.InseeCode, c.Name }).ToListAsync(cancellationToken))
+            .Select(c => (c.InseeCode, c.Name))], map, middles);
+    }
 
-    private async Task<CentreAdminList> AdminListAsync(CrisisInput crisisInput, CancellationToken cancellationToken) =>
-        new(await db.VaccinationCentres.AsNoTracking().Include(c => c.Commune).OrderBy(c => c.Name).ToListAsync(cancellationToken),
-            await db.CrisisAlerts.AsNoTracking().Where(c => c.EndedAt == null).OrderByDescending(c => c.StartedAt).FirstOrDefaultAsync(cancellationToken), crisisInput);
+    private async Task<CentreAdminList> AdminListAsync(CrisisInput crisisInput, CancellationToken cancellationToken)
+    {
+        var centres = await db.VaccinationCentres.AsNoTracking().Include(c => c.Commune).OrderBy(c => c.Name).ToListAsync(cancellationToken);
+        return new(centres, await db.CrisisAlerts.AsNoTracking().Where(c => c.EndedAt == null).OrderByDescending(c => c.StartedAt).FirstOrDefaultAsync(cancellationToken),
+            crisisInput, CentresMap("carte-plannings", centres, c => VaccinationLinks.Rota(c.Id), c => $"Planning de {c.Name}"));
+    }
 
     private async Task<RotaAdminPage?> RotaPageAsync(Guid id, ShiftInput input, CancellationToken cancellationToken)
     {

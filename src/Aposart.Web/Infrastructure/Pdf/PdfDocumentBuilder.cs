@@ -1,3 +1,4 @@
+using Aposart.Web.Infrastructure.Maps;
 using SkiaSharp;
 using SkiaSharp.HarfBuzz;
 
@@ -120,6 +121,41 @@ public sealed class PdfDocumentBuilder
             }
             DrawRow(row, columns, size, isHeader: false, minRowHeight);
         }
+        Space(8);
+        return this;
+    }
+
+    /// <summary>
+    /// A map of the territory across the page (at most <paramref name="maxHeight"/> points high), with its title above and
+    /// its legend and credit below; nothing when the territory file has no outlines.
+    /// </summary>
+    /// <param name="drawing">The map.</param>
+    /// <param name="maxHeight">The map's own height at most, legend apart.</param>
+    public PdfDocumentBuilder Map(MapDrawing drawing, float maxHeight = 360f)
+    {
+        if (!drawing.Map.HasOutlines)
+        {
+            return this;
+        }
+        var scale = (float)Math.Min(ContentWidth / TerritoryMap.Width, maxHeight / drawing.Map.Height);
+        var width = (float)TerritoryMap.Width * scale;
+        var height = (float)drawing.Map.Height * scale;
+        const float legendLine = 13f;
+        // Title, map, legend and credit stay together on one page.
+        EnsureRoom(LineHeight(10.5f) + height + 8 + drawing.Legend.Count * legendLine + 20);
+        WriteLines(drawing.Title, bold, 10.5f, Margin, ContentWidth, SKColors.Black);
+        var left = Margin + (ContentWidth - width) / 2;
+        var top = y + 4;
+        Draw(canvas => PdfMap.Paint(canvas, drawing, left, top, scale));
+        y = top + height + 8;
+        foreach (var item in drawing.Legend)
+        {
+            var lineTop = y;
+            Draw(canvas => PdfMap.Swatch(canvas, item, new SKRect(Margin, lineTop + 1, Margin + 14, lineTop + 10)));
+            Draw(canvas => DrawText(canvas, item.Text, Margin + 20, lineTop + 9, regular, 9f, SKColors.Black));
+            y += legendLine;
+        }
+        WriteLines(MapDrawing.Credit, regular, 7.5f, Margin, ContentWidth, SKColors.Gray);
         Space(8);
         return this;
     }

@@ -114,7 +114,8 @@ public sealed class FormFieldTagHelper : TagHelper
                 DateOnly date => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
                 TimeOnly time => time.ToString("HH:mm", CultureInfo.InvariantCulture),
                 DateTime moment => moment.ToString("yyyy-MM-dd'T'HH:mm", CultureInfo.InvariantCulture),
-                decimal amount => amount.ToString("0.##", CultureInfo.GetCultureInfo("fr-FR")),
+                // Amounts have two decimals at most; coordinates need six (about ten centimetres).
+                decimal number => number.ToString("0.######", CultureInfo.GetCultureInfo("fr-FR")),
                 var other => Convert.ToString(other, CultureInfo.InvariantCulture),
             };
             if (Type == "textarea")

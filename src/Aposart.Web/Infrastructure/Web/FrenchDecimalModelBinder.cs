@@ -6,6 +6,9 @@ namespace Aposart.Web.Infrastructure.Web;
 /// <summary>French users type "20,50", others "20.50", some "1 200 €": all of them mean an amount.</summary>
 public sealed class FrenchDecimalModelBinder : IModelBinder
 {
+    /// <summary>Marks a latitude or longitude (<c>[DataType(FrenchDecimalModelBinder.Coordinate)]</c>): same parsing, its own message.</summary>
+    public const string Coordinate = "Coordinate";
+
     public Task BindModelAsync(ModelBindingContext bindingContext)
     {
         var result = bindingContext.ValueProvider.GetValue(bindingContext.ModelName);
@@ -30,7 +33,9 @@ public sealed class FrenchDecimalModelBinder : IModelBinder
         }
         else
         {
-            bindingContext.ModelState.TryAddModelError(bindingContext.ModelName, $"« {text} » n'est pas un montant : écrivez par exemple 20 ou 20,50.");
+            bindingContext.ModelState.TryAddModelError(bindingContext.ModelName, bindingContext.ModelMetadata.DataTypeName == Coordinate
+                ? $"« {text} » n'est pas une coordonnée : écrivez des degrés décimaux, par exemple 48,6435."
+                : $"« {text} » n'est pas un montant : écrivez par exemple 20 ou 20,50.");
         }
         return Task.CompletedTask;
     }

@@ -142,6 +142,29 @@ public sealed class DashboardTests(PortalFactory portal) : IClassFixture<PortalF
     }
 
     [Fact]
+    public async Task The_gp_density_map_hatches_every_commune_without_a_gp_and_the_table_beside_it_gives_the_same_figures()
+    {
+        var (coordinator, _) = await portal.SignedInAsync(Roles.Professional, Roles.Board);
+        var page = await coordinator.GetAsync("/gestion/tableau-de-bord");
+        var map = page.Find("figure#densite-generalpractitioner")!;
+        var communes = map.QuerySelectorAll("path[data-insee]").ToDictionary(p => p.GetAttribute("data-insee")!, p => p.GetAttribute("fill")!);
+        Assert.Equal(36, communes.Count);
+        // Two GPs: Alpha in Rambouillet and Le Perray, Bravo in Rambouillet; the 34 other communes have none and are hatched.
+        Assert.Equal(["78486", "78517"], communes.Where(c => !c.Value.StartsWith("url(#", StringComparison.Ordinal)).Select(c => c.Key).Order());
+        Assert.Equal(34, communes.Count(c => c.Value == "url(#densite-generalpractitioner-hachures)"));
+        Assert.NotNull(map.QuerySelector("pattern#densite-generalpractitioner-hachures"));
+        Assert.Contains("Aucun (médecins généralistes)", map.TextContent);
+        Assert.Equal("Gazeran : aucun", map.QuerySelector("path[data-insee='78269'] title")!.TextContent);
+        Assert.Equal("Le Perray-en-Yvelines : 1, soit 1,5 pour 10 000 habitants", map.QuerySelector("path[data-insee='78486'] title")!.TextContent);
+        // Without links, the map is one image named by its title; its figures are in the table beside it, and in its CSV.
+        Assert.Equal("img", map.QuerySelector("svg")!.GetAttribute("role"));
+        var table = await CsvAsync(coordinator, "densite-communes");
+        Assert.Contains("Rambouillet;27724;0,7;0;0;0,4", table);
+        Assert.Contains("Le Perray-en-Yvelines;6480;1,5;1,5;0;0", table);
+        Assert.Contains("Gazeran;1492;0;0;0;0", table);
+    }
+
+    [Fact]
     public async Task Fiches_indicators_communication_secure_mail_and_compensation_match_the_hand_count()
     {
         var (coordinator, _) = await portal.SignedInAsync(Roles.Professional, Roles.Coordinator);
@@ -191,7 +214,14 @@ public sealed class DashboardTests(PortalFactory portal) : IClassFixture<PortalF
         var (coordinator, _) = await portal.SignedInAsync(Roles.Professional, Roles.Coordinator);
         var response = await coordinator.Http.GetAsync($"/gestion/rapport/{year}.pdf");
         Assert.Equal("application/pdf", response.Content.Headers.ContentType?.MediaType);
-        var text = PdfText.Squeezed(PdfText.All(await response.Content.ReadAsByteArrayAsync()));
+        var pdf = await response.Content.ReadAsByteArrayAsync();
+        var text = PdfText.Squeezed(PdfText.All(pdf));
+        // The territory map and the GP density map, drawn as vector shapes: a filled path per commune and map at least.
+        var territoryPage = PdfText.Pages(pdf).ToList().FindIndex(p => p.Contains("Les communes du territoire", StringComparison.Ordinal));
+        Assert.True(territoryPage > 0, "no page carries the territory map's title");
+        Assert.Contains(PdfText.Squeezed("Médecins généralistes pour 10 000 habitants"), text);
+        Assert.Contains(PdfText.Squeezed("IGN – Admin Express"), text);
+        Assert.True(PdfText.FilledShapes(pdf)[territoryPage] >= 36, $"{PdfText.FilledShapes(pdf)[territoryPage]} filled shapes on the territory page");
         foreach (var mission in Enum.GetValues<AciMission>())
         {
             Assert.Contains(PdfText.Squeezed($"Mission {(int)mission} – {mission.Title()}"), text);

@@ -48,14 +48,19 @@ public sealed class ProjectTests(PortalFactory portal) : IClassFixture<PortalFac
         var response = await reader.Http.GetAsync("/gestion/fiches/projet-de-sante.pdf");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("application/pdf", response.Content.Headers.ContentType?.MediaType);
-        var pages = PdfText.Pages(await response.Content.ReadAsByteArrayAsync());
+        var pdf = await response.Content.ReadAsByteArrayAsync();
+        var pages = PdfText.Pages(pdf);
 
         Assert.Contains("Projet de santé", pages[0]);
         Assert.Contains("18 fiches action · 36 communes", pages[0]);
         Assert.Contains("Sommaire", pages[1]);
         var contents = pages[1];
-        var territory = pages.Skip(2).First(p => p.Contains("Le territoire", StringComparison.Ordinal));
-        Assert.Contains("Rambouillet", territory);
+        var territory = pages.Select((text, index) => (Text: text, Index: index)).Skip(2).First(p => p.Text.Contains("Le territoire", StringComparison.Ordinal)).Index;
+        // The territory's map and its GP density map open the part, drawn as vector shapes, before the table of communes.
+        Assert.True(pages[territory].Contains("Les communes du territoire", StringComparison.Ordinal), pages[territory]);
+        Assert.True(PdfText.FilledShapes(pdf)[territory] >= 36, $"{PdfText.FilledShapes(pdf)[territory]} filled shapes on the territory's page");
+        Assert.Contains(PdfText.Squeezed("Médecins généralistes pour 10 000 habitants"), PdfText.Squeezed(string.Join(" ", pages.Skip(territory).Take(2))));
+        Assert.Contains("Rambouillet", string.Join(" ", pages.Skip(territory).Take(3)));
         Assert.Contains("Gazeran", string.Join(" ", pages));
         foreach (var (number, title, _, _, _) in await FichesAsync())
         {
