@@ -14,6 +14,7 @@ export ASPNETCORE_ENVIRONMENT="${ASPNETCORE_ENVIRONMENT:-Development}"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 url="${APOSART_URL:-http://localhost:5080}"
 password=$(sed -n 's/.*"Password": *"\([^"]*\)".*/\1/p' src/Aposart.Web/appsettings.Development.json | head -n 1)
+sas_key=$(sed -n 's/.*"SasKey": *"\([^"]*\)".*/\1/p' src/Aposart.Web/appsettings.Development.json | head -n 1)
 
 cat <<MSG
 
@@ -25,6 +26,7 @@ cat <<MSG
     bureau2@demo.aposart.fr       Bureau (adhérent)
     membre@demo.aposart.fr        Adhérent
   Courriels envoyés : $url/dev/courriels
+  Clé SAS de démonstration : $sas_key  (en-tête X-Api-Key sur $url/fhir/Slot)
 
 MSG
 exec dotnet run --project src/Aposart.Web --no-launch-profile --urls "$url"

@@ -20,6 +20,8 @@ public static class FeatureSetup
         services.AddSingleton<Features.Settings.SiteIcons>();
         // Projected once: every map of every page draws from the same outlines.
         services.AddSingleton(sp => Infrastructure.Maps.TerritoryMap.FromFile(sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<CptsOptions>>().Value.TerritoryFile));
+        services.Configure<Features.Sas.SasOptions>(configuration.GetSection(Features.Sas.SasOptions.Section));
+        services.AddScoped<Features.Sas.SasKeys>().AddScoped<Features.Sas.SasSlotBundle>();
         services.AddScoped<Infrastructure.Maps.FirstLineCoverage>().AddScoped<Infrastructure.Maps.TerritoryMaps>();
         services.AddScoped<Features.Operations.StatusReport>();
         services.AddScoped<Features.Register.RegisterImporter>().AddScoped<Features.Register.RegisterCensus>();

@@ -5,6 +5,7 @@ public sealed class RateLimitOptions
     public const string Section = "RateLimits";
     public const string AuthPolicy = "auth";
     public const string ContactPolicy = "contact";
+    public const string SasPolicy = "sas";
 
     /// <summary>Messages through the contact form allowed per client address per hour.</summary>
     public int ContactPermitLimit { get; set; } = 5;

@@ -24,6 +24,12 @@ public static class SecuritySetup
                 RateLimitPartition.GetFixedWindowLimiter(
                     context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
                     _ => new FixedWindowRateLimiterOptions { PermitLimit = limits.ContactPermitLimit, Window = TimeSpan.FromHours(1), QueueLimit = 0 }));
+            // The SAS platform's calls, counted per key presented (else per address).
+            var sas = configuration.GetSection(Features.Sas.SasOptions.Section).Get<Features.Sas.SasOptions>() ?? new Features.Sas.SasOptions();
+            options.AddPolicy(RateLimitOptions.SasPolicy, context =>
+                RateLimitPartition.GetFixedWindowLimiter(
+                    context.Request.Headers[sas.ApiKeyHeader].ToString() is { Length: > 0 } presented ? "key:" + Domain.SasKey.HashOf(presented) : context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                    _ => new FixedWindowRateLimiterOptions { PermitLimit = sas.PermitPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
             options.OnRejected = async (context, cancellationToken) =>
             {
                 var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait)
@@ -32,6 +38,13 @@ public static class SecuritySetup
                 var response = context.HttpContext.Response;
                 response.StatusCode = StatusCodes.Status429TooManyRequests;
                 response.Headers.RetryAfter = retryAfter.ToString(CultureInfo.InvariantCulture);
+                if (context.HttpContext.Request.Path.StartsWithSegments(Features.Sas.SasLinks.FhirBase, StringComparison.Ordinal))
+                {
+                    // A FHIR client reads an OperationOutcome, not a page.
+                    response.ContentType = "application/fhir+json; charset=utf-8";
+                    await response.WriteAsync("{\"resourceType\":\"OperationOutcome\",\"issue\":[{\"severity\":\"error\",\"code\":\"throttled\",\"diagnostics\":\"Trop de requêtes : réessayez dans une minute.\"}]}", cancellationToken);
+                    return;
+                }
                 response.ContentType = "text/html; charset=utf-8";
                 var env = context.HttpContext.RequestServices.GetRequiredService<IWebHostEnvironment>();
                 await response.SendFileAsync(env.WebRootFileProvider.GetFileInfo("errors/429.html"), cancellationToken);

@@ -17,7 +17,7 @@ public static class StartupTasks
         var demo = app.Configuration.GetSection(DemoOptions.Section).Get<DemoOptions>() ?? new DemoOptions();
         if (demo.Seed)
         {
-            await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedAsync(demo.Password);
+            await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedAsync(demo.Password, demo.SasKey);
         }
     }
 

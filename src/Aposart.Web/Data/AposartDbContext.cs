@@ -54,6 +54,8 @@ public class AposartDbContext(DbContextOptions<AposartDbContext> options)
     public DbSet<MailSubscriber> MailSubscribers => Set<MailSubscriber>();
     public DbSet<CompensationEntry> CompensationEntries => Set<CompensationEntry>();
     public DbSet<SnpSlot> SnpSlots => Set<SnpSlot>();
+    public DbSet<SasKey> SasKeys => Set<SasKey>();
+    public DbSet<SasRequest> SasRequests => Set<SasRequest>();
     public DbSet<VaccinationCentre> VaccinationCentres => Set<VaccinationCentre>();
     public DbSet<CrisisAlert> CrisisAlerts => Set<CrisisAlert>();
     public DbSet<CentreShift> CentreShifts => Set<CentreShift>();

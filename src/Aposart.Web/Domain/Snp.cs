@@ -33,6 +33,10 @@ public class SnpSlot : IAuditable
     public Commune? Commune { get; set; }
     public DateTimeOffset StartsAt { get; set; }
     public int DurationMinutes { get; set; }
+    /// <summary>At the practice, at home or by video: what the SAS platform shows the regulator.</summary>
+    public ConsultationMode Mode { get; set; }
+    /// <summary>Without appointment (the patient comes during the slot) rather than at its time.</summary>
+    public bool WalkIn { get; set; }
     public SnpSlotStatus Status { get; set; }
     /// <summary>The regulator's own reference (a file number of theirs): never a patient name.</summary>
     public string? GivenReference { get; set; }

@@ -45,6 +45,8 @@ public sealed class AuthorisationMatrixTests(PortalFactory portal) : IClassFixtu
         SignInInProgress,
         /// <summary>The access-denied page itself, which answers 403 to everyone.</summary>
         RefusalPage,
+        /// <summary>The SAS platform's interface: a key in a header, never a portal account (401 to every persona; SasTests checks the key).</summary>
+        SasKey,
     }
 
     /// <summary>A kind of visitor: no roles at all is the anonymous visitor; a pilot is an adherent who pilots the fiche in the address.</summary>
@@ -68,6 +70,7 @@ public sealed class AuthorisationMatrixTests(PortalFactory portal) : IClassFixtu
             Access.SnpDoctors => Pilot,
             Access.SignInInProgress => !Anonymous,
             Access.RefusalPage => false,
+            Access.SasKey => false,
             _ => throw new ArgumentOutOfRangeException(nameof(access)),
         };
 
@@ -128,6 +131,7 @@ public sealed class AuthorisationMatrixTests(PortalFactory portal) : IClassFixtu
         POST /desabonnement/{token} Public
         GET /dev/courriels Public
         GET /erreur/{code:int} Public
+        GET /fhir/Slot SasKey
         GET /espace SignedIn
         GET /espace/adhesion SignedIn
         POST /espace/adhesion SignedIn
@@ -314,8 +318,12 @@ public sealed class AuthorisationMatrixTests(PortalFactory portal) : IClassFixtu
         GET /gestion/rapport/{year}.pdf Staff
         GET /gestion/rgpd Staff
         GET /gestion/rgpd.csv Staff
+        GET /gestion/sas Admin
+        POST /gestion/sas/cles Admin
+        POST /gestion/sas/cles/{id:guid}/revoquer Admin
         GET /gestion/snp Regulators
         GET /gestion/snp.csv Regulators
+        GET /gestion/snp/creneaux/{id:guid} Regulators
         POST /gestion/snp/medecins CoordinatorOrAdmin
         GET /gestion/snp/participants CoordinatorOrAdmin
         POST /gestion/snp/regulateurs CoordinatorOrAdmin

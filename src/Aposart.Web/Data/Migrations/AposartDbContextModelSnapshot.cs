@@ -2524,6 +2524,112 @@ namespace Aposart.Web.Data.Migrations
                     b.ToTable("register_imports", (string)null);
                 });
 
+            modelBuilder.Entity("Aposart.Web.Domain.SasKey", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CreatedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("created_by_name");
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("hash");
+
+                    b.Property<string>("Hint")
+                        .IsRequired()
+                        .HasMaxLength(4)
+                        .HasColumnType("character varying(4)")
+                        .HasColumnName("hint");
+
+                    b.Property<DateTimeOffset?>("LastUsedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_used_at");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("name");
+
+                    b.Property<DateTimeOffset?>("RevokedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("revoked_at");
+
+                    b.Property<string>("RevokedByName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("revoked_by_name");
+
+                    b.HasKey("Id")
+                        .HasName("pk_sas_keys");
+
+                    b.HasIndex("Hash")
+                        .IsUnique()
+                        .HasDatabaseName("ix_sas_keys_hash");
+
+                    b.ToTable("sas_keys", (string)null);
+                });
+
+            modelBuilder.Entity("Aposart.Web.Domain.SasRequest", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<string>("ClientAddress")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("client_address");
+
+                    b.Property<string>("Query")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("query");
+
+                    b.Property<Guid?>("SasKeyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("sas_key_id");
+
+                    b.Property<int>("Slots")
+                        .HasColumnType("integer")
+                        .HasColumnName("slots");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer")
+                        .HasColumnName("status");
+
+                    b.HasKey("Id")
+                        .HasName("pk_sas_requests");
+
+                    b.HasIndex("At")
+                        .HasDatabaseName("ix_sas_requests_at");
+
+                    b.HasIndex("SasKeyId")
+                        .HasDatabaseName("ix_sas_requests_sas_key_id");
+
+                    b.ToTable("sas_requests", (string)null);
+                });
+
             modelBuilder.Entity("Aposart.Web.Domain.SessionAttendance", b =>
                 {
                     b.Property<Guid>("SessionId")
@@ -2682,6 +2788,10 @@ namespace Aposart.Web.Data.Migrations
                         .HasColumnType("boolean")
                         .HasColumnName("honoured");
 
+                    b.Property<int>("Mode")
+                        .HasColumnType("integer")
+                        .HasColumnName("mode");
+
                     b.Property<DateTimeOffset?>("OutcomeAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("outcome_at");
@@ -2717,6 +2827,10 @@ namespace Aposart.Web.Data.Migrations
                         .ValueGeneratedOnAddOrUpdate()
                         .HasColumnType("xid")
                         .HasColumnName("xmin");
+
+                    b.Property<bool>("WalkIn")
+                        .HasColumnType("boolean")
+                        .HasColumnName("walk_in");
 
                     b.HasKey("Id")
                         .HasName("pk_snp_slots");
@@ -3971,6 +4085,17 @@ namespace Aposart.Web.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_register_entries_register_imports_import_id");
+                });
+
+            modelBuilder.Entity("Aposart.Web.Domain.SasRequest", b =>
+                {
+                    b.HasOne("Aposart.Web.Domain.SasKey", "SasKey")
+                        .WithMany()
+                        .HasForeignKey("SasKeyId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_sas_requests_sas_keys_sas_key_id");
+
+                    b.Navigation("SasKey");
                 });
 
             modelBuilder.Entity("Aposart.Web.Domain.SessionAttendance", b =>

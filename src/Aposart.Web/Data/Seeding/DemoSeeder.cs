@@ -11,6 +11,8 @@ public sealed class DemoOptions
     public bool Seed { get; set; }
     /// <summary>The one password of every demo account; the run script prints it.</summary>
     public string Password { get; set; } = "Rambouillet-demo-2026";
+    /// <summary>The demo's key for the SAS interface (/fhir/Slot); the run script prints it beside the password.</summary>
+    public string SasKey { get; set; } = "";
 }
 
 /// <summary>Fictional accounts for trying the portal in Development; Production seeds no account.</summary>
@@ -31,7 +33,10 @@ public sealed class DemoSeeder(UserManager<AppUser> users, DemoDirectorySeeder d
         ("regulation@demo.aposart.fr", "Rachel", "Régulation", [Roles.Professional, Roles.Regulator]),
     ];
 
-    public async Task SeedAsync(string password)
+    /// <summary>Seeds the demo accounts and data once; later runs add only what is missing.</summary>
+    /// <param name="password">Every demo account's password.</param>
+    /// <param name="sasKey">The demo's SAS key, or empty for none.</param>
+    public async Task SeedAsync(string password, string sasKey = "")
     {
         var ids = new Dictionary<string, Guid>();
         foreach (var (email, firstName, lastName, roles) in Accounts)
@@ -58,12 +63,24 @@ public sealed class DemoSeeder(UserManager<AppUser> users, DemoDirectorySeeder d
         await letters.SeedAsync(ids);
         await compensation.SeedAsync();
         await snp.SeedAsync();
+        await SeedSasKeyAsync(sasKey);
         await vaccination.SeedAsync();
         await news.SeedAsync();
         await documents.SeedAsync();
     }
 
     /// <summary>The demo bureau's two seats: a president who agreed to be named, a treasurer who did not.</summary>
+    /// <summary>The key printed by run.sh, so that the SAS interface can be tried at once (curl -H "X-Api-Key: …" …/fhir/Slot?…).</summary>
+    private async Task SeedSasKeyAsync(string secret)
+    {
+        if (secret.Length < 8 || await db.SasKeys.AnyAsync())
+        {
+            return;
+        }
+        db.SasKeys.Add(new SasKey { Name = "Clé de démonstration", Hash = SasKey.HashOf(secret), Hint = secret[^4..], CreatedAt = clock.GetUtcNow(), CreatedByName = "démonstration" });
+        await db.SaveChangesAsync();
+    }
+
     private async Task SeedBureauAsync(Dictionary<string, Guid> ids)
     {
         if (await db.BureauMandates.AnyAsync())

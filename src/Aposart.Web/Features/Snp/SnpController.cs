@@ -9,7 +9,7 @@ namespace Aposart.Web.Features.Snp;
 
 /// <summary>A general practitioner's same-day slots: publish one or a weekly pattern, withdraw a free one, say whether a given one was honoured.</summary>
 [Authorize]
-public sealed class SnpController(AposartDbContext db, TimeProvider clock) : Controller
+public sealed class SnpController(AposartDbContext db, Sas.SasKeys sas, TimeProvider clock) : Controller
 {
     private const int WeeksShown = 8;
 
@@ -26,6 +26,7 @@ public sealed class SnpController(AposartDbContext db, TimeProvider clock) : Con
             return Forbid();
         }
         var site = Site(me, input.SiteId, "Slot.SiteId");
+        await RequireRppsAsync(me, "Slot.SiteId", cancellationToken);
         var start = input.Date is { } date && input.Start is { } time ? ParisTime.FromParis(date, time) : (DateTimeOffset?)null;
         if (start is not null && start <= clock.GetUtcNow())
         {
@@ -39,7 +40,7 @@ public sealed class SnpController(AposartDbContext db, TimeProvider clock) : Con
         {
             return View("Mine", await PageAsync(input, new PatternInput(), cancellationToken));
         }
-        var added = await AddSlotsAsync(me, site!, [start!.Value], input.Duration!.Value, cancellationToken);
+        var added = await AddSlotsAsync(me, site!, [start!.Value], input.Duration!.Value, input.Mode, input.WalkIn, cancellationToken);
         TempData[added == 0 ? "Error" : "Message"] = added == 0 ? "Vous avez déjà un créneau à ce moment." : "Créneau publié : les régulateurs le voient.";
         return Redirect(SnpLinks.Mine);
     }
@@ -53,6 +54,7 @@ public sealed class SnpController(AposartDbContext db, TimeProvider clock) : Con
             return Forbid();
         }
         var site = Site(me, input.SiteId, "Pattern.SiteId");
+        await RequireRppsAsync(me, "Pattern.SiteId", cancellationToken);
         input.Days = [.. input.Days.Where(Enum.IsDefined).Distinct()];
         if (input.Days.Count == 0)
         {
@@ -78,7 +80,7 @@ public sealed class SnpController(AposartDbContext db, TimeProvider clock) : Con
                     .Where(s => s > now));
             }
         }
-        var added = await AddSlotsAsync(me, site!, starts, input.Duration!.Value, cancellationToken);
+        var added = await AddSlotsAsync(me, site!, starts, input.Duration!.Value, input.Mode, input.WalkIn, cancellationToken);
         TempData["Message"] = $"{added} créneau(x) publié(s) sur {input.Weeks} semaine(s)" + (added < starts.Count ? $" ({starts.Count - added} existaient déjà)." : ".");
         return Redirect(SnpLinks.Mine);
     }
@@ -128,6 +130,16 @@ public sealed class SnpController(AposartDbContext db, TimeProvider clock) : Con
         return me is not null && SnpSlots.CanPublish(me, User) ? me : null;
     }
 
+    /// <summary>Once the CPTS is connected to the SAS, whose platform asks for slots by RPPS number, a slot needs its doctor's number.</summary>
+    private async Task RequireRppsAsync(Professional me, string key, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(me.Rpps) && await sas.IsConnectedAsync(cancellationToken))
+        {
+            ModelState.AddModelError(key, "La CPTS publie ses créneaux sur la plateforme nationale du SAS, qui les cherche par numéro RPPS : "
+                + "indiquez le vôtre dans votre profil professionnel avant de publier.");
+        }
+    }
+
     private PracticeSite? Site(Professional me, Guid? siteId, string key)
     {
         var site = me.PracticeSites.FirstOrDefault(s => s.Id == siteId);
@@ -139,14 +151,15 @@ public sealed class SnpController(AposartDbContext db, TimeProvider clock) : Con
     }
 
     /// <summary>Adds the slots that do not exist yet (same doctor, same start); returns how many were added.</summary>
-    private async Task<int> AddSlotsAsync(Professional me, PracticeSite site, List<DateTimeOffset> starts, int duration, CancellationToken cancellationToken)
+    private async Task<int> AddSlotsAsync(Professional me, PracticeSite site, List<DateTimeOffset> starts, int duration, ConsultationMode mode, bool walkIn,
+        CancellationToken cancellationToken)
     {
         var existing = (await db.SnpSlots.Where(s => s.ProfessionalId == me.Id && starts.Contains(s.StartsAt) && s.Status != SnpSlotStatus.Withdrawn)
             .Select(s => s.StartsAt).ToListAsync(cancellationToken)).ToHashSet();
         var place = site.FullAddress;
         var added = starts.Where(s => !existing.Contains(s)).Distinct().Select(s => new SnpSlot
         {
-            ProfessionalId = me.Id, StartsAt = s, DurationMinutes = duration, Place = place.Length > 400 ? place[..400] : place, CommuneInsee = site.CommuneInsee,
+            ProfessionalId = me.Id, StartsAt = s, DurationMinutes = duration, Mode = Enum.IsDefined(mode) ? mode : ConsultationMode.Office, WalkIn = walkIn, Place = place.Length > 400 ? place[..400] : place, CommuneInsee = site.CommuneInsee,
         }).ToList();
         db.SnpSlots.AddRange(added);
         await db.SaveChangesAsync(cancellationToken);

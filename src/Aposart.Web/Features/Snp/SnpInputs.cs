@@ -20,6 +20,12 @@ public sealed class SlotInput
     [Required(ErrorMessage = "Indiquez la durée en minutes.")]
     [Range(5, 120, ErrorMessage = "Entre 5 et 120 minutes.")]
     public int? Duration { get; set; } = 15;
+
+    [Display(Name = "Consultation")]
+    public Domain.ConsultationMode Mode { get; set; }
+
+    [Display(Name = "Sans rendez-vous (le patient vient pendant le créneau)")]
+    public bool WalkIn { get; set; }
 }
 
 public sealed class PatternInput
@@ -49,6 +55,12 @@ public sealed class PatternInput
     [Required(ErrorMessage = "Indiquez le nombre de semaines.")]
     [Range(1, 8, ErrorMessage = "Entre 1 et 8 semaines.")]
     public int? Weeks { get; set; } = 2;
+
+    [Display(Name = "Consultation")]
+    public Domain.ConsultationMode Mode { get; set; }
+
+    [Display(Name = "Sans rendez-vous (le patient vient pendant le créneau)")]
+    public bool WalkIn { get; set; }
 }
 
 public sealed record SiteChoice(Guid Id, string Label, string? CommuneInsee);

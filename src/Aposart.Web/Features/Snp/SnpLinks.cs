@@ -32,6 +32,11 @@ public static class SnpLinks
 
     public static string RemoveRegulator(Guid userId) => $"/gestion/snp/regulateurs/{userId}/retirer";
 
+    /// <summary>Where the SAS platform sends a regulator for one slot (it adds its own <c>origin</c> parameter): the list, at that slot.</summary>
+    public const string BookingRoute = "/gestion/snp/creneaux/{id:guid}";
+
+    public static string Booking(Guid id) => $"/gestion/snp/creneaux/{id}";
+
     public const string GiveRoute = "/gestion/snp/{id:guid}/attribuer";
 
     public static string Give(Guid id) => $"/gestion/snp/{id}/attribuer";

@@ -40,6 +40,25 @@ public sealed class SnpRegulationController(AposartDbContext db, UserManager<App
             [.. communes.Select(c => (c.CommuneInsee!, c.Name, c.Count))], recent, map));
     }
 
+    /// <summary>
+    /// The booking address given to the SAS platform for a slot: signed-in regulators land on the list at that slot (its day
+    /// and commune); others are asked to sign in first. The SAS adds <c>origin</c>, which changes nothing here.
+    /// </summary>
+    [HttpGet(SnpLinks.BookingRoute)]
+    public async Task<IActionResult> Booking(Guid id, string? origin, CancellationToken cancellationToken)
+    {
+        var slot = await db.SnpSlots.AsNoTracking().Where(s => s.Id == id).Select(s => new { s.StartsAt, s.CommuneInsee, s.Status }).SingleOrDefaultAsync(cancellationToken);
+        if (slot is null)
+        {
+            return NotFound();
+        }
+        if (slot.Status != SnpSlotStatus.Open || slot.StartsAt <= clock.GetUtcNow())
+        {
+            TempData["Error"] = "Ce créneau n'est plus libre : voici les autres créneaux de la journée.";
+        }
+        return Redirect(SnpLinks.Free(slot.CommuneInsee, DateOnly.FromDateTime(slot.StartsAt.ToParis().DateTime)) + $"#creneau-{id}");
+    }
+
     [HttpGet(SnpLinks.Export)]
     public async Task<IActionResult> Export(string? commune, CancellationToken cancellationToken)
     {

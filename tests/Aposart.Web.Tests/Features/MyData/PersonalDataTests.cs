@@ -78,6 +78,8 @@ public sealed class PersonalDataTests(QuietOutboxPortal portal) : IClassFixture<
         ["mail_subscribers"] = "the person's mail preferences: exported, deleted",
         ["compensation_entries"] = "exported; amounts kept for the accounts, names anonymised",
         ["snp_slots"] = "exported; open slots withdrawn, the place erased",
+        ["sas_keys"] = "who issued and revoked a SAS key: the name of an administrator, kept as the key's author (as for the register's imports)",
+        ["sas_requests"] = "the SAS platform's calls: the platform's address and its query (practitioners' public RPPS numbers), no patient data",
         ["vaccination_centres"] = "none",
         ["centre_opening"] = "none",
         ["centre_closure"] = "none",
