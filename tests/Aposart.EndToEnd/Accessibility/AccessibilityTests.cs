@@ -53,7 +53,7 @@ public sealed class AccessibilityTests(DemoLivePortal portal)
             "/gestion/fiches", $"/gestion/fiches/{fiche}", $"/gestion/fiches/{fiche}/modifier", "/gestion/fiches/nouvelle",
             "/gestion/formations", $"/gestion/formations/{training}", "/gestion/formations/nouvelle",
             "/gestion/lettres", "/gestion/lettres/nouvelle", $"/gestion/lettres/{letter}",
-            "/gestion/tableau-de-bord", "/gestion/aci", "/gestion/snp", "/gestion/vaccination", "/gestion/vaccination/nouveau", "/gestion/actualites", "/gestion/documents",
+            "/gestion/tableau-de-bord", "/gestion/aci", "/gestion/snp", "/gestion/sas", "/gestion/vaccination", "/gestion/vaccination/nouveau", "/gestion/actualites", "/gestion/documents",
             "/gestion/indemnisation", "/gestion/contact",
         ];
     }

@@ -198,6 +198,30 @@ public sealed class SasTests(PortalFactory portal) : IClassFixture<PortalFactory
         Assert.Contains("Nommez la clé", nameless.ErrorFor("Input.Name"));
     }
 
+    [Fact]
+    public async Task Once_the_cpts_is_connected_to_the_sas_a_doctor_without_an_rpps_number_is_asked_for_it_before_publishing()
+    {
+        await portal.WithDbAsync(async db =>
+        {
+            db.SasKeys.Add(new SasKey { Name = "Connexion", Hash = SasKey.HashOf(Guid.NewGuid().ToString()), Hint = "abcd", CreatedAt = portal.Clock.GetUtcNow(), CreatedByName = "test" });
+            return await db.SaveChangesAsync();
+        });
+        var (doctor, _, doctorId) = await TrainingSteps.MemberAsync(portal, "Sansrpps");
+        await portal.WithDbAsync(db => db.Professionals.Where(p => p.Id == doctorId).ExecuteUpdateAsync(set => set.SetProperty(p => p.Rpps, (string?)null)));
+        var tomorrow = DateOnly.FromDateTime(portal.Clock.GetUtcNow().ToParis().DateTime).AddDays(1).ToString("yyyy-MM-dd");
+        var fields = new Dictionary<string, string> { ["Slot.Date"] = tomorrow, ["Slot.Start"] = "14:00", ["Slot.Duration"] = "20", ["Slot.Mode"] = nameof(ConsultationMode.Video) };
+        var refused = await doctor.SubmitAsync(await doctor.GetAsync("/espace/snp"), "/espace/snp/creneau", fields);
+        Assert.Contains("numéro RPPS", refused.ErrorFor("Slot.SiteId"));
+        Assert.Equal(tomorrow, refused.ValueOf("Slot.Date"));
+        Assert.Equal(0, await portal.WithDbAsync(db => db.SnpSlots.CountAsync(s => s.ProfessionalId == doctorId)));
+
+        await portal.WithDbAsync(db => db.Professionals.Where(p => p.Id == doctorId).ExecuteUpdateAsync(set => set.SetProperty(p => p.Rpps, Steps.NewRpps())));
+        Assert.Contains("Créneau publié", (await doctor.SubmitAsync(await doctor.GetAsync("/espace/snp"), "/espace/snp/creneau", fields)).Text);
+        var slot = await portal.WithDbAsync(db => db.SnpSlots.SingleAsync(s => s.ProfessionalId == doctorId));
+        Assert.Equal(ConsultationMode.Video, slot.Mode);
+        Assert.False(slot.WalkIn);
+    }
+
     [Theory]
     [InlineData("start=ge2026-01-01&status=free&schedule.actor:Practitioner.identifier=urn:oid:1.2.250.1.71.4.2.1|810000000008", "start=le")]
     [InlineData("start=ge2026-01-02&start=le2026-01-01&status=free&schedule.actor:Practitioner.identifier=810000000008", "précède")]
