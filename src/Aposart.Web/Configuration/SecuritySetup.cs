@@ -24,11 +24,12 @@ public static class SecuritySetup
                 RateLimitPartition.GetFixedWindowLimiter(
                     context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
                     _ => new FixedWindowRateLimiterOptions { PermitLimit = limits.ContactPermitLimit, Window = TimeSpan.FromHours(1), QueueLimit = 0 }));
-            // The SAS platform's calls, counted per key presented (else per address).
+            // The SAS platform's calls, counted per client address: per presented key would give whoever tries random keys a
+            // fresh allowance with each one.
             var sas = configuration.GetSection(Features.Sas.SasOptions.Section).Get<Features.Sas.SasOptions>() ?? new Features.Sas.SasOptions();
             options.AddPolicy(RateLimitOptions.SasPolicy, context =>
                 RateLimitPartition.GetFixedWindowLimiter(
-                    context.Request.Headers[sas.ApiKeyHeader].ToString() is { Length: > 0 } presented ? "key:" + Domain.SasKey.HashOf(presented) : context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                    context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
                     _ => new FixedWindowRateLimiterOptions { PermitLimit = sas.PermitPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
             options.OnRejected = async (context, cancellationToken) =>
             {

@@ -7,6 +7,6 @@ public sealed class SasOptions
 
     public string ApiKeyHeader { get; set; } = "X-Api-Key";
 
-    /// <summary>Calls allowed per key (or address) per minute.</summary>
+    /// <summary>Calls allowed per client address per minute.</summary>
     public int PermitPerMinute { get; set; } = 120;
 }

@@ -67,7 +67,7 @@ public sealed class SasSlotBundle(AposartDbContext db, IOptions<CptsOptions> cpt
         };
         if (c.Telephone.Length > 0)
         {
-            organisation.Telecom = [new ContactPoint(ContactPoint.ContactPointSystem.Phone, null, c.Telephone)];
+            organisation.Telecom = [new ContactPoint(ContactPoint.ContactPointSystem.Phone, null, International(c.Telephone))];
         }
         var service = new HealthcareService
         {
@@ -167,6 +167,13 @@ public sealed class SasSlotBundle(AposartDbContext db, IOptions<CptsOptions> cpt
         AppointmentType = new CodeableConcept(AppointmentReasonSystem, slot.WalkIn ? "WALKIN" : "ROUTINE"),
         Schedule = new ResourceReference($"Schedule/{schedule.Id}"),
     };
+
+    /// <summary>A French number as the specification's example writes it (+33…); anything else as typed.</summary>
+    private static string International(string telephone)
+    {
+        var digits = new string([.. telephone.Where(char.IsAsciiDigit)]);
+        return digits.Length == 10 && digits[0] == '0' && !telephone.TrimStart().StartsWith('+') ? "+33" + digits[1..] : telephone.Trim();
+    }
 
     private static Identifier Identifier(string system, string value, string typeSystem, string typeCode) =>
         new(system, value) { Type = new CodeableConcept(typeSystem, typeCode) };

@@ -68,7 +68,8 @@ public sealed record SiteChoice(Guid Id, string Label, string? CommuneInsee);
 public sealed record MySnpPage(bool CanPublish, IReadOnlyList<Domain.SnpSlot> Upcoming, IReadOnlyList<Domain.SnpSlot> Past, IReadOnlyList<SiteChoice> Sites,
     SlotInput Slot, PatternInput Pattern, DateTimeOffset Now);
 
-public sealed record FreeSlotRow(Guid Id, DateTimeOffset StartsAt, int DurationMinutes, string Doctor, string Place, string? Commune);
+public sealed record FreeSlotRow(Guid Id, DateTimeOffset StartsAt, int DurationMinutes, string Doctor, string Place, string? Commune,
+    Domain.ConsultationMode Mode = Domain.ConsultationMode.Office, bool WalkIn = false);
 
 public sealed record RegulationPage(IReadOnlyList<FreeSlotRow> Slots, int Total, Infrastructure.Web.PagerModel Pager, string? Commune, DateOnly? Day,
     IReadOnlyList<(string Insee, string Name, int Free)> Communes, IReadOnlyList<Domain.SnpSlot> RecentlyGiven, Infrastructure.Maps.MapDrawing Map);

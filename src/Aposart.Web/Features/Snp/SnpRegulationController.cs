@@ -24,7 +24,7 @@ public sealed class SnpRegulationController(AposartDbContext db, UserManager<App
         var day = DateOnly.TryParseExact(jour, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : (DateOnly?)null;
         var free = Free(commune, day);
         var paged = await free.OrderBy(s => s.StartsAt).ThenBy(s => s.Id)
-            .Select(s => new FreeSlotRow(s.Id, s.StartsAt, s.DurationMinutes, s.Professional!.FirstName + " " + s.Professional.LastName, s.Place, s.Commune!.Name))
+            .Select(s => new FreeSlotRow(s.Id, s.StartsAt, s.DurationMinutes, s.Professional!.FirstName + " " + s.Professional.LastName, s.Place, s.Commune!.Name, s.Mode, s.WalkIn))
             .PageAsync(page, PageSize, cancellationToken);
         var communes = await Free(null, null).Where(s => s.CommuneInsee != null).GroupBy(s => new { s.CommuneInsee, s.Commune!.Name })
             .Select(g => new { g.Key.CommuneInsee, g.Key.Name, Count = g.Count() }).OrderBy(g => g.Name).ToListAsync(cancellationToken);

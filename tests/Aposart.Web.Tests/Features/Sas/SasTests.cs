@@ -158,6 +158,7 @@ public sealed class SasTests(PortalFactory portal) : IClassFixture<PortalFactory
         Assert.Equal("IDNST", finess.GetProperty("type").GetProperty("coding")[0].GetProperty("code").GetString());
         Assert.Equal("http://interopsante.org/fhir/CodeSystem/fr-location-identifier-type", finess.GetProperty("type").GetProperty("coding")[0].GetProperty("system").GetString());
         Assert.Equal("CPTS d'essai", organisation.GetProperty("name").GetString());
+        Assert.Equal("+33102030405", organisation.GetProperty("telecom")[0].GetProperty("value").GetString());
 
         // A regulator gives the first slot in the portal: the same search returns two at once.
         var given = slots[0].GetProperty("id").GetString()!;

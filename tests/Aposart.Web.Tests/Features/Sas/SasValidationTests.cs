@@ -18,8 +18,33 @@ namespace Aposart.Web.Tests.Features.Sas;
 /// bound codes. The SAS profiles themselves are not published as a package here; what they add is checked field by field
 /// in <see cref="SasTests"/>.
 /// </summary>
-public sealed class SasValidationTests(PortalFactory portal) : IClassFixture<PortalFactory>
+public sealed class SasValidationTests(SasValidationTests.LimitedPortal portal) : IClassFixture<SasValidationTests.LimitedPortal>
 {
+    /// <summary>A portal allowing three SAS calls a minute, to reach the limit quickly.</summary>
+    public sealed class LimitedPortal : PortalFactory
+    {
+        public LimitedPortal() => With("Sas:PermitPerMinute", "3");
+    }
+
+    [Fact]
+    public async System.Threading.Tasks.Task Past_the_allowed_calls_a_minute_the_sas_gets_a_429_operation_outcome_whatever_key_it_tries()
+    {
+        var browser = portal.NewBrowser();
+        var answers = new List<System.Net.Http.HttpResponseMessage>();
+        for (var i = 0; i < 4; i++)
+        {
+            using var request = new System.Net.Http.HttpRequestMessage(System.Net.Http.HttpMethod.Get, "/fhir/Slot?status=free");
+            // A different made-up key each time: trying keys does not renew the allowance.
+            request.Headers.Add("X-Api-Key", $"sas_essai_{i}");
+            answers.Add(await browser.Http.SendAsync(request));
+        }
+        Assert.Equal([401, 401, 401, 429], answers.Select(a => (int)a.StatusCode));
+        Assert.Equal("application/fhir+json", answers[3].Content.Headers.ContentType?.MediaType);
+        var outcome = JsonDocument.Parse(await answers[3].Content.ReadAsStringAsync()).RootElement;
+        Assert.Equal("throttled", outcome.GetProperty("issue")[0].GetProperty("code").GetString());
+        Assert.True(answers[3].Headers.RetryAfter is not null);
+    }
+
     [Fact]
     public async System.Threading.Tasks.Task The_slot_bundle_is_valid_fhir_r4_for_firelys_validator()
     {
