@@ -22,6 +22,7 @@ public static class FeatureSetup
         services.AddSingleton(sp => Infrastructure.Maps.TerritoryMap.FromFile(sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<CptsOptions>>().Value.TerritoryFile));
         services.Configure<Features.Sas.SasOptions>(configuration.GetSection(Features.Sas.SasOptions.Section));
         services.AddScoped<Features.Sas.SasKeys>().AddScoped<Features.Sas.SasSlotBundle>();
+        services.AddPeriodicJob<Features.Sas.SasCallLogRetention>();
         services.AddScoped<Infrastructure.Maps.FirstLineCoverage>().AddScoped<Infrastructure.Maps.TerritoryMaps>();
         services.AddScoped<Features.Operations.StatusReport>();
         services.AddScoped<Features.Register.RegisterImporter>().AddScoped<Features.Register.RegisterCensus>();

@@ -9,4 +9,7 @@ public sealed class SasOptions
 
     /// <summary>Calls allowed per client address per minute.</summary>
     public int PermitPerMinute { get; set; } = 120;
+
+    /// <summary>Days a call stays in the log (it holds the caller's address).</summary>
+    public int LogRetentionDays { get; set; } = 365;
 }

@@ -27,6 +27,25 @@ public sealed class SasValidationTests(SasValidationTests.LimitedPortal portal) 
     }
 
     [Fact]
+    public async System.Threading.Tasks.Task The_call_log_keeps_a_year_and_the_background_job_deletes_what_is_older()
+    {
+        var now = portal.Clock.GetUtcNow();
+        await portal.WithDbAsync(async db =>
+        {
+            db.SasRequests.AddRange(
+                new SasRequest { At = now.AddDays(-366), Status = 200, Query = "?ancien", ClientAddress = "192.0.2.1" },
+                new SasRequest { At = now.AddDays(-364), Status = 200, Query = "?recent", ClientAddress = "192.0.2.2" });
+            return await db.SaveChangesAsync();
+        });
+        using var scope = portal.Services.CreateScope();
+        var said = await scope.ServiceProvider.GetRequiredService<SasCallLogRetention>().RunAsync(CancellationToken.None);
+        Assert.StartsWith("1 appel(s)", said);
+        var left = await portal.WithDbAsync(db => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ToListAsync(db.SasRequests.Select(r => r.Query)));
+        Assert.Contains("?recent", left);
+        Assert.DoesNotContain("?ancien", left);
+    }
+
+    [Fact]
     public async System.Threading.Tasks.Task Past_the_allowed_calls_a_minute_the_sas_gets_a_429_operation_outcome_whatever_key_it_tries()
     {
         var browser = portal.NewBrowser();
