@@ -22,12 +22,13 @@ public sealed class CentreInput
 
     [Display(Name = "Latitude")]
     [DataType(FrenchDecimalModelBinder.Coordinate)]
-    [Range(-90, 90, ErrorMessage = "Une latitude est comprise entre -90 et 90 (par exemple 48,6435).")]
+    // Compared as decimals: the int overload converts the value to an int, which overflows (a 500) for a long number typed.
+    [Range(typeof(decimal), "-90", "90", ErrorMessage = "Une latitude est comprise entre -90 et 90 (par exemple 48,6435).")]
     public decimal? Latitude { get; set; }
 
     [Display(Name = "Longitude")]
     [DataType(FrenchDecimalModelBinder.Coordinate)]
-    [Range(-180, 180, ErrorMessage = "Une longitude est comprise entre -180 et 180 (par exemple 1,8298).")]
+    [Range(typeof(decimal), "-180", "180", ErrorMessage = "Une longitude est comprise entre -180 et 180 (par exemple 1,8298).")]
     public decimal? Longitude { get; set; }
 
     [Display(Name = "État")]

@@ -178,6 +178,9 @@ public sealed class MapsTests(PortalFactory portal) : IClassFixture<PortalFactor
             ("48,6", "", "Input.Longitude", "Indiquez la latitude et la longitude"),
             ("nord", "1,8", "Input.Latitude", "n'est pas une coordonnée"),
             ("95", "1,8", "Input.Latitude", "entre -90 et 90"),
+            // A long number: the range check once converted it to an int and answered 500 (found by the hostile-input test).
+            ("-9223372036854775808", "1,8", "Input.Latitude", "entre -90 et 90"),
+            ("90,4", "1,8", "Input.Latitude", "entre -90 et 90"),
         })
         {
             var answer = await coordinator.SubmitAsync(editPage, edit, new Dictionary<string, string> { ["Input.Latitude"] = latitude, ["Input.Longitude"] = longitude });
