@@ -230,7 +230,7 @@ public sealed class DashboardFigures(AposartDbContext db, IndicatorValues values
             .ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
         var register = await coverage.InRegisterAsync(cancellationToken);
         var inRegister = register?.GroupBy(r => r.Key.Profession).ToDictionary(g => g.Key, g => g.Sum(r => r.Value));
-        decimal? Density(int count) => population == 0 ? null : Math.Round(10_000m * count / population, 1);
+        decimal? Density(int count) => population == 0 ? null : FirstLineCoverage.Density(count, population);
         var rows = FirstLine.Select(p =>
         {
             var count = totals.GetValueOrDefault(p);
@@ -255,7 +255,7 @@ public sealed class DashboardFigures(AposartDbContext db, IndicatorValues values
         var counts = register ?? await coverage.InDirectoryAsync(cancellationToken);
         var communes = await db.Communes.AsNoTracking().OrderBy(c => c.Name).Select(c => new { c.InseeCode, c.Name, c.Population }).ToListAsync(cancellationToken);
         var rows = communes.Select(c => new DashboardRow(c.Name,
-            [c.Population, .. FirstLine.Select(p => c.Population <= 0 ? (decimal?)null : Math.Round(10_000m * counts.GetValueOrDefault((c.InseeCode, p)) / c.Population, 1))]))
+            [c.Population, .. FirstLine.Select(p => c.Population <= 0 ? (decimal?)null : FirstLineCoverage.Density(counts.GetValueOrDefault((c.InseeCode, p)), c.Population))]))
             .ToList();
         return new DashboardTable("densite-communes", $"Densité par commune pour 10 000 habitants ({(register is null ? "annuaire de la CPTS" : "registre national")})",
             ["Commune", "Population", .. FirstLine.Select(Plural)], ["", "", "", "", "", ""], rows, Chart: "none", ZeroIsAlert: [2, 3, 4, 5],

@@ -9,12 +9,11 @@ public static class SnpLinks
     public const string Manage = "/gestion/snp";
 
     /// <summary>The free slots, filtered on a commune and a day when given.</summary>
-    public static string Free(string? commune, DateOnly? day)
-    {
-        var query = string.Join("&", new[] { commune is null ? null : "commune=" + Uri.EscapeDataString(commune), day is null ? null : $"jour={day:yyyy-MM-dd}" }
-            .Where(q => q is not null));
-        return query.Length == 0 ? Manage : $"{Manage}?{query}";
-    }
+    public static string Free(string? commune, DateOnly? day) => FreeQuery(commune, day) is { Length: > 0 } query ? $"{Manage}?{query}" : Manage;
+
+    /// <summary>The free slots' filters as a query string (empty without any), for their pager too.</summary>
+    public static string FreeQuery(string? commune, DateOnly? day) =>
+        string.Join("&", new[] { commune is null ? null : "commune=" + Uri.EscapeDataString(commune), day is null ? null : $"jour={day:yyyy-MM-dd}" }.Where(q => q is not null));
     public const string Export = "/gestion/snp.csv";
     public const string AllowedDoctors = "/gestion/snp/medecins";
     public const string Participants = "/gestion/snp/participants";

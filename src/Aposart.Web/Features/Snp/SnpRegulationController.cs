@@ -31,7 +31,7 @@ public sealed class SnpRegulationController(AposartDbContext db, UserManager<App
         var since = clock.GetUtcNow().AddDays(-2);
         var recent = await db.SnpSlots.AsNoTracking().Include(s => s.Professional).Include(s => s.Commune)
             .Where(s => s.Status == SnpSlotStatus.Given && s.GivenAt > since).OrderByDescending(s => s.GivenAt).Take(20).ToListAsync(cancellationToken);
-        var query = string.Join("&", new[] { commune is null ? null : "commune=" + Uri.EscapeDataString(commune), day is null ? null : $"jour={day:yyyy-MM-dd}" }.Where(q => q is not null));
+        var query = SnpLinks.FreeQuery(commune, day);
         // Regulators think in places: the week's free slots per commune, each commune filtering the list (again: all communes).
         var map = maps.Counts("carte-snp", "Carte : créneaux libres des sept prochains jours par commune", communes.ToDictionary(c => c.CommuneInsee!, c => c.Count),
             n => n switch { 0 => "aucun créneau libre", 1 => "1 créneau libre", _ => $"{n} créneaux libres" },

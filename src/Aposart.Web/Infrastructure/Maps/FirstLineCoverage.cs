@@ -10,7 +10,14 @@ namespace Aposart.Web.Infrastructure.Maps;
 /// </summary>
 public sealed class FirstLineCoverage(AposartDbContext db)
 {
+    // One request (the dashboard: coverage, density, the table beside the maps, the maps) reads each count once.
+    private Dictionary<(string Insee, Profession Profession), int>? inDirectory;
+    private Task<Dictionary<(string Insee, Profession Profession), int>?>? inRegister;
+
     public static readonly Profession[] Professions = [Profession.GeneralPractitioner, Profession.Nurse, Profession.Physiotherapist, Profession.Pharmacist];
+
+    /// <summary>Professionals per 10 000 inhabitants, to one decimal: the one rounding of the dashboard's tables, maps and PDFs.</summary>
+    public static decimal Density(int count, int population) => population <= 0 ? 0 : Math.Round(10_000m * count / population, 1);
 
     // Member-initialised (not positional) so that the queries built on it can still group and filter by its properties.
     public sealed class SiteOf
@@ -28,7 +35,7 @@ public sealed class FirstLineCoverage(AposartDbContext db)
 
     /// <summary>Distinct professionals of each first-line profession with a practice site in each commune of the territory.</summary>
     public async Task<Dictionary<(string Insee, Profession Profession), int>> InDirectoryAsync(CancellationToken cancellationToken) =>
-        (await Sites()
+        inDirectory ??= (await Sites()
             .GroupBy(s => new { s.CommuneInsee, s.Profession })
             .Select(g => new { g.Key.CommuneInsee, g.Key.Profession, Count = g.Select(s => s.ProfessionalId).Distinct().Count() })
             .ToListAsync(cancellationToken))
@@ -38,7 +45,10 @@ public sealed class FirstLineCoverage(AposartDbContext db)
     /// Distinct professionals of the official register (the last RPPS import) per commune and first-line profession; null
     /// while no register has been imported. A line without a commune code (only a postcode) is not placed.
     /// </summary>
-    public async Task<Dictionary<(string Insee, Profession Profession), int>?> InRegisterAsync(CancellationToken cancellationToken)
+    public Task<Dictionary<(string Insee, Profession Profession), int>?> InRegisterAsync(CancellationToken cancellationToken) =>
+        inRegister ??= ReadRegisterAsync(cancellationToken);
+
+    private async Task<Dictionary<(string Insee, Profession Profession), int>?> ReadRegisterAsync(CancellationToken cancellationToken)
     {
         if (!await db.RegisterEntries.AnyAsync(cancellationToken))
         {

@@ -74,7 +74,7 @@ public sealed class TerritoryMaps(TerritoryMap map, FirstLineCoverage coverage, 
 
     public MapDrawing Density(Profession profession, IReadOnlyDictionary<(string Insee, Profession Profession), int> counts, bool fromRegister)
     {
-        decimal Of(MapCommune c) => c.Population <= 0 ? 0 : Math.Round(10_000m * counts.GetValueOrDefault((c.InseeCode, profession)) / c.Population, 1);
+        decimal Of(MapCommune c) => FirstLineCoverage.Density(counts.GetValueOrDefault((c.InseeCode, profession)), c.Population);
         var breaks = MapColours.Breaks(map.Communes.Select(Of));
         var plural = Plural(profession);
         return new MapDrawing(map, $"densite-{profession.ToString().ToLowerInvariant()}{(fromRegister ? "-registre" : "")}",
