@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using Aposart.Web.Data;
 using Aposart.Web.Domain;
 using Aposart.Web.Infrastructure.Security;
@@ -31,9 +32,29 @@ public static class IdentitySetup
             .AddErrorDescriber<FrenchIdentityErrorDescriber>()
             .AddPasswordValidator<PasswordPolicy>();
         services.AddScoped<Features.Account.AccountMails>();
+        services.AddProSanteConnect(configuration);
 
         // A changed security stamp (logout, password change) must end the other sessions at their next request.
-        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.Zero);
+        services.Configure<SecurityStampValidatorOptions>(o =>
+        {
+            o.ValidationInterval = TimeSpan.Zero;
+            // The refreshed principal is built from the database and would forget how the session was opened (Pro Santé
+            // Connect's sessions count as strong authentication for the back office).
+            o.OnRefreshingPrincipal = context =>
+            {
+                if (context.NewPrincipal?.Identity is ClaimsIdentity identity)
+                {
+                    foreach (var method in context.CurrentPrincipal?.FindAll(ClaimTypes.AuthenticationMethod) ?? [])
+                    {
+                        if (!identity.HasClaim(method.Type, method.Value))
+                        {
+                            identity.AddClaim(new Claim(method.Type, method.Value));
+                        }
+                    }
+                }
+                return Task.CompletedTask;
+            };
+        });
 
         services.ConfigureApplicationCookie(options =>
         {

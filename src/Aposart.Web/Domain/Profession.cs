@@ -54,4 +54,31 @@ public static class ProfessionText
     public static bool UsesRpps(this Profession profession) => profession is Profession.GeneralPractitioner or Profession.Specialist
         or Profession.Pharmacist or Profession.Midwife or Profession.Dentist or Profession.Biologist or Profession.Radiologist
         or Profession.Nurse or Profession.Physiotherapist or Profession.Podiatrist;
+
+    /// <summary>
+    /// The national profession codes (nomenclature TRE_G15, used by the RPPS register and by Pro Santé Connect) and, for
+    /// doctors, the savoir-faire: SM53 and SM54 are general medicine; a doctor without one (newer extractions put the
+    /// specialties in a file of their own) counts as a specialist.
+    /// </summary>
+    public static Profession? FromNationalCode(string? code, string? specialty) => code switch
+    {
+        "10" when specialty is "SM53" or "SM54" => Profession.GeneralPractitioner,
+        "10" when specialty is "SM44" or "SM45" => Profession.Radiologist,
+        "10" => Profession.Specialist,
+        "21" => Profession.Pharmacist,
+        "26" => Profession.HearingAidSpecialist,
+        "28" => Profession.Optician,
+        "40" => Profession.Dentist,
+        "50" => Profession.Midwife,
+        "60" => Profession.Nurse,
+        "70" => Profession.Physiotherapist,
+        "80" => Profession.Podiatrist,
+        "91" => Profession.SpeechTherapist,
+        "92" => Profession.Orthoptist,
+        "93" => Profession.Psychologist,
+        "94" => Profession.OccupationalTherapist,
+        "95" => Profession.Dietitian,
+        "96" => Profession.PsychomotorTherapist,
+        _ => null,
+    };
 }

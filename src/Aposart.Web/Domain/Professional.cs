@@ -19,6 +19,8 @@ public class Professional : IAuditable
     public Profession Profession { get; set; }
     public string? Specialty { get; set; }
     public string? Rpps { get; set; }
+    /// <summary>When Pro Santé Connect last vouched for <see cref="Rpps"/>; cleared when the number is changed by hand.</summary>
+    public DateTimeOffset? RppsVerifiedAt { get; set; }
     public string? Adeli { get; set; }
 
     /// <summary>The master consent: without it the person appears in no public page, whatever the fields say.</summary>

@@ -1,5 +1,4 @@
 using Aposart.EndToEnd.Support;
-using Deque.AxeCore.Commons;
 using Deque.AxeCore.Playwright;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
@@ -11,11 +10,6 @@ namespace Aposart.EndToEnd.Accessibility;
 [Collection(DemoCollection.Name)]
 public sealed class AccessibilityTests(DemoLivePortal portal)
 {
-    private static readonly AxeRunOptions Wcag21AA = new()
-    {
-        RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
-    };
-
     private async Task<string[]> PublicPagesAsync()
     {
         var (training, letter, professional, article, structure) = await portal.WithDbAsync(async db => (
@@ -88,7 +82,7 @@ public sealed class AccessibilityTests(DemoLivePortal portal)
             var response = await page.GotoAsync(url);
             Assert.True(response is not null && (response.Ok || url.StartsWith("/erreur/", StringComparison.Ordinal)), $"{url}: {response?.Status}");
             Assert.Equal("fr", await page.Locator("html").GetAttributeAsync("lang"));
-            var result = await page.RunAxe(Wcag21AA);
+            var result = await page.RunAxe(Axe.Wcag21AA);
             checkedPages++;
             foreach (var violation in result.Violations)
             {

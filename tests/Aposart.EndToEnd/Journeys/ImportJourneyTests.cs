@@ -3,8 +3,6 @@ using Aposart.Web.Domain;
 using Aposart.Web.Features.Register;
 using Aposart.Web.Tests.Features.Import;
 using Aposart.Web.Tests.Support;
-using Deque.AxeCore.Commons;
-using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
@@ -16,11 +14,6 @@ namespace Aposart.EndToEnd.Journeys;
 /// </summary>
 public sealed class ImportJourneyTests(LivePortal portal) : IClassFixture<LivePortal>
 {
-    private static readonly AxeRunOptions Wcag21AA = new()
-    {
-        RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
-    };
-
     [Fact]
     public async Task The_coordinator_imports_the_spreadsheet_fixes_it_in_the_preview_and_sends_the_invitations_and_a_typed_rpps_fills_a_profile()
     {
@@ -35,12 +28,12 @@ public sealed class ImportJourneyTests(LivePortal portal) : IClassFixture<LivePo
         await page.Locator("#spreadsheet").SetInputFilesAsync(file);
         await Forms.ClickToNextPageAsync(page, page.GetByRole(AriaRole.Button, new() { Name = "Lire le fichier" }));
         await Expect(page.Locator("main")).ToContainTextAsync("Windows-1252");
-        await AssertAccessibleAsync(page);
+        await Axe.AssertAccessibleAsync(page);
         await page.Locator("#CollegeId").SelectOptionAsync(new SelectOptionValue { Label = "Autres professions de santé" });
         await LivePortal.ScreenshotAsync(page, journey, "1-colonnes");
         await Forms.ClickToNextPageAsync(page, page.GetByRole(AriaRole.Button, new() { Name = "Voir l'aperçu" }));
         await Expect(page.Locator("[data-count=blocked]")).ToHaveTextAsync("6");
-        await AssertAccessibleAsync(page);
+        await Axe.AssertAccessibleAsync(page);
 
         await Forms.ClickToNextPageAsync(page, page.GetByRole(AriaRole.Link, new() { Name = "Voir les lignes à corriger" }));
         await page.GetByLabel("Profession (ligne 11)").SelectOptionAsync(new SelectOptionValue { Label = "Médecin généraliste" });
@@ -60,7 +53,7 @@ public sealed class ImportJourneyTests(LivePortal portal) : IClassFixture<LivePo
         // The count grows while the outbox sends, without reloading the page.
         await Expect(page.Locator("#import-progress [data-field=sent]")).ToHaveTextAsync("88", new() { Timeout = 60_000 });
         await Expect(page.Locator("#import-progress [data-field=pending]")).ToHaveTextAsync("0");
-        await AssertAccessibleAsync(page);
+        await Axe.AssertAccessibleAsync(page);
         await LivePortal.ScreenshotAsync(page, journey, "3-compte-rendu");
         File.Delete(file);
 
@@ -82,11 +75,5 @@ public sealed class ImportJourneyTests(LivePortal portal) : IClassFixture<LivePo
         await Expect(profile.Locator("#Input_Profession")).ToHaveValueAsync(nameof(Profession.GeneralPractitioner));
         await Expect(profile.Locator("#rpps-register")).ToContainTextAsync("Trouvé dans le registre national (RPPS)");
         await LivePortal.ScreenshotAsync(profile, journey, "4-rpps");
-    }
-
-    private static async Task AssertAccessibleAsync(IPage page)
-    {
-        var result = await page.RunAxe(Wcag21AA);
-        Assert.True(result.Violations.Length == 0, page.Url + ": " + string.Join('\n', result.Violations.Select(v => $"{v.Id} {v.Help} — {string.Join(" | ", v.Nodes.Take(3).Select(n => n.Html))}")));
     }
 }

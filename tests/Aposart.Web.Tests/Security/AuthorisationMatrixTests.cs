@@ -108,6 +108,13 @@ public sealed class AuthorisationMatrixTests(PortalFactory portal) : IClassFixtu
         GET /compte/connexion-2fa SignInInProgress
         POST /compte/connexion-2fa SignInInProgress
         POST /compte/deconnexion Public
+        GET /compte/pro-sante-connect Public
+        GET /compte/pro-sante-connect/premiere-connexion SignInInProgress
+        POST /compte/pro-sante-connect/creer SignInInProgress
+        POST /compte/pro-sante-connect/dissocier SignedIn
+        GET /compte/pro-sante-connect/fin-de-session Public
+        POST /compte/pro-sante-connect/lier SignInInProgress
+        GET /compte/pro-sante-connect/suite SignInInProgress
         GET /compte/inscription Public
         GET /compte/invitation/{token} Public
         POST /compte/invitation/{token} Public

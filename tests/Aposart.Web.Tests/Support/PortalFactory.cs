@@ -45,7 +45,11 @@ public class PortalFactory : WebApplicationFactory<Program>, IAsyncLifetime
     {
         await base.DisposeAsync();
         await TestDatabase.DropAsync(DatabaseName);
+        await StopCompanionsAsync();
     }
+
+    /// <summary>Stops what a fixture started beside the portal (an identity provider).</summary>
+    protected virtual Task StopCompanionsAsync() => Task.CompletedTask;
 
     protected virtual string DatabaseConnectionString => ConnectionString;
 

@@ -2289,6 +2289,10 @@ namespace Aposart.Web.Data.Migrations
                         .HasColumnType("character varying(11)")
                         .HasColumnName("rpps");
 
+                    b.Property<DateTimeOffset?>("RppsVerifiedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("rpps_verified_at");
+
                     b.Property<string>("SecureMailAddress")
                         .HasMaxLength(254)
                         .HasColumnType("character varying(254)")

@@ -1,5 +1,6 @@
 using Aposart.Web.Configuration;
 using Aposart.Web.Domain;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
@@ -60,7 +61,7 @@ public sealed class AccountController(
         if (existing is not null)
         {
             await mails.SendAlreadyRegisteredAsync(existing, cancellationToken);
-            return RedirectToAction(nameof(RegisterDone));
+            return Redirect(AccountLinks.RegisterDone);
         }
         var created = await users.CreateAsync(user, input.Password!);
         if (!created.Succeeded)
@@ -75,10 +76,10 @@ public sealed class AccountController(
         await users.AddToRoleAsync(user, Roles.Professional);
         logger.LogInformation("Account {UserId} registered", user.Id);
         await mails.SendConfirmationAsync(user, cancellationToken);
-        return RedirectToAction(nameof(RegisterDone));
+        return Redirect(AccountLinks.RegisterDone);
     }
 
-    [HttpGet("inscription/verifiez-vos-courriels")]
+    [HttpGet(AccountLinks.RegisterDone)]
     public IActionResult RegisterDone() => View();
 
     [HttpGet("confirmation")]
@@ -109,7 +110,7 @@ public sealed class AccountController(
         {
             await mails.SendConfirmationAsync(user, cancellationToken);
         }
-        return RedirectToAction(nameof(RegisterDone));
+        return Redirect(AccountLinks.RegisterDone);
     }
 
     [HttpGet("connexion")]
@@ -191,14 +192,26 @@ public sealed class AccountController(
     }
 
     [HttpPost("deconnexion")]
-    public async Task<IActionResult> Logout()
+    public async Task<IActionResult> Logout([FromServices] ProSanteConnect.ProSanteConnectSignOut psc)
     {
+        // Read before the local sign-out forgets them: how the session was opened, and the token the provider's end-session wants.
+        var viaPsc = ProSanteConnect.ProSanteConnectSignOut.OpenedBy(User);
+        var idToken = viaPsc ? await HttpContext.GetTokenAsync("id_token") : null;
         if (await users.GetUserAsync(User) is { } user)
         {
             // A new stamp ends the sessions of this account on every other device too.
             await users.UpdateSecurityStampAsync(user);
         }
         await signIn.SignOutAsync();
+        if (viaPsc && psc.Offered)
+        {
+            // The provider's session is ended from a page of its own: this form's answer may not redirect to another site
+            // (Content-Security-Policy form-action 'self'), a new navigation may.
+            TempData[ProSanteConnect.ProSanteConnectSignOut.IdTokenItem] = idToken;
+            // This very answer is drawn signed out, as the next ones will be.
+            HttpContext.User = new System.Security.Claims.ClaimsPrincipal(new System.Security.Claims.ClaimsIdentity());
+            return View("EndingSession");
+        }
         TempData["Message"] = "Vous êtes déconnecté.";
         return Redirect("/");
     }

@@ -5,6 +5,7 @@ public static class AccountLinks
 {
     public const string LoginPath = "/compte/connexion";
     public const string Register = "/compte/inscription";
+    public const string RegisterDone = "/compte/inscription/verifiez-vos-courriels";
     public const string Security = "/compte/securite";
     public const string TwoFactor = "/compte/securite/double-authentification";
 

@@ -26,6 +26,13 @@ public sealed class AccountMails(UserManager<AppUser> users, PortalMailer mailer
              "Si vous avez oublié votre mot de passe, vous pouvez en choisir un nouveau."],
             ("Choisir un nouveau mot de passe", "/compte/mot-de-passe-oublie"), cancellationToken);
 
+    /// <summary>Told at once, so that a link the person did not make (someone else's card on their record) does not go unnoticed.</summary>
+    public Task SendExternalLoginLinkedAsync(AppUser user, string provider, CancellationToken cancellationToken) =>
+        SendAsync(user, $"{provider} est associé à votre compte",
+            [$"Votre compte du portail de la CPTS peut désormais être ouvert avec {provider} (carte CPS ou application e-CPS).",
+             "Si vous n'êtes pas à l'origine de cette association, dissociez-la depuis la page Sécurité de votre compte et prévenez la coordination."],
+            ("Sécurité du compte", AccountLinks.Security), cancellationToken);
+
     public async Task SendPasswordResetAsync(AppUser user, CancellationToken cancellationToken)
     {
         var token = await users.GeneratePasswordResetTokenAsync(user);

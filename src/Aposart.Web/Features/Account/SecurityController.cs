@@ -15,6 +15,7 @@ public sealed class SecurityController(
     UserManager<AppUser> users,
     SignInManager<AppUser> signIn,
     IOptions<CptsOptions> cpts,
+    IOptions<ProSanteConnect.ProSanteConnectOptions> psc,
     ILogger<SecurityController> logger) : Controller
 {
     [HttpGet("")]
@@ -113,7 +114,10 @@ public sealed class SecurityController(
             await users.GetTwoFactorEnabledAsync(user),
             await users.CountRecoveryCodesAsync(user),
             changePassword,
-            new PasswordConfirmInput());
+            new PasswordConfirmInput(),
+            await users.HasPasswordAsync(user),
+            psc.Value.Enabled,
+            (await users.GetLoginsAsync(user)).Any(l => l.LoginProvider == ProSanteConnect.ProSanteConnectLinks.Scheme));
     }
 
     private async Task<AuthenticatorPage> AuthenticatorPageAsync(AppUser user, EnableAuthenticatorInput input)
@@ -145,6 +149,7 @@ public sealed class SecurityController(
     }
 }
 
-public sealed record SecurityPage(string Email, bool TwoFactorEnabled, int RecoveryCodesLeft, ChangePasswordInput ChangePassword, PasswordConfirmInput Disable);
+public sealed record SecurityPage(string Email, bool TwoFactorEnabled, int RecoveryCodesLeft, ChangePasswordInput ChangePassword, PasswordConfirmInput Disable,
+    bool HasPassword = true, bool ProSanteConnectOffered = false, bool ProSanteConnectLinked = false);
 
 public sealed record AuthenticatorPage(string SharedKey, string QrCodeDataUri, EnableAuthenticatorInput Input);

@@ -15,7 +15,8 @@ public sealed class StaffSecurityOptions
 
 /// <summary>
 /// Someone holding a role that opens the members' data (Admin, Bureau, Coordinateur) without a second factor is sent to
-/// set one up before any back-office page. Roles are read afresh at each request (the security stamp is validated every
+/// set one up before any back-office page, unless the session was opened with Pro Santé Connect (a CPS card or the e-CPS
+/// app are themselves two factors). Roles are read afresh at each request (the security stamp is validated every
 /// time), so a role given a minute ago counts at once.
 /// </summary>
 public sealed class StaffTwoFactorMiddleware(RequestDelegate next, IOptions<StaffSecurityOptions> options)
@@ -26,6 +27,7 @@ public sealed class StaffTwoFactorMiddleware(RequestDelegate next, IOptions<Staf
     {
         if (options.Value.RequireTwoFactorForStaff && context.Request.Path.StartsWithSegments("/gestion")
             && context.User.Identity?.IsAuthenticated == true && StaffRoles.Any(context.User.IsInRole)
+            && !ProSanteConnect.ProSanteConnectSignOut.OpenedBy(context.User)
             && await users.GetUserAsync(context.User) is { TwoFactorEnabled: false })
         {
             var data = tempData.GetTempData(context);

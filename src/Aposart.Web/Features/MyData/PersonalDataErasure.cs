@@ -186,6 +186,7 @@ public sealed class PersonalDataErasure(AposartDbContext db, UserManager<AppUser
         professional.Civility = Civility.None;
         professional.Specialty = null;
         professional.Rpps = null;
+        professional.RppsVerifiedAt = null;
         professional.Adeli = null;
         professional.Email = null;
         professional.SecureMailAddress = null;

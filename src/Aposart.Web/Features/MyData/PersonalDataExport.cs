@@ -83,6 +83,8 @@ public sealed class PersonalDataExport(AposartDbContext db, UserManager<AppUser>
                 twoFactorEnabled = user.TwoFactorEnabled,
                 createdAt = user.CreatedAt,
                 roles = await users.GetRolesAsync(user),
+                // The identifiers the account is linked to at outside providers (Pro Santé Connect's subject).
+                linkedSignIns = (await users.GetLoginsAsync(user)).Select(l => new { provider = l.ProviderDisplayName ?? l.LoginProvider, subject = l.ProviderKey }),
                 bureauMandates = await db.BureauMandates.AsNoTracking().Where(m => m.UserId == user.Id).OrderBy(m => m.StartsOn)
                     .Select(m => new { m.Title, m.StartsOn, m.EndsOn, m.PublicConsent, m.ClosedAt }).ToListAsync(cancellationToken),
             },
@@ -94,6 +96,7 @@ public sealed class PersonalDataExport(AposartDbContext db, UserManager<AppUser>
                 profession = professional.Profession.Label(),
                 professional.Specialty,
                 professional.Rpps,
+                rppsVerifiedByProSanteConnectAt = professional.RppsVerifiedAt,
                 professional.Adeli,
                 professional.Email,
                 emailVisibility = professional.EmailVisibility.Label(),

@@ -23,6 +23,7 @@ public static class ProfileForm
             Profession = professional.Profession,
             Specialty = professional.Specialty,
             Rpps = professional.Rpps,
+            RppsVerifiedAt = professional.RppsVerifiedAt,
             Adeli = professional.Adeli,
             Email = professional.Email,
             EmailVisibility = professional.EmailVisibility,
@@ -119,6 +120,11 @@ public static class ProfileForm
         professional.LastName = input.LastName!.Trim();
         professional.Profession = input.Profession!.Value;
         professional.Specialty = input.Profession == Domain.Profession.Specialist ? input.Specialty?.Trim() : null;
+        if (Clean(input.Rpps) != professional.Rpps)
+        {
+            // Pro Santé Connect vouched for the old number, not for the one typed.
+            professional.RppsVerifiedAt = null;
+        }
         professional.Rpps = Clean(input.Rpps);
         professional.Adeli = Clean(input.Adeli);
         professional.Email = input.Email!.Trim().ToLowerInvariant();

@@ -33,6 +33,10 @@ public sealed class ProfileInput : IValidatableObject
     [Rpps]
     public string? Rpps { get; set; }
 
+    /// <summary>Shown, never taken from the form: when Pro Santé Connect vouched for the number.</summary>
+    [Microsoft.AspNetCore.Mvc.ModelBinding.BindNever]
+    public DateTimeOffset? RppsVerifiedAt { get; set; }
+
     [Display(Name = "Numéro ADELI")]
     [Adeli]
     public string? Adeli { get; set; }

@@ -90,7 +90,7 @@ public static partial class RppsFile
                 SpecialtyCode = specialty,
                 SpecialtyLabel = Field(specialtyLabel),
                 PracticeMode = Field(mode),
-                Profession = ProfessionOf(profession, specialty),
+                Profession = ProfessionText.FromNationalCode(profession, specialty),
                 Site = Field(site),
                 Street = string.Join(' ', new[] { Field(number), Field(wayType), Field(way) }.Where(part => part.Length > 0)),
                 Postcode = postal,
@@ -123,32 +123,6 @@ public static partial class RppsFile
         var end = line.IndexOf('|', start);
         return line.AsSpan(start, (end < 0 ? line.Length : end) - start).Trim().ToString();
     }
-
-    /// <summary>
-    /// The register's profession codes (nomenclature TRE_G15) and, for doctors, the savoir-faire: SM53 and SM54 are general
-    /// medicine; a doctor without one (newer extractions put the specialties in a file of their own) counts as a specialist.
-    /// </summary>
-    public static Profession? ProfessionOf(string code, string specialty) => code switch
-    {
-        "10" when specialty is "SM53" or "SM54" => Profession.GeneralPractitioner,
-        "10" when specialty is "SM44" or "SM45" => Profession.Radiologist,
-        "10" => Profession.Specialist,
-        "21" => Profession.Pharmacist,
-        "26" => Profession.HearingAidSpecialist,
-        "28" => Profession.Optician,
-        "40" => Profession.Dentist,
-        "50" => Profession.Midwife,
-        "60" => Profession.Nurse,
-        "70" => Profession.Physiotherapist,
-        "80" => Profession.Podiatrist,
-        "91" => Profession.SpeechTherapist,
-        "92" => Profession.Orthoptist,
-        "93" => Profession.Psychologist,
-        "94" => Profession.OccupationalTherapist,
-        "95" => Profession.Dietitian,
-        "96" => Profession.PsychomotorTherapist,
-        _ => null,
-    };
 
     /// <summary>The extraction's date from its name, Paris time: PS_LibreAcces_Personne_activite_202611301020.txt → 30/11/2026 10:20 (stored in UTC).</summary>
     public static DateTimeOffset? DateOf(string fileName) =>
