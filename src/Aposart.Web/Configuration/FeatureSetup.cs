@@ -28,7 +28,7 @@ public static class FeatureSetup
         services.AddScoped<Features.Register.RegisterImporter>().AddScoped<Features.Register.RegisterCensus>();
         services.AddScoped<Features.Import.ImportPlanner>().AddScoped<Features.Import.SpreadsheetImports>().AddScoped<Features.Import.ImportReview>()
             .AddScoped<Features.Import.SpreadsheetImportCommit>().AddScoped<Features.Import.ImportInvitations>();
-        services.AddScoped<DemoSeeder>().AddScoped<DemoDirectorySeeder>().AddScoped<DemoFichesSeeder>().AddScoped<DemoTrainingsSeeder>().AddScoped<DemoLettersSeeder>().AddScoped<DemoCompensationSeeder>().AddScoped<DemoSnpSeeder>().AddScoped<DemoVaccinationSeeder>().AddScoped<DemoNewsSeeder>().AddScoped<DemoDocumentsSeeder>();
+        services.AddScoped<DemoSeeder>().AddScoped<DemoDirectorySeeder>().AddScoped<DemoFichesSeeder>().AddScoped<DemoTrainingsSeeder>().AddScoped<DemoLettersSeeder>().AddScoped<DemoCompensationSeeder>().AddScoped<DemoSnpSeeder>().AddScoped<DemoVaccinationSeeder>().AddScoped<DemoNewsSeeder>().AddScoped<DemoDocumentsSeeder>().AddScoped<DemoMeetingsSeeder>();
         services.AddScoped<MembershipDocuments>();
         services.AddScoped<MembershipWorkflow>().AddScoped<PaymentRecorder>();
         services.AddScoped<Features.MyData.PersonalDataExport>().AddScoped<Features.MyData.PersonalDataErasure>();
@@ -39,6 +39,7 @@ public static class FeatureSetup
         services.AddScoped<IndicatorValues>().AddScoped<FichePdf>();
         services.AddPeriodicJob<IndicatorSnapshots>();
         services.AddScoped<TrainingRegistrar>().AddScoped<TrainingDocuments>().AddScoped<TrainingSurveys>();
+        services.AddScoped<Features.Meetings.MeetingConvocation>().AddScoped<Features.Meetings.MeetingAnswers>().AddScoped<Features.Meetings.MeetingVotes>();
         services.AddPeriodicJob<TrainingReminders>();
         services.Configure<LetterOptions>(configuration.GetSection(LetterOptions.Section));
         services.AddScoped<CampaignAudience>().AddScoped<Infrastructure.Mail.IOutboxCampaigns, CampaignDispatch>();

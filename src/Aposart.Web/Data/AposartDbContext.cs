@@ -68,6 +68,11 @@ public class AposartDbContext(DbContextOptions<AposartDbContext> options)
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<SpreadsheetImport> SpreadsheetImports => Set<SpreadsheetImport>();
     public DbSet<SpreadsheetImportLine> SpreadsheetImportLines => Set<SpreadsheetImportLine>();
+    public DbSet<Meeting> Meetings => Set<Meeting>();
+    public DbSet<MeetingInvitee> MeetingInvitees => Set<MeetingInvitee>();
+    public DbSet<Resolution> Resolutions => Set<Resolution>();
+    public DbSet<Ballot> Ballots => Set<Ballot>();
+    public DbSet<BallotCast> BallotCasts => Set<BallotCast>();
 
     /// <summary>The one place that says how the portal talks to PostgreSQL, shared by the app, the CLI and the tests.</summary>
     public static void Configure(DbContextOptionsBuilder builder, string connectionString) =>

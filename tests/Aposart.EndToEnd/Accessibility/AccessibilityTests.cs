@@ -27,11 +27,15 @@ public sealed class AccessibilityTests(DemoLivePortal portal)
         ];
     }
 
-    private static readonly string[] MemberPages =
-    [
-        "/espace", "/espace/profil", "/espace/adhesion", "/espace/formations", "/espace/preferences", "/espace/mes-donnees", "/espace/annuaire",
-        "/espace/documents", "/espace/snp", "/espace/planning", "/espace/indemnisation", "/compte/securite",
-    ];
+    private async Task<string[]> MemberPagesAsync()
+    {
+        var assembly = await portal.WithDbAsync(db => db.Meetings.Where(m => m.Status == Web.Domain.MeetingStatus.Convened).Select(m => m.Id).FirstAsync());
+        return
+        [
+            "/espace", "/espace/profil", "/espace/adhesion", "/espace/formations", "/espace/preferences", "/espace/mes-donnees", "/espace/annuaire",
+            "/espace/documents", "/espace/snp", "/espace/planning", "/espace/indemnisation", "/compte/securite", "/espace/reunions", $"/espace/reunions/{assembly}",
+        ];
+    }
 
     private async Task<string[]> BackOfficePagesAsync()
     {
@@ -49,6 +53,7 @@ public sealed class AccessibilityTests(DemoLivePortal portal)
             "/gestion/lettres", "/gestion/lettres/nouvelle", $"/gestion/lettres/{letter}",
             "/gestion/tableau-de-bord", "/gestion/aci", "/gestion/snp", "/gestion/sas", "/gestion/vaccination", "/gestion/vaccination/nouveau", "/gestion/actualites", "/gestion/documents",
             "/gestion/indemnisation", "/gestion/contact",
+            "/gestion/reunions", "/gestion/reunions/nouvelle", "/gestion/reunions/regles", $"/gestion/reunions/{await portal.WithDbAsync(db => db.Meetings.Where(m => m.Status == Web.Domain.MeetingStatus.Convened).Select(m => m.Id).FirstAsync())}",
         ];
     }
 
@@ -63,7 +68,7 @@ public sealed class AccessibilityTests(DemoLivePortal portal)
     public async Task Member_pages_have_no_WCAG_2_1_AA_violation()
     {
         var page = await portal.SignedInPageAsync("medecin@demo.aposart.fr", Web.Tests.Support.PortalFactory.DemoPassword);
-        await AssertNoViolationsAsync(page, MemberPages);
+        await AssertNoViolationsAsync(page, await MemberPagesAsync());
     }
 
     [Fact]

@@ -23,6 +23,12 @@ public sealed class PscLivePortal : LivePortal
     {
         await Provider.StartAsync();
         await base.InitializeAsync();
+        // The first round trip compiles the provider's pipeline and has the portal read its metadata; on a machine busy
+        // with the other suite it once took longer than a click may wait. Done here, before any clock runs.
+        using var http = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false });
+        (await http.GetAsync(Provider.MetadataAddress)).EnsureSuccessStatusCode();
+        var challenge = await http.GetAsync($"{Address}/compte/pro-sante-connect");
+        Assert.StartsWith(Provider.Issuer, challenge.Headers.Location?.ToString());
     }
 
     protected override async Task StopCompanionsAsync() => await Provider.DisposeAsync();
@@ -40,7 +46,7 @@ public sealed class ProSanteConnectJourneyTests(PscLivePortal portal) : IClassFi
         var page = await portal.NewPageAsync();
 
         await page.GotoAsync("/compte/connexion");
-        await page.GetByRole(AriaRole.Link, new() { Name = "Se connecter avec Pro Santé Connect" }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Se connecter avec Pro Santé Connect" }).ClickAsync(new() { Timeout = 90_000 });
         await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/compte/pro-sante-connect/premiere-connexion$"));
         await Expect(page.Locator("main")).ToContainTextAsync($"Inès Navarro, Médecin généraliste (RPPS {person.Rpps})");
         await Axe.AssertAccessibleAsync(page);
@@ -56,7 +62,7 @@ public sealed class ProSanteConnectJourneyTests(PscLivePortal portal) : IClassFi
         await Expect(page.Locator("main")).ToContainTextAsync("Adresse confirmée");
 
         await page.GotoAsync("/compte/connexion");
-        await page.GetByRole(AriaRole.Link, new() { Name = "Se connecter avec Pro Santé Connect" }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Se connecter avec Pro Santé Connect" }).ClickAsync(new() { Timeout = 90_000 });
         await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/espace$"));
         await Expect(page.Locator("form[action='/compte/deconnexion']")).ToHaveCountAsync(1);
 

@@ -102,6 +102,28 @@ public sealed class AuthorisationMatrixTests(PortalFactory portal) : IClassFixtu
         GET /annuaire/structures/{id:guid} Public
         GET /annuaire/{id:guid} Public
         GET /compte/acces-refuse RefusalPage
+        GET /espace/reunions SignedIn
+        GET /espace/reunions/{id:guid} SignedIn
+        POST /espace/reunions/{id:guid} SignedIn
+        GET /espace/reunions/{id:guid}/reunion.ics SignedIn
+        POST /espace/reunions/{id:guid}/resolutions/{resolutionId:guid}/vote SignedIn
+        GET /gestion/reunions Staff
+        GET /gestion/reunions.csv Staff
+        GET /gestion/reunions/nouvelle Staff
+        POST /gestion/reunions/nouvelle Staff
+        GET /gestion/reunions/regles Staff
+        POST /gestion/reunions/regles Staff
+        GET /gestion/reunions/presence/{code} Staff
+        GET /gestion/reunions/{id:guid} Staff
+        GET /gestion/reunions/{id:guid}/modifier Staff
+        POST /gestion/reunions/{id:guid}/modifier Staff
+        POST /gestion/reunions/{id:guid}/convoquer Staff
+        POST /gestion/reunions/{id:guid}/presences Staff
+        GET /gestion/reunions/{id:guid}/presences.csv Staff
+        POST /gestion/reunions/{id:guid}/resolutions Staff
+        POST /gestion/reunions/{id:guid}/resolutions/{resolutionId:guid}/ouvrir Staff
+        POST /gestion/reunions/{id:guid}/resolutions/{resolutionId:guid}/clore Staff
+        POST /gestion/reunions/{id:guid}/resolutions/{resolutionId:guid}/appliquer Board
         GET /compte/confirmation Public
         GET /compte/connexion Public
         POST /compte/connexion Public

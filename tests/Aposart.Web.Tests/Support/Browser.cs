@@ -105,6 +105,7 @@ public sealed record Page(HttpResponseMessage Response, IHtmlDocument Document, 
     {
         IHtmlTextAreaElement area => area.Value,
         IHtmlInputElement input => input.Value,
+        IHtmlSelectElement select => select.Options.FirstOrDefault(o => o.IsSelected)?.Value,
         _ => null,
     };
 

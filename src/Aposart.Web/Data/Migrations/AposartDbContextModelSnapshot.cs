@@ -524,6 +524,55 @@ namespace Aposart.Web.Data.Migrations
                     b.ToTable("articles", (string)null);
                 });
 
+            modelBuilder.Entity("Aposart.Web.Domain.Ballot", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<int>("Choice")
+                        .HasColumnType("integer")
+                        .HasColumnName("choice");
+
+                    b.Property<Guid>("ResolutionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("resolution_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_ballots");
+
+                    b.HasIndex("ResolutionId")
+                        .HasDatabaseName("ix_ballots_resolution_id");
+
+                    b.ToTable("ballots", (string)null);
+                });
+
+            modelBuilder.Entity("Aposart.Web.Domain.BallotCast", b =>
+                {
+                    b.Property<Guid>("ResolutionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("resolution_id");
+
+                    b.Property<Guid>("ForInviteeId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("for_invitee_id");
+
+                    b.Property<Guid>("ByInviteeId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("by_invitee_id");
+
+                    b.HasKey("ResolutionId", "ForInviteeId")
+                        .HasName("pk_ballot_casts");
+
+                    b.HasIndex("ByInviteeId")
+                        .HasDatabaseName("ix_ballot_casts_by_invitee_id");
+
+                    b.HasIndex("ForInviteeId")
+                        .HasDatabaseName("ix_ballot_casts_for_invitee_id");
+
+                    b.ToTable("ballot_casts", (string)null);
+                });
+
             modelBuilder.Entity("Aposart.Web.Domain.BudgetLine", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1632,6 +1681,183 @@ namespace Aposart.Web.Data.Migrations
                     b.ToTable("measurements", (string)null);
                 });
 
+            modelBuilder.Entity("Aposart.Web.Domain.Meeting", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Agenda")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("character varying(20000)")
+                        .HasColumnName("agenda");
+
+                    b.Property<DateTimeOffset?>("ConvenedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("convened_at");
+
+                    b.Property<string>("ConvenedByName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("convened_by_name");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid?>("CreatedById")
+                        .HasColumnType("uuid")
+                        .HasColumnName("created_by_id");
+
+                    b.Property<DateTimeOffset>("EndsAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("ends_at");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Place")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("place");
+
+                    b.Property<DateTimeOffset?>("ReminderSentAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("reminder_sent_at");
+
+                    b.Property<DateTimeOffset>("StartsAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("starts_at");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer")
+                        .HasColumnName("status");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("title");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<Guid?>("UpdatedById")
+                        .HasColumnType("uuid")
+                        .HasColumnName("updated_by_id");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.Property<string>("VideoLink")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("video_link");
+
+                    b.HasKey("Id")
+                        .HasName("pk_meetings");
+
+                    b.HasIndex("StartsAt")
+                        .HasDatabaseName("ix_meetings_starts_at");
+
+                    b.ToTable("meetings", (string)null);
+                });
+
+            modelBuilder.Entity("Aposart.Web.Domain.MeetingInvitee", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<int>("Answer")
+                        .HasColumnType("integer")
+                        .HasColumnName("answer");
+
+                    b.Property<DateTimeOffset?>("AnsweredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("answered_at");
+
+                    b.Property<string>("AttendanceCode")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("attendance_code");
+
+                    b.Property<int?>("CollegeId")
+                        .HasColumnType("integer")
+                        .HasColumnName("college_id");
+
+                    b.Property<string>("CollegeName")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("college_name");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("character varying(254)")
+                        .HasColumnName("email");
+
+                    b.Property<Guid>("MeetingId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("meeting_id");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name");
+
+                    b.Property<DateTimeOffset?>("PresenceMarkedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("presence_marked_at");
+
+                    b.Property<bool>("Present")
+                        .HasColumnType("boolean")
+                        .HasColumnName("present");
+
+                    b.Property<Guid?>("ProxyHolderId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("proxy_holder_id");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_meeting_invitees");
+
+                    b.HasIndex("AttendanceCode")
+                        .IsUnique()
+                        .HasDatabaseName("ix_meeting_invitees_attendance_code");
+
+                    b.HasIndex("ProxyHolderId")
+                        .HasDatabaseName("ix_meeting_invitees_proxy_holder_id");
+
+                    b.HasIndex("UserId")
+                        .HasDatabaseName("ix_meeting_invitees_user_id");
+
+                    b.HasIndex("MeetingId", "UserId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_meeting_invitees_meeting_id_user_id");
+
+                    b.ToTable("meeting_invitees", (string)null);
+                });
+
             modelBuilder.Entity("Aposart.Web.Domain.MemberDocument", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2526,6 +2752,119 @@ namespace Aposart.Web.Data.Migrations
                         .HasName("pk_register_imports");
 
                     b.ToTable("register_imports", (string)null);
+                });
+
+            modelBuilder.Entity("Aposart.Web.Domain.Resolution", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<bool?>("Adopted")
+                        .HasColumnType("boolean")
+                        .HasColumnName("adopted");
+
+                    b.Property<DateTimeOffset?>("AppliedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("applied_at");
+
+                    b.Property<string>("AppliedByName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("applied_by_name");
+
+                    b.Property<decimal?>("IndividualFee")
+                        .HasPrecision(10, 2)
+                        .HasColumnType("numeric(10,2)")
+                        .HasColumnName("individual_fee");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer")
+                        .HasColumnName("kind");
+
+                    b.Property<int>("Majority")
+                        .HasColumnType("integer")
+                        .HasColumnName("majority");
+
+                    b.Property<Guid>("MeetingId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("meeting_id");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer")
+                        .HasColumnName("number");
+
+                    b.Property<int?>("ResultAbstain")
+                        .HasColumnType("integer")
+                        .HasColumnName("result_abstain");
+
+                    b.Property<int?>("ResultAgainst")
+                        .HasColumnType("integer")
+                        .HasColumnName("result_against");
+
+                    b.Property<int?>("ResultFor")
+                        .HasColumnType("integer")
+                        .HasColumnName("result_for");
+
+                    b.Property<int?>("ResultRepresented")
+                        .HasColumnType("integer")
+                        .HasColumnName("result_represented");
+
+                    b.Property<int>("RoomAbstain")
+                        .HasColumnType("integer")
+                        .HasColumnName("room_abstain");
+
+                    b.Property<int>("RoomAgainst")
+                        .HasColumnType("integer")
+                        .HasColumnName("room_against");
+
+                    b.Property<int>("RoomFor")
+                        .HasColumnType("integer")
+                        .HasColumnName("room_for");
+
+                    b.Property<decimal?>("StructureFee")
+                        .HasPrecision(10, 2)
+                        .HasColumnType("numeric(10,2)")
+                        .HasColumnName("structure_fee");
+
+                    b.Property<string>("Text")
+                        .HasMaxLength(10000)
+                        .HasColumnType("character varying(10000)")
+                        .HasColumnName("text");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("title");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.Property<DateTimeOffset?>("VoteClosedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("vote_closed_at");
+
+                    b.Property<DateTimeOffset?>("VoteOpenedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("vote_opened_at");
+
+                    b.Property<int>("VoteStatus")
+                        .HasColumnType("integer")
+                        .HasColumnName("vote_status");
+
+                    b.HasKey("Id")
+                        .HasName("pk_resolutions");
+
+                    b.HasIndex("MeetingId", "Number")
+                        .IsUnique()
+                        .HasDatabaseName("ix_resolutions_meeting_id_number");
+
+                    b.ToTable("resolutions", (string)null);
                 });
 
             modelBuilder.Entity("Aposart.Web.Domain.SasKey", b =>
@@ -3797,6 +4136,40 @@ namespace Aposart.Web.Data.Migrations
                         .HasConstraintName("fk_action_steps_action_sheets_action_sheet_id");
                 });
 
+            modelBuilder.Entity("Aposart.Web.Domain.Ballot", b =>
+                {
+                    b.HasOne("Aposart.Web.Domain.Resolution", null)
+                        .WithMany()
+                        .HasForeignKey("ResolutionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_ballots_resolutions_resolution_id");
+                });
+
+            modelBuilder.Entity("Aposart.Web.Domain.BallotCast", b =>
+                {
+                    b.HasOne("Aposart.Web.Domain.MeetingInvitee", null)
+                        .WithMany()
+                        .HasForeignKey("ByInviteeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_ballot_casts_meeting_invitees_by_invitee_id");
+
+                    b.HasOne("Aposart.Web.Domain.MeetingInvitee", null)
+                        .WithMany()
+                        .HasForeignKey("ForInviteeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_ballot_casts_meeting_invitees_for_invitee_id");
+
+                    b.HasOne("Aposart.Web.Domain.Resolution", null)
+                        .WithMany()
+                        .HasForeignKey("ResolutionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_ballot_casts_resolutions_resolution_id");
+                });
+
             modelBuilder.Entity("Aposart.Web.Domain.BudgetLine", b =>
                 {
                     b.HasOne("Aposart.Web.Domain.ActionSheet", null)
@@ -3951,6 +4324,31 @@ namespace Aposart.Web.Data.Migrations
                         .HasConstraintName("fk_measurements_indicators_indicator_id");
                 });
 
+            modelBuilder.Entity("Aposart.Web.Domain.MeetingInvitee", b =>
+                {
+                    b.HasOne("Aposart.Web.Domain.Meeting", "Meeting")
+                        .WithMany("Invitees")
+                        .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_meeting_invitees_meetings_meeting_id");
+
+                    b.HasOne("Aposart.Web.Domain.MeetingInvitee", null)
+                        .WithMany()
+                        .HasForeignKey("ProxyHolderId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_meeting_invitees_meeting_invitees_proxy_holder_id");
+
+                    b.HasOne("Aposart.Web.Domain.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_meeting_invitees_users_user_id");
+
+                    b.Navigation("Meeting");
+                });
+
             modelBuilder.Entity("Aposart.Web.Domain.MemberDocument", b =>
                 {
                     b.HasOne("Aposart.Web.Domain.DocumentCategory", "Category")
@@ -4089,6 +4487,18 @@ namespace Aposart.Web.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_register_entries_register_imports_import_id");
+                });
+
+            modelBuilder.Entity("Aposart.Web.Domain.Resolution", b =>
+                {
+                    b.HasOne("Aposart.Web.Domain.Meeting", "Meeting")
+                        .WithMany("Resolutions")
+                        .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_resolutions_meetings_meeting_id");
+
+                    b.Navigation("Meeting");
                 });
 
             modelBuilder.Entity("Aposart.Web.Domain.SasRequest", b =>
@@ -4438,6 +4848,13 @@ namespace Aposart.Web.Data.Migrations
                     b.Navigation("Measurements");
 
                     b.Navigation("Targets");
+                });
+
+            modelBuilder.Entity("Aposart.Web.Domain.Meeting", b =>
+                {
+                    b.Navigation("Invitees");
+
+                    b.Navigation("Resolutions");
                 });
 
             modelBuilder.Entity("Aposart.Web.Domain.MemberDocument", b =>

@@ -17,7 +17,7 @@ public sealed class DemoOptions
 
 /// <summary>Fictional accounts for trying the portal in Development; Production seeds no account.</summary>
 public sealed class DemoSeeder(UserManager<AppUser> users, DemoDirectorySeeder directory, DemoFichesSeeder fiches, DemoTrainingsSeeder trainings,
-    DemoLettersSeeder letters, DemoCompensationSeeder compensation, DemoSnpSeeder snp, DemoVaccinationSeeder vaccination, DemoNewsSeeder news, DemoDocumentsSeeder documents,
+    DemoLettersSeeder letters, DemoCompensationSeeder compensation, DemoSnpSeeder snp, DemoVaccinationSeeder vaccination, DemoNewsSeeder news, DemoDocumentsSeeder documents, DemoMeetingsSeeder meetings,
     AposartDbContext db, TimeProvider clock, ILogger<DemoSeeder> logger)
 {
     public static readonly IReadOnlyList<(string Email, string FirstName, string LastName, string[] Roles)> Accounts =
@@ -67,6 +67,7 @@ public sealed class DemoSeeder(UserManager<AppUser> users, DemoDirectorySeeder d
         await vaccination.SeedAsync();
         await news.SeedAsync();
         await documents.SeedAsync();
+        await meetings.SeedAsync(ids);
     }
 
     /// <summary>The demo bureau's two seats: a president who agreed to be named, a treasurer who did not.</summary>

@@ -85,6 +85,10 @@ public sealed class PersonalDataExport(AposartDbContext db, UserManager<AppUser>
                 roles = await users.GetRolesAsync(user),
                 // The identifiers the account is linked to at outside providers (Pro Santé Connect's subject).
                 linkedSignIns = (await users.GetLoginsAsync(user)).Select(l => new { provider = l.ProviderDisplayName ?? l.LoginProvider, subject = l.ProviderKey }),
+                // Convocations, answers, proxies and presence; never the votes, which are secret.
+                meetings = await db.MeetingInvitees.AsNoTracking().Where(i => i.UserId == user.Id).OrderBy(i => i.Meeting!.StartsAt)
+                    .Select(i => new { i.Meeting!.Title, i.Meeting.StartsAt, i.Name, i.Email, i.CollegeName, answer = i.Answer.ToString(), i.AnsweredAt, i.Present })
+                    .ToListAsync(cancellationToken),
                 bureauMandates = await db.BureauMandates.AsNoTracking().Where(m => m.UserId == user.Id).OrderBy(m => m.StartsOn)
                     .Select(m => new { m.Title, m.StartsOn, m.EndsOn, m.PublicConsent, m.ClosedAt }).ToListAsync(cancellationToken),
             },

@@ -12,6 +12,7 @@ public static class SettingsSections
     public static readonly SettingsSection<RulesSettings> Rules = new("rules");
     public static readonly SettingsSection<CompensationSettings> Compensation = new("compensation");
     public static readonly SettingsSection<DkimSettings> Dkim = new("dkim");
+    public static readonly SettingsSection<StatutesRules> Statutes = new("statutes");
 }
 
 public sealed record IdentitySettings
@@ -70,6 +71,19 @@ public sealed record RulesSettings
     public int PaymentDueDays { get; init; } = 60;
     public int AciSize { get; init; } = 3;
     public int RequiredApprovals { get; init; } = 2;
+}
+
+/// <summary>What the statutes say of assemblies: the notice, the proxies one adherent may hold, the quorum.</summary>
+public sealed record StatutesRules
+{
+    /// <summary>Days between the convocation and an assembly.</summary>
+    public int AssemblyNoticeDays { get; init; } = 15;
+    /// <summary>Proxies (pouvoirs) one adherent may hold besides their own vote.</summary>
+    public int MaxProxies { get; init; } = 2;
+    /// <summary>Share of the adherents convened, present or represented, for an assembly to decide (0: no quorum).</summary>
+    public int QuorumPercent { get; init; } = 25;
+    /// <summary>The quorum is reached in each collège, not only overall.</summary>
+    public bool QuorumPerCollege { get; init; }
 }
 
 /// <summary>Compensation rates and caps of the years the association has set; other years keep the configured defaults.</summary>

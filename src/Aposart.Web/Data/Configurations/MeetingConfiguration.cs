@@ -1,0 +1,76 @@
+using Aposart.Web.Domain;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Aposart.Web.Data.Configurations;
+
+public sealed class MeetingConfiguration : IEntityTypeConfiguration<Meeting>
+{
+    public void Configure(EntityTypeBuilder<Meeting> builder)
+    {
+        builder.Property(m => m.Title).HasMaxLength(200);
+        builder.Property(m => m.Place).HasMaxLength(300);
+        builder.Property(m => m.VideoLink).HasMaxLength(500);
+        builder.Property(m => m.Agenda).HasMaxLength(20_000);
+        builder.Property(m => m.ConvenedByName).HasMaxLength(200);
+        builder.Property(m => m.Version).IsRowVersion();
+        builder.HasIndex(m => m.StartsAt);
+        builder.HasMany(m => m.Invitees).WithOne(i => i.Meeting).HasForeignKey(i => i.MeetingId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(m => m.Resolutions).WithOne(r => r.Meeting).HasForeignKey(r => r.MeetingId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+public sealed class MeetingInviteeConfiguration : IEntityTypeConfiguration<MeetingInvitee>
+{
+    public void Configure(EntityTypeBuilder<MeetingInvitee> builder)
+    {
+        builder.Property(i => i.Name).HasMaxLength(200);
+        builder.Property(i => i.Email).HasMaxLength(254);
+        builder.Property(i => i.CollegeName).HasMaxLength(100);
+        builder.Property(i => i.AttendanceCode).HasMaxLength(64);
+        builder.Property(i => i.Version).IsRowVersion();
+        builder.HasIndex(i => new { i.MeetingId, i.UserId }).IsUnique();
+        builder.HasIndex(i => i.AttendanceCode).IsUnique();
+        builder.HasIndex(i => i.UserId);
+        builder.HasOne<AppUser>().WithMany().HasForeignKey(i => i.UserId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<MeetingInvitee>().WithMany().HasForeignKey(i => i.ProxyHolderId).OnDelete(DeleteBehavior.SetNull);
+    }
+}
+
+public sealed class ResolutionConfiguration : IEntityTypeConfiguration<Resolution>
+{
+    public void Configure(EntityTypeBuilder<Resolution> builder)
+    {
+        builder.Property(r => r.Title).HasMaxLength(300);
+        builder.Property(r => r.Text).HasMaxLength(10_000);
+        builder.Property(r => r.IndividualFee).HasPrecision(10, 2);
+        builder.Property(r => r.StructureFee).HasPrecision(10, 2);
+        builder.Property(r => r.AppliedByName).HasMaxLength(200);
+        builder.Property(r => r.Version).IsRowVersion();
+        builder.HasIndex(r => new { r.MeetingId, r.Number }).IsUnique();
+    }
+}
+
+public sealed class BallotConfiguration : IEntityTypeConfiguration<Ballot>
+{
+    public void Configure(EntityTypeBuilder<Ballot> builder)
+    {
+        // Random (version 4) ids given by the code: the time-ordered ids EF would generate would date each ballot, and
+        // the dates would tie it to the voter list.
+        builder.Property(b => b.Id).ValueGeneratedNever();
+        builder.HasIndex(b => b.ResolutionId);
+        builder.HasOne<Resolution>().WithMany().HasForeignKey(b => b.ResolutionId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+public sealed class BallotCastConfiguration : IEntityTypeConfiguration<BallotCast>
+{
+    public void Configure(EntityTypeBuilder<BallotCast> builder)
+    {
+        // One vote per represented adherent and resolution: the second of two votes sent at once fails here.
+        builder.HasKey(c => new { c.ResolutionId, c.ForInviteeId });
+        builder.HasOne<Resolution>().WithMany().HasForeignKey(c => c.ResolutionId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<MeetingInvitee>().WithMany().HasForeignKey(c => c.ForInviteeId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<MeetingInvitee>().WithMany().HasForeignKey(c => c.ByInviteeId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

@@ -1,0 +1,74 @@
+using Aposart.Web.Domain;
+using Aposart.Web.Infrastructure.Web;
+using Microsoft.EntityFrameworkCore;
+
+namespace Aposart.Web.Data.Seeding;
+
+/// <summary>
+/// An annual assembly convened for next month, with its three resolutions, the demo adherents convened, one coming and
+/// one giving a proxy; and a bureau meeting in preparation. Written directly (no mail leaves for demo people).
+/// </summary>
+public sealed class DemoMeetingsSeeder(AposartDbContext db, TimeProvider clock)
+{
+    public async Task SeedAsync(IReadOnlyDictionary<string, Guid> demoUsers, CancellationToken cancellationToken = default)
+    {
+        if (await db.Meetings.AnyAsync(cancellationToken))
+        {
+            return;
+        }
+        var now = clock.GetUtcNow();
+        var day = DateOnly.FromDateTime(now.ToParis().DateTime).AddDays(25);
+        var assembly = new Meeting
+        {
+            Id = Guid.CreateVersion7(), Kind = MeetingKind.OrdinaryAssembly, Title = $"Assemblée générale ordinaire {day.Year}",
+            StartsAt = ParisTime.FromParis(day, new TimeOnly(19, 0)), EndsAt = ParisTime.FromParis(day, new TimeOnly(21, 0)),
+            Place = "Maison des associations, salle 2", VideoLink = "https://visio.example.org/ag-cpts",
+            Agenda = "1. Rapport moral de la présidence\n2. Rapport d'activité et indicateurs des fiches action\n3. Comptes de l'exercice\n4. Cotisations de l'an prochain\n5. Questions diverses",
+            Status = MeetingStatus.Convened, ConvenedAt = now.AddDays(-2), ConvenedByName = "Bastien Bureau",
+            Resolutions =
+            [
+                new Resolution { Number = 1, Title = "Approbation du rapport d'activité", Majority = MajorityRule.SimpleOfCast },
+                new Resolution { Number = 2, Title = "Approbation des comptes de l'exercice", Majority = MajorityRule.SimpleOfCast },
+                new Resolution
+                {
+                    Number = 3, Title = "Cotisations de l'an prochain", Kind = ResolutionKind.Fees, Majority = MajorityRule.SimpleOfCast,
+                    Text = "L'assemblée fixe la cotisation individuelle à 20 € et celle des structures à 50 €.", IndividualFee = 20m, StructureFee = 50m,
+                },
+            ],
+        };
+        var names = await db.Users.Where(u => demoUsers.Values.Contains(u.Id)).ToDictionaryAsync(u => u.Id, cancellationToken);
+        MeetingInvitee? holder = null;
+        foreach (var email in new[] { "bureau@demo.aposart.fr", "bureau2@demo.aposart.fr", "membre@demo.aposart.fr", "medecin@demo.aposart.fr" })
+        {
+            if (!demoUsers.TryGetValue(email, out var id) || !names.TryGetValue(id, out var user))
+            {
+                continue;
+            }
+            var invitee = new MeetingInvitee
+            {
+                Id = Guid.CreateVersion7(), UserId = id, Name = user.DisplayName, Email = email, AttendanceCode = Convert.ToHexString(Guid.NewGuid().ToByteArray()),
+            };
+            if (email == "bureau@demo.aposart.fr")
+            {
+                invitee.Answer = MeetingAnswer.Coming;
+                invitee.AnsweredAt = now.AddDays(-1);
+                holder = invitee;
+            }
+            else if (email == "medecin@demo.aposart.fr" && holder is not null)
+            {
+                invitee.Answer = MeetingAnswer.Proxy;
+                invitee.ProxyHolderId = holder.Id;
+                invitee.AnsweredAt = now.AddDays(-1);
+            }
+            assembly.Invitees.Add(invitee);
+        }
+        var bureauDay = DateOnly.FromDateTime(now.ToParis().DateTime).AddDays(20);
+        db.Meetings.AddRange(assembly, new Meeting
+        {
+            Id = Guid.CreateVersion7(), Kind = MeetingKind.Board, Title = "Réunion du bureau", Status = MeetingStatus.Draft,
+            StartsAt = ParisTime.FromParis(bureauDay, new TimeOnly(20, 0)), EndsAt = ParisTime.FromParis(bureauDay, new TimeOnly(21, 30)),
+            VideoLink = "https://visio.example.org/bureau", Agenda = "1. Préparation de l'assemblée générale\n2. Point sur les fiches action",
+        });
+        await db.SaveChangesAsync(cancellationToken);
+    }
+}

@@ -1,0 +1,212 @@
+namespace Aposart.Web.Domain;
+
+public enum MeetingKind
+{
+    OrdinaryAssembly = 1,
+    ExtraordinaryAssembly = 2,
+    Board = 3,
+    WorkingGroup = 4,
+    Public = 5,
+}
+
+public enum MeetingStatus
+{
+    Draft = 0,
+    Convened = 1,
+    Held = 2,
+    Cancelled = 3,
+}
+
+public enum MeetingAnswer
+{
+    None = 0,
+    Coming = 1,
+    NotComing = 2,
+    /// <summary>Not coming, and represented by another convened adherent who holds the proxy (pouvoir).</summary>
+    Proxy = 3,
+}
+
+/// <summary>How a resolution is adopted: which share, of which votes.</summary>
+public enum MajorityRule
+{
+    /// <summary>More « pour » than « contre » among the votes cast (abstentions not counted).</summary>
+    SimpleOfCast = 1,
+    /// <summary>At least two thirds of the votes cast are « pour ».</summary>
+    TwoThirdsOfCast = 2,
+    /// <summary>More than half of the members present and represented vote « pour ».</summary>
+    SimpleOfRepresented = 3,
+    /// <summary>At least two thirds of the members present and represented vote « pour ».</summary>
+    TwoThirdsOfRepresented = 4,
+}
+
+public enum ResolutionKind
+{
+    Ordinary = 0,
+    /// <summary>Sets next year's fees: once adopted, a bureau member applies the amounts to the fee table.</summary>
+    Fees = 1,
+}
+
+public enum VoteStatus
+{
+    NotOpened = 0,
+    Open = 1,
+    Closed = 2,
+}
+
+public enum BallotChoice
+{
+    For = 1,
+    Against = 2,
+    Abstain = 3,
+}
+
+public static class MeetingText
+{
+    public static string Label(this MeetingKind kind) => kind switch
+    {
+        MeetingKind.OrdinaryAssembly => "Assemblée générale ordinaire",
+        MeetingKind.ExtraordinaryAssembly => "Assemblée générale extraordinaire",
+        MeetingKind.Board => "Réunion du bureau",
+        MeetingKind.WorkingGroup => "Groupe de travail",
+        MeetingKind.Public => "Réunion publique / soirée d'échanges",
+        _ => kind.ToString(),
+    };
+
+    public static bool IsAssembly(this MeetingKind kind) => kind is MeetingKind.OrdinaryAssembly or MeetingKind.ExtraordinaryAssembly;
+
+    public static string Label(this MeetingStatus status) => status switch
+    {
+        MeetingStatus.Draft => "En préparation",
+        MeetingStatus.Convened => "Convoquée",
+        MeetingStatus.Held => "Tenue",
+        MeetingStatus.Cancelled => "Annulée",
+        _ => status.ToString(),
+    };
+
+    public static string Label(this MeetingAnswer answer) => answer switch
+    {
+        MeetingAnswer.Coming => "Présent·e",
+        MeetingAnswer.NotComing => "Absent·e",
+        MeetingAnswer.Proxy => "Donne pouvoir",
+        _ => "Sans réponse",
+    };
+
+    public static string Label(this MajorityRule rule) => rule switch
+    {
+        MajorityRule.SimpleOfCast => "Majorité simple des suffrages exprimés",
+        MajorityRule.TwoThirdsOfCast => "Majorité des deux tiers des suffrages exprimés",
+        MajorityRule.SimpleOfRepresented => "Majorité absolue des membres présents et représentés",
+        MajorityRule.TwoThirdsOfRepresented => "Deux tiers des membres présents et représentés",
+        _ => rule.ToString(),
+    };
+
+    public static string Label(this BallotChoice choice) => choice switch
+    {
+        BallotChoice.For => "Pour",
+        BallotChoice.Against => "Contre",
+        _ => "Abstention",
+    };
+}
+
+/// <summary>A meeting of the association: an assembly, the bureau, a working group or a public evening.</summary>
+public class Meeting : IAuditable
+{
+    public Guid Id { get; set; }
+    public MeetingKind Kind { get; set; }
+    public string Title { get; set; } = "";
+    public DateTimeOffset StartsAt { get; set; }
+    public DateTimeOffset EndsAt { get; set; }
+    public string? Place { get; set; }
+    public string? VideoLink { get; set; }
+    /// <summary>Markdown: the order of the day, one item per line or heading.</summary>
+    public string Agenda { get; set; } = "";
+    public MeetingStatus Status { get; set; }
+    public DateTimeOffset? ConvenedAt { get; set; }
+    public string? ConvenedByName { get; set; }
+    public DateTimeOffset? ReminderSentAt { get; set; }
+
+    public List<MeetingInvitee> Invitees { get; set; } = [];
+    public List<Resolution> Resolutions { get; set; } = [];
+
+    public DateTimeOffset CreatedAt { get; set; }
+    public Guid? CreatedById { get; set; }
+    public DateTimeOffset UpdatedAt { get; set; }
+    public Guid? UpdatedById { get; set; }
+    public uint Version { get; set; }
+}
+
+/// <summary>
+/// One person convened, as they stood when the convocation left (name, address, collège): the list does not change
+/// when a membership changes afterwards. Their answer, the proxy they give, their presence on the day.
+/// </summary>
+public class MeetingInvitee
+{
+    public Guid Id { get; set; }
+    public Guid MeetingId { get; set; }
+    public Meeting? Meeting { get; set; }
+    public Guid UserId { get; set; }
+    public string Name { get; set; } = "";
+    public string Email { get; set; } = "";
+    public int? CollegeId { get; set; }
+    public string? CollegeName { get; set; }
+    public MeetingAnswer Answer { get; set; }
+    /// <summary>The invitee who holds this one's proxy, when <see cref="Answer"/> is <see cref="MeetingAnswer.Proxy"/>.</summary>
+    public Guid? ProxyHolderId { get; set; }
+    public DateTimeOffset? AnsweredAt { get; set; }
+    public bool Present { get; set; }
+    public DateTimeOffset? PresenceMarkedAt { get; set; }
+    /// <summary>Printed as a QR code on the convocation: scanned at the door, it marks the person present.</summary>
+    public string AttendanceCode { get; set; } = "";
+    public uint Version { get; set; }
+}
+
+/// <summary>A resolution put to the vote, with its majority rule, its vote (online or counted in the room) and its result.</summary>
+public class Resolution
+{
+    public Guid Id { get; set; }
+    public Guid MeetingId { get; set; }
+    public Meeting? Meeting { get; set; }
+    public int Number { get; set; }
+    public string Title { get; set; } = "";
+    public string? Text { get; set; }
+    public ResolutionKind Kind { get; set; }
+    public MajorityRule Majority { get; set; }
+    public decimal? IndividualFee { get; set; }
+    public decimal? StructureFee { get; set; }
+    public VoteStatus VoteStatus { get; set; }
+    public DateTimeOffset? VoteOpenedAt { get; set; }
+    public DateTimeOffset? VoteClosedAt { get; set; }
+    /// <summary>Counts entered by the bureau for a show of hands in the room, added to the online ballots.</summary>
+    public int RoomFor { get; set; }
+    public int RoomAgainst { get; set; }
+    public int RoomAbstain { get; set; }
+    public int? ResultFor { get; set; }
+    public int? ResultAgainst { get; set; }
+    public int? ResultAbstain { get; set; }
+    /// <summary>Members present and represented when the vote closed: the base of the « of members » rules.</summary>
+    public int? ResultRepresented { get; set; }
+    public bool? Adopted { get; set; }
+    public DateTimeOffset? AppliedAt { get; set; }
+    public string? AppliedByName { get; set; }
+    public uint Version { get; set; }
+}
+
+/// <summary>A secret ballot: the choice alone, with no link to whoever cast it (<see cref="BallotCast"/> says who voted).</summary>
+public class Ballot
+{
+    public Guid Id { get; set; }
+    public Guid ResolutionId { get; set; }
+    public BallotChoice Choice { get; set; }
+}
+
+/// <summary>
+/// Who has voted on a resolution, for themselves or for the adherent whose proxy they hold: one row per represented
+/// invitee, unique, so that two votes sent at once count once.
+/// </summary>
+public class BallotCast
+{
+    public Guid ResolutionId { get; set; }
+    /// <summary>The invitee whose vote this is (the voter, or the one who gave the proxy).</summary>
+    public Guid ForInviteeId { get; set; }
+    public Guid ByInviteeId { get; set; }
+}

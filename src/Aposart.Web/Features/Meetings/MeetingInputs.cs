@@ -1,0 +1,168 @@
+using System.ComponentModel.DataAnnotations;
+using Aposart.Web.Domain;
+using Aposart.Web.Infrastructure.Web;
+
+namespace Aposart.Web.Features.Meetings;
+
+public sealed class MeetingInput : IValidatableObject
+{
+    /// <summary>The kinds convened from this page; working groups and public evenings come with their own pages.</summary>
+    public static readonly MeetingKind[] Offered = [MeetingKind.OrdinaryAssembly, MeetingKind.ExtraordinaryAssembly, MeetingKind.Board];
+
+    [Display(Name = "Type de réunion")]
+    [Required(ErrorMessage = "Choisissez le type de réunion.")]
+    public MeetingKind? Kind { get; set; }
+
+    [Display(Name = "Intitulé")]
+    [Required(ErrorMessage = "Indiquez l'intitulé de la réunion.")]
+    [StringLength(200, ErrorMessage = "200 caractères au plus.")]
+    public string? Title { get; set; }
+
+    [Display(Name = "Date")]
+    [Required(ErrorMessage = "Indiquez la date de la réunion.")]
+    public DateOnly? Date { get; set; }
+
+    [Display(Name = "Début")]
+    [Required(ErrorMessage = "Indiquez l'heure de début.")]
+    public TimeOnly? Start { get; set; }
+
+    [Display(Name = "Fin")]
+    [Required(ErrorMessage = "Indiquez l'heure de fin.")]
+    public TimeOnly? End { get; set; }
+
+    [Display(Name = "Lieu")]
+    [StringLength(300, ErrorMessage = "300 caractères au plus.")]
+    public string? Place { get; set; }
+
+    [Display(Name = "Lien de visioconférence")]
+    [WebLink]
+    public string? VideoLink { get; set; }
+
+    [Display(Name = "Ordre du jour")]
+    [Required(ErrorMessage = "Écrivez l'ordre du jour : il part avec la convocation.")]
+    [StringLength(20_000, ErrorMessage = "20 000 caractères au plus.")]
+    [DataType(DataType.MultilineText)]
+    public string? Agenda { get; set; }
+
+    public uint Version { get; set; }
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (Kind is { } kind && !Offered.Contains(kind))
+        {
+            yield return new ValidationResult("Choisissez un type de la liste.", [nameof(Kind)]);
+        }
+        if (Start is { } start && End is { } end && end <= start)
+        {
+            yield return new ValidationResult("La réunion doit finir après son début.", [nameof(End)]);
+        }
+        if (string.IsNullOrWhiteSpace(Place) && string.IsNullOrWhiteSpace(VideoLink))
+        {
+            yield return new ValidationResult("Indiquez un lieu ou un lien de visioconférence.", [nameof(Place)]);
+        }
+    }
+
+    public static MeetingInput From(Meeting m) => new()
+    {
+        Kind = m.Kind, Title = m.Title, Date = DateOnly.FromDateTime(m.StartsAt.ToParis().DateTime), Start = TimeOnly.FromDateTime(m.StartsAt.ToParis().DateTime),
+        End = TimeOnly.FromDateTime(m.EndsAt.ToParis().DateTime), Place = m.Place, VideoLink = m.VideoLink, Agenda = m.Agenda, Version = m.Version,
+    };
+
+    public void ApplyTo(Meeting m)
+    {
+        m.Kind = Kind!.Value;
+        m.Title = Title!.Trim();
+        m.StartsAt = ParisTime.FromParis(Date!.Value, Start!.Value);
+        m.EndsAt = ParisTime.FromParis(Date!.Value, End!.Value);
+        m.Place = Place.TrimmedOrNull();
+        m.VideoLink = VideoLink.TrimmedOrNull();
+        m.Agenda = Agenda!.Trim();
+    }
+}
+
+public sealed class ResolutionInput : IValidatableObject
+{
+    [Display(Name = "Intitulé de la résolution")]
+    [Required(ErrorMessage = "Indiquez l'intitulé de la résolution.")]
+    [StringLength(300, ErrorMessage = "300 caractères au plus.")]
+    public string? Title { get; set; }
+
+    [Display(Name = "Texte soumis au vote")]
+    [StringLength(10_000, ErrorMessage = "10 000 caractères au plus.")]
+    [DataType(DataType.MultilineText)]
+    public string? Text { get; set; }
+
+    [Display(Name = "Majorité requise")]
+    [Required(ErrorMessage = "Choisissez la majorité requise.")]
+    public MajorityRule? Majority { get; set; }
+
+    [Display(Name = "Fixe les cotisations de l'année suivante")]
+    public bool SetsFees { get; set; }
+
+    [Display(Name = "Cotisation individuelle (€)")]
+    [Range(typeof(decimal), "0", "10000", ErrorMessage = "Un montant entre 0 et 10 000 €.")]
+    public decimal? IndividualFee { get; set; }
+
+    [Display(Name = "Cotisation des structures (€)")]
+    [Range(typeof(decimal), "0", "10000", ErrorMessage = "Un montant entre 0 et 10 000 €.")]
+    public decimal? StructureFee { get; set; }
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (Majority is { } rule && !Enum.IsDefined(rule))
+        {
+            yield return new ValidationResult("Choisissez une majorité de la liste.", [nameof(Majority)]);
+        }
+        if (SetsFees && IndividualFee is null)
+        {
+            yield return new ValidationResult("Indiquez la cotisation individuelle proposée.", [nameof(IndividualFee)]);
+        }
+        if (SetsFees && StructureFee is null)
+        {
+            yield return new ValidationResult("Indiquez la cotisation des structures proposée.", [nameof(StructureFee)]);
+        }
+    }
+}
+
+public sealed class RoomCountInput
+{
+    [Display(Name = "Pour (dans la salle)")]
+    [Range(0, 100_000, ErrorMessage = "Un nombre entre 0 et 100 000.")]
+    public int RoomFor { get; set; }
+
+    [Display(Name = "Contre (dans la salle)")]
+    [Range(0, 100_000, ErrorMessage = "Un nombre entre 0 et 100 000.")]
+    public int RoomAgainst { get; set; }
+
+    [Display(Name = "Abstentions (dans la salle)")]
+    [Range(0, 100_000, ErrorMessage = "Un nombre entre 0 et 100 000.")]
+    public int RoomAbstain { get; set; }
+}
+
+public sealed class StatutesRulesInput
+{
+    [Display(Name = "Délai de convocation d'une assemblée (jours)")]
+    [Range(0, 90, ErrorMessage = "Entre 0 et 90 jours.")]
+    public int AssemblyNoticeDays { get; set; }
+
+    [Display(Name = "Pouvoirs qu'un adhérent peut détenir")]
+    [Range(0, 20, ErrorMessage = "Entre 0 et 20.")]
+    public int MaxProxies { get; set; }
+
+    [Display(Name = "Quorum (% des convoqués présents ou représentés)")]
+    [Range(0, 100, ErrorMessage = "Entre 0 et 100 %.")]
+    public int QuorumPercent { get; set; }
+
+    [Display(Name = "Le quorum s'apprécie dans chaque collège")]
+    public bool QuorumPerCollege { get; set; }
+}
+
+public sealed class AnswerInput
+{
+    [Display(Name = "Votre réponse")]
+    [Required(ErrorMessage = "Choisissez votre réponse.")]
+    public MeetingAnswer? Answer { get; set; }
+
+    [Display(Name = "Adhérent à qui vous donnez votre pouvoir")]
+    public Guid? ProxyHolderId { get; set; }
+}

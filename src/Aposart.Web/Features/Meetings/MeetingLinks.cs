@@ -1,0 +1,51 @@
+namespace Aposart.Web.Features.Meetings;
+
+/// <summary>The addresses of meetings, written here once for routes, views, controllers and mails: each route template beside the link that fills it.</summary>
+public static class MeetingLinks
+{
+    public const string Admin = "/gestion/reunions";
+    public const string Export = "/gestion/reunions.csv";
+    public const string New = "/gestion/reunions/nouvelle";
+    public const string Rules = "/gestion/reunions/regles";
+    public const string Mine = "/espace/reunions";
+
+    public const string ManageTemplate = Admin + "/{id:guid}";
+    public static string Manage(Guid id) => $"{Admin}/{id}";
+
+    public const string EditTemplate = ManageTemplate + "/modifier";
+    public static string Edit(Guid id) => $"{Manage(id)}/modifier";
+
+    public const string ConveneTemplate = ManageTemplate + "/convoquer";
+    public static string Convene(Guid id) => $"{Manage(id)}/convoquer";
+
+    public const string AddResolutionTemplate = ManageTemplate + "/resolutions";
+    public static string AddResolution(Guid id) => $"{Manage(id)}/resolutions";
+
+    public const string PresenceTemplate = ManageTemplate + "/presences";
+    public static string Presence(Guid id) => $"{Manage(id)}/presences";
+
+    public const string AttendanceCsvTemplate = ManageTemplate + "/presences.csv";
+    public static string AttendanceCsv(Guid id) => $"{Manage(id)}/presences.csv";
+
+    public const string OpenVoteTemplate = ManageTemplate + "/resolutions/{resolutionId:guid}/ouvrir";
+    public static string OpenVote(Guid id, Guid resolutionId) => $"{Manage(id)}/resolutions/{resolutionId}/ouvrir";
+
+    public const string CloseVoteTemplate = ManageTemplate + "/resolutions/{resolutionId:guid}/clore";
+    public static string CloseVote(Guid id, Guid resolutionId) => $"{Manage(id)}/resolutions/{resolutionId}/clore";
+
+    public const string ApplyFeesTemplate = ManageTemplate + "/resolutions/{resolutionId:guid}/appliquer";
+    public static string ApplyFees(Guid id, Guid resolutionId) => $"{Manage(id)}/resolutions/{resolutionId}/appliquer";
+
+    /// <summary>The address the QR code of a convocation carries: opened by a bureau member's phone at the door, it offers to mark the person present.</summary>
+    public const string ScanTemplate = Admin + "/presence/{code}";
+    public static string Scan(string code) => $"{Admin}/presence/{Uri.EscapeDataString(code)}";
+
+    public const string AnswerTemplate = Mine + "/{id:guid}";
+    public static string Answer(Guid id) => $"{Mine}/{id}";
+
+    public const string VoteTemplate = AnswerTemplate + "/resolutions/{resolutionId:guid}/vote";
+    public static string Vote(Guid id, Guid resolutionId) => $"{Answer(id)}/resolutions/{resolutionId}/vote";
+
+    public const string CalendarTemplate = AnswerTemplate + "/reunion.ics";
+    public static string Calendar(Guid id) => $"{Answer(id)}/reunion.ics";
+}

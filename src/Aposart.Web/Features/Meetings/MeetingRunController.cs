@@ -1,0 +1,143 @@
+using Aposart.Web.Data;
+using Aposart.Web.Domain;
+using Aposart.Web.Infrastructure.Settings;
+using Aposart.Web.Infrastructure.Web;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace Aposart.Web.Features.Meetings;
+
+public sealed record MeetingManagePage(Meeting Meeting, QuorumState Quorum, int DaysShort, int Audience, ResolutionInput NewResolution,
+    IReadOnlyDictionary<Guid, int> ProxiesHeld, IReadOnlyDictionary<Guid, int> OnlineVotes);
+
+public sealed record ScanPage(Meeting Meeting, MeetingInvitee Invitee);
+
+/// <summary>A meeting from its preparation to its votes: resolutions, convocation, answers, presence at the door, quorum, results.</summary>
+[Authorize(Roles = Roles.BoardOrCoordinator)]
+public sealed class MeetingRunController(AposartDbContext db, UserManager<AppUser> users, PortalSettings settings, MeetingConvocation convocation,
+    MeetingAnswers answers, MeetingVotes votes) : Controller
+{
+    [HttpGet(MeetingLinks.ManageTemplate)]
+    public async Task<IActionResult> Manage(Guid id, CancellationToken cancellationToken) =>
+        await PageAsync(id, new ResolutionInput(), cancellationToken) is { } page ? View(page) : NotFound();
+
+    [HttpPost(MeetingLinks.AddResolutionTemplate)]
+    public async Task<IActionResult> AddResolution(Guid id, [Bind(Prefix = nameof(MeetingManagePage.NewResolution))] ResolutionInput input, CancellationToken cancellationToken)
+    {
+        var meeting = await db.Meetings.AsNoTracking().SingleOrDefaultAsync(m => m.Id == id, cancellationToken);
+        if (meeting is null)
+        {
+            return NotFound();
+        }
+        if (meeting.Status is MeetingStatus.Held or MeetingStatus.Cancelled)
+        {
+            ModelState.AddModelError("", "La réunion est close : on n'y ajoute plus de résolution.");
+        }
+        if (!ModelState.IsValid)
+        {
+            return View(nameof(Manage), await PageAsync(id, input, cancellationToken));
+        }
+        var number = await db.Resolutions.Where(r => r.MeetingId == id).MaxAsync(r => (int?)r.Number, cancellationToken) ?? 0;
+        db.Resolutions.Add(new Resolution
+        {
+            MeetingId = id, Number = number + 1, Title = input.Title!.Trim(), Text = input.Text.TrimmedOrNull(), Majority = input.Majority!.Value,
+            Kind = input.SetsFees ? ResolutionKind.Fees : ResolutionKind.Ordinary,
+            IndividualFee = input.SetsFees ? input.IndividualFee : null, StructureFee = input.SetsFees ? input.StructureFee : null,
+        });
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException exception) when (exception.InnerException is Npgsql.PostgresException { SqlState: Npgsql.PostgresErrorCodes.UniqueViolation })
+        {
+            ModelState.AddModelError("", "Une autre résolution vient d'être ajoutée en même temps : vos saisies sont conservées, enregistrez à nouveau.");
+            db.ChangeTracker.Clear();
+            return View(nameof(Manage), await PageAsync(id, input, cancellationToken));
+        }
+        TempData["Message"] = $"Résolution n° {number + 1} ajoutée.";
+        return Redirect(MeetingLinks.Manage(id) + "#resolutions");
+    }
+
+    [HttpPost(MeetingLinks.PresenceTemplate)]
+    public async Task<IActionResult> Presence(Guid id, Guid inviteeId, bool present, CancellationToken cancellationToken)
+    {
+        var invitee = await answers.MarkPresentAsync(id, inviteeId, present, cancellationToken);
+        if (invitee is null)
+        {
+            return NotFound();
+        }
+        TempData["Message"] = $"{invitee.Name} : {(present ? "présent·e" : "absent·e")}.";
+        return Redirect(MeetingLinks.Manage(id) + "#presences");
+    }
+
+    [HttpGet(MeetingLinks.ScanTemplate)]
+    public async Task<IActionResult> Scan(string code, CancellationToken cancellationToken) =>
+        await db.MeetingInvitees.AsNoTracking().Include(i => i.Meeting).SingleOrDefaultAsync(i => i.AttendanceCode == code, cancellationToken) is { Meeting: { } meeting } invitee
+            ? View(new ScanPage(meeting, invitee))
+            : NotFound();
+
+    [HttpGet(MeetingLinks.AttendanceCsvTemplate)]
+    public async Task<IActionResult> AttendanceCsv(Guid id, CancellationToken cancellationToken)
+    {
+        var invitees = await db.MeetingInvitees.AsNoTracking().Where(i => i.MeetingId == id).OrderBy(i => i.Name).ToListAsync(cancellationToken);
+        var names = invitees.ToDictionary(i => i.Id, i => i.Name);
+        return CsvExport.File("presences.csv", ["Nom", "Collège", "Réponse", "Pouvoir donné à", "Présent"],
+            invitees.Select(i => (IReadOnlyList<string?>)
+                [i.Name, i.CollegeName, i.Answer.Label(), i.ProxyHolderId is { } h ? names.GetValueOrDefault(h) : null, i.Present ? "oui" : "non"]));
+    }
+
+    [HttpPost(MeetingLinks.OpenVoteTemplate)]
+    public async Task<IActionResult> OpenVote(Guid id, Guid resolutionId, CancellationToken cancellationToken)
+    {
+        var opened = await votes.OpenAsync(id, resolutionId, cancellationToken);
+        TempData[opened ? "Message" : "Error"] = opened
+            ? "Le vote est ouvert : les adhérents convoqués votent depuis leur espace."
+            : "Ce vote ne peut pas être ouvert : il l'est déjà, il est clos, ou la réunion n'est pas convoquée.";
+        return Redirect(MeetingLinks.Manage(id) + "#resolutions");
+    }
+
+    [HttpPost(MeetingLinks.CloseVoteTemplate)]
+    public async Task<IActionResult> CloseVote(Guid id, Guid resolutionId, RoomCountInput input, CancellationToken cancellationToken)
+    {
+        if (!ModelState.IsValid)
+        {
+            TempData["Error"] = string.Join(" ", ModelState.Values.SelectMany(v => v.Errors).Select(e => e.ErrorMessage).Distinct());
+            return Redirect(MeetingLinks.Manage(id) + "#resolutions");
+        }
+        var error = await votes.CloseAsync(id, resolutionId, input.RoomFor, input.RoomAgainst, input.RoomAbstain, cancellationToken);
+        TempData[error is null ? "Message" : "Error"] = error ?? "Le vote est clos et son résultat enregistré.";
+        return Redirect(MeetingLinks.Manage(id) + "#resolutions");
+    }
+
+    /// <summary>A bureau member, not the coordination, confirms the fees the assembly voted.</summary>
+    [HttpPost(MeetingLinks.ApplyFeesTemplate), Authorize(Roles = Roles.Board)]
+    public async Task<IActionResult> ApplyFees(Guid id, Guid resolutionId, CancellationToken cancellationToken)
+    {
+        var me = await users.GetUserAsync(User);
+        var error = await votes.ApplyFeesAsync(id, resolutionId, me?.NameOrEmail ?? "", cancellationToken);
+        TempData[error is null ? "Message" : "Error"] = error ?? "Les cotisations de l'année suivante sont mises à jour selon la résolution adoptée.";
+        return Redirect(MeetingLinks.Manage(id) + "#resolutions");
+    }
+
+    private async Task<MeetingManagePage?> PageAsync(Guid id, ResolutionInput input, CancellationToken cancellationToken)
+    {
+        var meeting = await db.Meetings.AsNoTracking().Include(m => m.Resolutions).Include(m => m.Invitees).AsSplitQuery()
+            .SingleOrDefaultAsync(m => m.Id == id, cancellationToken);
+        if (meeting is null)
+        {
+            return null;
+        }
+        meeting.Resolutions.Sort((a, b) => a.Number.CompareTo(b.Number));
+        meeting.Invitees.Sort((a, b) => string.Compare(a.Name, b.Name, ParisTime.French, System.Globalization.CompareOptions.IgnoreCase));
+        var quorum = QuorumState.Of(meeting.Invitees, settings.Get(SettingsSections.Statutes) ?? new StatutesRules());
+        var audience = meeting.Status == MeetingStatus.Draft ? (await convocation.AudienceAsync(meeting, cancellationToken)).Count : meeting.Invitees.Count;
+        var proxies = meeting.Invitees.Where(i => i.Answer == MeetingAnswer.Proxy && i.ProxyHolderId is not null)
+            .GroupBy(i => i.ProxyHolderId!.Value).ToDictionary(g => g.Key, g => g.Count());
+        var resolutionIds = meeting.Resolutions.Select(r => r.Id).ToList();
+        var online = await db.BallotCasts.AsNoTracking().Where(c => resolutionIds.Contains(c.ResolutionId)).GroupBy(c => c.ResolutionId)
+            .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
+        return new MeetingManagePage(meeting, quorum, convocation.DaysShort(meeting), audience, input, proxies, online);
+    }
+}

@@ -1,0 +1,135 @@
+using Aposart.Web.Data;
+using Aposart.Web.Domain;
+using Aposart.Web.Infrastructure.Settings;
+using Aposart.Web.Infrastructure.Web;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace Aposart.Web.Features.Meetings;
+
+public sealed record MeetingRow(Guid Id, string Title, MeetingKind Kind, DateTimeOffset StartsAt, MeetingStatus Status, int Convened, int Answered);
+
+public sealed record MeetingAdminList(IReadOnlyList<MeetingRow> Rows, int Total, PagerModel Pager);
+
+public sealed record MeetingFormPage(MeetingInput Input, string Action, bool IsNew);
+
+/// <summary>The bureau's and the coordination's list of meetings, their creation and editing, and the statutes' rules for assemblies.</summary>
+[Authorize(Roles = Roles.BoardOrCoordinator)]
+public sealed class MeetingsAdminController(AposartDbContext db, UserManager<AppUser> users, PortalSettings settings, MeetingConvocation convocation) : Controller
+{
+    private const int PageSize = 25;
+
+    [HttpGet(MeetingLinks.Admin)]
+    public async Task<IActionResult> List(int page = 1, CancellationToken cancellationToken = default)
+    {
+        var paged = await Rows().PageAsync(page, PageSize, cancellationToken);
+        return View(new MeetingAdminList(paged.Rows, paged.Total, paged.Pager(MeetingLinks.Admin)));
+    }
+
+    [HttpGet(MeetingLinks.Export)]
+    public async Task<IActionResult> Export(CancellationToken cancellationToken) =>
+        CsvExport.File("reunions.csv", ["Date", "Réunion", "Type", "Statut", "Convoqués", "Réponses"],
+            (await Rows().ToListAsync(cancellationToken)).Select(r => (IReadOnlyList<string?>)
+                [r.StartsAt.ToParisString("dd/MM/yyyy HH:mm"), r.Title, r.Kind.Label(), r.Status.Label(), r.Convened.ToString(ParisTime.French), r.Answered.ToString(ParisTime.French)]));
+
+    [HttpGet(MeetingLinks.New)]
+    public IActionResult New() => View("Edit", new MeetingFormPage(new MeetingInput(), MeetingLinks.New, true));
+
+    [HttpPost(MeetingLinks.New)]
+    public async Task<IActionResult> New([Bind(Prefix = nameof(MeetingFormPage.Input))] MeetingInput input, CancellationToken cancellationToken)
+    {
+        if (!ModelState.IsValid)
+        {
+            return View("Edit", new MeetingFormPage(input, MeetingLinks.New, true));
+        }
+        var meeting = new Meeting();
+        input.ApplyTo(meeting);
+        db.Meetings.Add(meeting);
+        await db.SaveChangesAsync(cancellationToken);
+        TempData["Message"] = "La réunion est créée. Ajoutez les résolutions, puis convoquez.";
+        return Redirect(MeetingLinks.Manage(meeting.Id));
+    }
+
+    [HttpGet(MeetingLinks.EditTemplate)]
+    public async Task<IActionResult> Edit(Guid id, CancellationToken cancellationToken) =>
+        await db.Meetings.AsNoTracking().SingleOrDefaultAsync(m => m.Id == id, cancellationToken) is { } meeting
+            ? View(new MeetingFormPage(MeetingInput.From(meeting), MeetingLinks.Edit(id), false))
+            : NotFound();
+
+    [HttpPost(MeetingLinks.EditTemplate)]
+    public async Task<IActionResult> Edit(Guid id, [Bind(Prefix = nameof(MeetingFormPage.Input))] MeetingInput input, CancellationToken cancellationToken)
+    {
+        var meeting = await db.Meetings.SingleOrDefaultAsync(m => m.Id == id, cancellationToken);
+        if (meeting is null)
+        {
+            return NotFound();
+        }
+        if (meeting.Status != MeetingStatus.Draft)
+        {
+            ModelState.AddModelError("", "Une réunion convoquée ne se modifie plus : les convocations sont parties avec cette date et cet ordre du jour.");
+        }
+        else if (meeting.Version != input.Version)
+        {
+            ModelState.AddModelError("", "La réunion a été modifiée entre-temps : vos saisies sont conservées, vérifiez-les et enregistrez à nouveau.");
+            input.Version = meeting.Version;
+        }
+        if (!ModelState.IsValid)
+        {
+            return View(new MeetingFormPage(input, MeetingLinks.Edit(id), false));
+        }
+        input.ApplyTo(meeting);
+        await db.SaveChangesAsync(cancellationToken);
+        TempData["Message"] = "La réunion est enregistrée.";
+        return Redirect(MeetingLinks.Manage(id));
+    }
+
+    [HttpPost(MeetingLinks.ConveneTemplate)]
+    public async Task<IActionResult> Convene(Guid id, bool confirmShortNotice, CancellationToken cancellationToken)
+    {
+        var meeting = await db.Meetings.AsNoTracking().SingleOrDefaultAsync(m => m.Id == id, cancellationToken);
+        if (meeting is null)
+        {
+            return NotFound();
+        }
+        if (convocation.DaysShort(meeting) is > 0 and var shortBy && !confirmShortNotice)
+        {
+            TempData["Error"] = $"Il manque {shortBy} jour(s) au délai de convocation des statuts : cochez la case pour convoquer quand même.";
+            return Redirect(MeetingLinks.Manage(id));
+        }
+        var me = await users.GetUserAsync(User);
+        var error = await convocation.ConveneAsync(id, me?.NameOrEmail ?? "", cancellationToken);
+        TempData[error is null ? "Message" : "Error"] = error ?? "Les convocations sont parties : chacun peut répondre sur le portail.";
+        return Redirect(MeetingLinks.Manage(id));
+    }
+
+    [HttpGet(MeetingLinks.Rules)]
+    public IActionResult Rules()
+    {
+        var rules = settings.Get(SettingsSections.Statutes) ?? new StatutesRules();
+        return View(new StatutesRulesInput
+        {
+            AssemblyNoticeDays = rules.AssemblyNoticeDays, MaxProxies = rules.MaxProxies, QuorumPercent = rules.QuorumPercent, QuorumPerCollege = rules.QuorumPerCollege,
+        });
+    }
+
+    [HttpPost(MeetingLinks.Rules)]
+    public async Task<IActionResult> Rules(StatutesRulesInput input, CancellationToken cancellationToken)
+    {
+        if (!ModelState.IsValid)
+        {
+            return View(input);
+        }
+        var me = await users.GetUserAsync(User);
+        await settings.SaveAsync(db, SettingsSections.Statutes, new StatutesRules
+        {
+            AssemblyNoticeDays = input.AssemblyNoticeDays, MaxProxies = input.MaxProxies, QuorumPercent = input.QuorumPercent, QuorumPerCollege = input.QuorumPerCollege,
+        }, me?.Id, me?.NameOrEmail ?? "", cancellationToken);
+        TempData["Message"] = "Les règles des statuts sont enregistrées.";
+        return Redirect(MeetingLinks.Rules);
+    }
+
+    private IQueryable<MeetingRow> Rows() => db.Meetings.AsNoTracking().OrderByDescending(m => m.StartsAt)
+        .Select(m => new MeetingRow(m.Id, m.Title, m.Kind, m.StartsAt, m.Status, m.Invitees.Count, m.Invitees.Count(i => i.Answer != MeetingAnswer.None)));
+}
