@@ -39,8 +39,9 @@ public static class FeatureSetup
         services.AddScoped<IndicatorValues>().AddScoped<FichePdf>();
         services.AddPeriodicJob<IndicatorSnapshots>();
         services.AddScoped<TrainingRegistrar>().AddScoped<TrainingDocuments>().AddScoped<TrainingSurveys>();
-        services.AddScoped<Features.Meetings.MeetingConvocation>().AddScoped<Features.Meetings.MeetingAnswers>().AddScoped<Features.Meetings.MeetingVotes>();
+        services.AddScoped<Features.Meetings.MeetingConvocation>().AddScoped<Features.Meetings.MeetingAnswers>().AddScoped<Features.Meetings.MeetingVotes>().AddScoped<Features.Meetings.MeetingDocuments>();
         services.AddPeriodicJob<TrainingReminders>();
+        services.AddPeriodicJob<Features.Meetings.MeetingReminders>();
         services.Configure<LetterOptions>(configuration.GetSection(LetterOptions.Section));
         services.AddScoped<CampaignAudience>().AddScoped<Infrastructure.Mail.IOutboxCampaigns, CampaignDispatch>();
         services.Configure<DashboardOptions>(configuration.GetSection(DashboardOptions.Section));

@@ -120,6 +120,7 @@ public sealed class AuthorisationMatrixTests(PortalFactory portal) : IClassFixtu
         POST /gestion/reunions/{id:guid}/convoquer Staff
         POST /gestion/reunions/{id:guid}/presences Staff
         GET /gestion/reunions/{id:guid}/presences.csv Staff
+        GET /gestion/reunions/{id:guid}/emargement.pdf Staff
         POST /gestion/reunions/{id:guid}/resolutions Staff
         POST /gestion/reunions/{id:guid}/resolutions/{resolutionId:guid}/ouvrir Staff
         POST /gestion/reunions/{id:guid}/resolutions/{resolutionId:guid}/clore Staff

@@ -27,6 +27,9 @@ public static class MeetingLinks
     public const string AttendanceCsvTemplate = ManageTemplate + "/presences.csv";
     public static string AttendanceCsv(Guid id) => $"{Manage(id)}/presences.csv";
 
+    public const string AttendanceSheetTemplate = ManageTemplate + "/emargement.pdf";
+    public static string AttendanceSheet(Guid id) => $"{Manage(id)}/emargement.pdf";
+
     public const string OpenVoteTemplate = ManageTemplate + "/resolutions/{resolutionId:guid}/ouvrir";
     public static string OpenVote(Guid id, Guid resolutionId) => $"{Manage(id)}/resolutions/{resolutionId}/ouvrir";
 

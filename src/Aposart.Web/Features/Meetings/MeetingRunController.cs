@@ -17,7 +17,7 @@ public sealed record ScanPage(Meeting Meeting, MeetingInvitee Invitee);
 /// <summary>A meeting from its preparation to its votes: resolutions, convocation, answers, presence at the door, quorum, results.</summary>
 [Authorize(Roles = Roles.BoardOrCoordinator)]
 public sealed class MeetingRunController(AposartDbContext db, UserManager<AppUser> users, PortalSettings settings, MeetingConvocation convocation,
-    MeetingAnswers answers, MeetingVotes votes) : Controller
+    MeetingAnswers answers, MeetingVotes votes, MeetingDocuments documents) : Controller
 {
     [HttpGet(MeetingLinks.ManageTemplate)]
     public async Task<IActionResult> Manage(Guid id, CancellationToken cancellationToken) =>
@@ -87,6 +87,10 @@ public sealed class MeetingRunController(AposartDbContext db, UserManager<AppUse
             invitees.Select(i => (IReadOnlyList<string?>)
                 [i.Name, i.CollegeName, i.Answer.Label(), i.ProxyHolderId is { } h ? names.GetValueOrDefault(h) : null, i.Present ? "oui" : "non"]));
     }
+
+    [HttpGet(MeetingLinks.AttendanceSheetTemplate)]
+    public async Task<IActionResult> AttendanceSheet(Guid id, CancellationToken cancellationToken) =>
+        await documents.AttendanceSheetAsync(id, cancellationToken) is { } pdf ? File(pdf, "application/pdf", "feuille-emargement.pdf") : NotFound();
 
     [HttpPost(MeetingLinks.OpenVoteTemplate)]
     public async Task<IActionResult> OpenVote(Guid id, Guid resolutionId, CancellationToken cancellationToken)

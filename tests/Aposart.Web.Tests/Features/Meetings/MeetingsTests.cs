@@ -1,7 +1,9 @@
 using System.Globalization;
 using Aposart.Web.Domain;
+using Aposart.Web.Infrastructure.Web;
 using Aposart.Web.Tests.Support;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Aposart.Web.Tests.Features.Meetings;
 
@@ -140,6 +142,13 @@ public sealed class MeetingsTests(PortalFactory portal) : IClassFixture<PortalFa
         var csv = await board.Http.GetStringAsync($"/gestion/reunions/{id}/presences.csv");
         Assert.Contains("Claire Bruno-Pouvoir;", csv);
         Assert.Contains("Donne pouvoir;Claire Anne-Présente;non", csv);
+        var sheet = PdfText.Squeezed(PdfText.All(await board.Http.GetByteArrayAsync($"/gestion/reunions/{id}/emargement.pdf")));
+        Assert.Contains(PdfText.Squeezed("Feuille d'émargement"), sheet);
+        // Cells wrap over several lines of the table: the words of one cell come interleaved with the next cell's.
+        Assert.Contains(PdfText.Squeezed("Convoqués 4"), sheet);
+        Assert.Contains(PdfText.Squeezed("Claire Anne-Présente Médecins détient : Claire présent·e"), sheet);
+        Assert.Equal(2, sheet.Split(PdfText.Squeezed("donné à Claire")).Length - 1);
+        Assert.Contains(PdfText.Squeezed("1 présent(s), 2 représenté(s) sur 4 convoqué(s)"), sheet);
 
         // The fee resolution's online vote: Anne votes for herself and for each proxy, once each.
         var fees = await ResolutionIdAsync(id, 3);
@@ -299,5 +308,57 @@ public sealed class MeetingsTests(PortalFactory portal) : IClassFixture<PortalFa
         Assert.DoesNotContain("AG privée", (await otherBrowser.GetAsync("/espace/reunions")).Text);
         var mine = await (await SignedInAsync(convened)).GetAsync("/espace/reunions");
         Assert.Contains("AG privée", mine.Text);
+    }
+
+    [Fact]
+    public async Task The_day_before_those_who_come_or_have_not_answered_get_one_reminder_and_those_who_declined_none()
+    {
+        var today = DateOnly.FromDateTime(portal.Clock.GetUtcNow().ToOffset(TimeSpan.FromHours(1)).Date);
+        var tomorrow = today.AddDays(1);
+        var coming = await AdherentAsync(tomorrow.Year, "Rappel-Vient");
+        var silent = await AdherentAsync(tomorrow.Year, "Rappel-Muet");
+        var declined = await AdherentAsync(tomorrow.Year, "Rappel-Absent");
+        var (board, _) = await portal.SignedInAsync(Roles.Professional, Roles.Member, Roles.Board);
+        var (page, id) = await CreateMeetingAsync(board, MeetingForm(tomorrow, "AG de demain"));
+        await board.SubmitAsync(page, $"/gestion/reunions/{id}/convoquer", new Dictionary<string, string> { ["confirmShortNotice"] = "true" });
+        await AnswerAsync(await SignedInAsync(coming), id, MeetingAnswer.Coming);
+        await AnswerAsync(await SignedInAsync(declined), id, MeetingAnswer.NotComing);
+
+        string Run()
+        {
+            using var scope = portal.Services.CreateScope();
+            return scope.ServiceProvider.GetRequiredService<Web.Features.Meetings.MeetingReminders>().RunAsync(CancellationToken.None).GetAwaiter().GetResult();
+        }
+        Task<int> RemindersTo(AppUser user) => portal.WithDbAsync(db => db.OutboxMessages.CountAsync(m => m.ToAddress == user.Email && m.Subject!.StartsWith("Rappel : AG de demain")));
+
+        // Two days ahead nothing is due; the evening before, it is.
+        portal.Clock.Advance(TimeSpan.FromHours(-24));
+        try
+        {
+            Run();
+            Assert.Equal(0, await RemindersTo(coming));
+        }
+        finally
+        {
+            portal.Clock.Reset();
+        }
+        portal.Clock.Advance(ParisTime.FromParis(tomorrow, new TimeOnly(8, 0)) - portal.Clock.GetUtcNow());
+        try
+        {
+            Run();
+            Run();
+        }
+        finally
+        {
+            portal.Clock.Reset();
+        }
+        Assert.Equal(1, await RemindersTo(coming));
+        Assert.Equal(1, await RemindersTo(silent));
+        Assert.Equal(0, await RemindersTo(declined));
+        // Queued at the travelled instant, the reminder waits in the outbox for it: read as it will leave.
+        var mime = await portal.WithDbAsync(db => db.OutboxMessages.Where(m => m.ToAddress == silent.Email && m.Subject!.StartsWith("Rappel")).Select(m => m.Mime).SingleAsync());
+        using var mail = MimeKit.MimeMessage.Load(new MemoryStream(mime!));
+        Assert.Contains("Vous n'avez pas encore répondu", mail.TextBody);
+        Assert.Contains(mail.Attachments, a => a.ContentType.MimeType == "text/calendar");
     }
 }
