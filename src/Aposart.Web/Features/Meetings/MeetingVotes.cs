@@ -86,7 +86,7 @@ public sealed class MeetingVotes(AposartDbContext db, PortalSettings settings, T
 
     /// <summary>
     /// Closes the vote and stores its result: the online ballots plus the counts of the room, judged by the resolution's
-    /// rule against the members present and represented at this moment. The row is locked while counting, so that a
+    /// rule against the members present and represented at this moment, with those who voted online. The row is locked while counting, so that a
     /// vote arriving meanwhile either is counted or is told it came too late.
     /// </summary>
     public async Task<string?> CloseAsync(Guid meetingId, Guid resolutionId, int roomFor, int roomAgainst, int roomAbstain, CancellationToken cancellationToken)
@@ -102,13 +102,18 @@ public sealed class MeetingVotes(AposartDbContext db, PortalSettings settings, T
             .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
         var invitees = await db.MeetingInvitees.AsNoTracking().Where(i => i.MeetingId == meetingId).ToListAsync(cancellationToken);
         var quorum = QuorumState.Of(invitees, settings.Get(SettingsSections.Statutes) ?? new StatutesRules());
+        // Those who voted online from elsewhere took part too: the « of members » rules count them with the present and represented.
+        var present = invitees.Where(i => i.Present).Select(i => i.Id).ToHashSet();
+        var participants = invitees.Where(i => i.Present || (i.Answer == MeetingAnswer.Proxy && i.ProxyHolderId is { } h && present.Contains(h)))
+            .Select(i => i.Id).Concat(await db.BallotCasts.Where(c => c.ResolutionId == resolutionId).Select(c => c.ForInviteeId).ToListAsync(cancellationToken))
+            .Distinct().Count();
         resolution.RoomFor = roomFor;
         resolution.RoomAgainst = roomAgainst;
         resolution.RoomAbstain = roomAbstain;
         resolution.ResultFor = ballots.GetValueOrDefault(BallotChoice.For) + roomFor;
         resolution.ResultAgainst = ballots.GetValueOrDefault(BallotChoice.Against) + roomAgainst;
         resolution.ResultAbstain = ballots.GetValueOrDefault(BallotChoice.Abstain) + roomAbstain;
-        resolution.ResultRepresented = quorum.Overall.Counted;
+        resolution.ResultRepresented = Math.Max(quorum.Overall.Counted, participants);
         resolution.Adopted = Adopted(resolution.Majority, resolution.ResultFor.Value, resolution.ResultAgainst.Value, resolution.ResultRepresented.Value);
         resolution.VoteStatus = VoteStatus.Closed;
         resolution.VoteClosedAt = clock.GetUtcNow();

@@ -19,7 +19,7 @@ public sealed record MyMeetingPage(Meeting Meeting, MeetingInvitee Me, IReadOnly
 /// <summary>My convocations: the answer (coming, not coming, proxy), my door code, and my votes while a vote is open.</summary>
 [Authorize]
 public sealed class MyMeetingsController(AposartDbContext db, UserManager<AppUser> users, PortalSettings settings, MeetingAnswers answers,
-    MeetingVotes votes, MeetingConvocation convocation, TimeProvider clock) : Controller
+    MeetingVotes votes, MeetingConvocation convocation, Infrastructure.Mail.PortalMailer mailer, TimeProvider clock) : Controller
 {
     [HttpGet(MeetingLinks.Mine)]
     public async Task<IActionResult> Mine(CancellationToken cancellationToken)
@@ -95,7 +95,8 @@ public sealed class MyMeetingsController(AposartDbContext db, UserManager<AppUse
             rights[resolution.Id] = await votes.RightsAsync(resolution.Id, me, cancellationToken);
         }
         using var generator = new QRCodeGenerator();
-        using var data = generator.CreateQrCode(new Uri(new Uri(Request.Scheme + "://" + Request.Host), MeetingLinks.Scan(me.AttendanceCode)).ToString(), QRCodeGenerator.ECCLevel.M);
+        // The portal's public address, not the request's host (which behind the reverse proxy may be an internal one).
+        using var data = generator.CreateQrCode(mailer.Link(MeetingLinks.Scan(me.AttendanceCode)), QRCodeGenerator.ECCLevel.M);
         var image = "data:image/png;base64," + Convert.ToBase64String(new PngByteQRCode(data).GetGraphic(6));
         return new MyMeetingPage(meeting, me,
             [.. others.Where(o => o.Id != me.Id && o.Answer != MeetingAnswer.Proxy)],

@@ -90,7 +90,10 @@ public sealed class ProSanteConnectController(
     public async Task<IActionResult> EndSession([FromServices] ProSanteConnectSignOut signOut, CancellationToken cancellationToken)
     {
         var idToken = TempData[ProSanteConnectSignOut.IdTokenItem] as string;
-        TempData["Message"] = "Vous êtes déconnecté.";
+        if (User.Identity?.IsAuthenticated != true)
+        {
+            TempData["Message"] = "Vous êtes déconnecté.";
+        }
         return idToken is not null && await signOut.EndSessionAsync(idToken, "/", cancellationToken) is { } endSession ? endSession : Redirect("/");
     }
 

@@ -167,11 +167,15 @@ public sealed class MeetingsTests(PortalFactory portal) : IClassFixture<PortalFa
         var forOther = await denisBrowser.PostFromAsync(await denisBrowser.GetAsync($"/espace/reunions/{id}"), $"/espace/reunions/{id}/resolutions/{fees}/vote",
             ("forInviteeId", anneId.ToString()), ("choice", "Against"));
         Assert.Contains("Vous ne pouvez pas voter pour cette personne", forOther.Text);
+        // Denis said he would not come, but votes online: he counts among those who took part.
+        var fromAfar = await denisBrowser.PostFromAsync(forOther, $"/espace/reunions/{id}/resolutions/{fees}/vote",
+            ("forInviteeId", (await InviteeIdAsync(id, denis.Id)).ToString()), ("choice", "Against"));
+        Assert.Contains("Votre vote est enregistré", fromAfar.Text);
 
         manage = await board.SubmitAsync(await board.GetAsync($"/gestion/reunions/{id}"), $"/gestion/reunions/{id}/resolutions/{fees}/clore",
-            new Dictionary<string, string> { ["RoomFor"] = "0", ["RoomAgainst"] = "1", ["RoomAbstain"] = "0" });
-        Assert.Contains("Adoptée : 3 pour, 1 contre, 0 abstention(s) ; 3 membre(s) présents et représentés", manage.Text);
-        Assert.Contains("Adoptée : 3 pour, 1 contre", (await anneBrowser.GetAsync($"/espace/reunions/{id}")).Text);
+            new Dictionary<string, string> { ["RoomFor"] = "0", ["RoomAgainst"] = "0", ["RoomAbstain"] = "1" });
+        Assert.Contains("Adoptée : 3 pour, 1 contre, 1 abstention(s) ; 4 membre(s) présents et représentés", manage.Text);
+        Assert.Contains("Adoptée : 3 pour, 1 contre, 1 abstention(s)", (await anneBrowser.GetAsync($"/espace/reunions/{id}")).Text);
 
         manage = await board.SubmitAsync(manage, $"/gestion/reunions/{id}/resolutions/{fees}/appliquer", new Dictionary<string, string>());
         Assert.Contains("Les cotisations de l'année suivante sont mises à jour", manage.Text);
@@ -361,4 +365,17 @@ public sealed class MeetingsTests(PortalFactory portal) : IClassFixture<PortalFa
         Assert.Contains("Vous n'avez pas encore répondu", mail.TextBody);
         Assert.Contains(mail.Attachments, a => a.ContentType.MimeType == "text/calendar");
     }
+
+    [Theory]
+    [InlineData(MajorityRule.SimpleOfCast, 5, 5, 20, false)]
+    [InlineData(MajorityRule.SimpleOfCast, 6, 5, 20, true)]
+    [InlineData(MajorityRule.TwoThirdsOfCast, 10, 5, 20, true)]
+    [InlineData(MajorityRule.TwoThirdsOfCast, 9, 5, 20, false)]
+    [InlineData(MajorityRule.TwoThirdsOfCast, 0, 0, 20, false)]
+    [InlineData(MajorityRule.SimpleOfRepresented, 10, 0, 20, false)]
+    [InlineData(MajorityRule.SimpleOfRepresented, 11, 0, 20, true)]
+    [InlineData(MajorityRule.TwoThirdsOfRepresented, 13, 0, 20, false)]
+    [InlineData(MajorityRule.TwoThirdsOfRepresented, 14, 0, 21, true)]
+    public void A_resolution_is_adopted_by_its_own_majority_rule(MajorityRule rule, int votesFor, int votesAgainst, int represented, bool adopted) =>
+        Assert.Equal(adopted, Web.Features.Meetings.MeetingVotes.Adopted(rule, votesFor, votesAgainst, represented));
 }
