@@ -9,25 +9,8 @@ namespace Aposart.Web.Tests.Features.Meetings;
 
 public sealed class MeetingsTests(PortalFactory portal) : IClassFixture<PortalFactory>
 {
-    /// <summary>An adherent with an account and a membership of <paramref name="year"/>; each test uses its own year, so that an assembly convenes only its own adherents.</summary>
-    private async Task<AppUser> AdherentAsync(int year, string lastName, MembershipStatus status = MembershipStatus.UpToDate)
-    {
-        var user = await portal.CreateUserAsync(PortalFactory.NewEmail("ag"), Roles.Professional, Roles.Member);
-        await portal.WithDbAsync(async db =>
-        {
-            var professional = new Professional { UserId = user.Id, FirstName = "Claire", LastName = lastName, Email = user.Email!.ToLowerInvariant(), Profession = Profession.Nurse };
-            professional.Memberships.Add(new Membership
-            {
-                Year = year, CollegeId = (await db.Colleges.FirstAsync()).Id, StatutesVersionId = (await db.StatutesVersions.FirstAsync()).Id,
-                FeeAmount = 20, FeeCategory = FeeCategory.Individual, IntendedPaymentMethod = PaymentMethod.Cheque, Status = status, DecidedAt = DateTimeOffset.UtcNow,
-            });
-            db.Professionals.Add(professional);
-            return await db.SaveChangesAsync();
-        });
-        await portal.WithDbAsync(db => db.Users.Where(u => u.Id == user.Id)
-            .ExecuteUpdateAsync(set => set.SetProperty(u => u.FirstName, "Claire").SetProperty(u => u.LastName, lastName)));
-        return user;
-    }
+    private Task<AppUser> AdherentAsync(int year, string lastName, MembershipStatus status = MembershipStatus.UpToDate) =>
+        MeetingSteps.AdherentAsync(portal, year, lastName, status);
 
     private static Dictionary<string, string> MeetingForm(DateOnly date, string title = "Assemblée générale ordinaire") => new()
     {

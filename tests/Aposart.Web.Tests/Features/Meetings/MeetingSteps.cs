@@ -1,0 +1,31 @@
+using Aposart.Web.Domain;
+using Aposart.Web.Tests.Support;
+using Microsoft.EntityFrameworkCore;
+
+namespace Aposart.Web.Tests.Features.Meetings;
+
+/// <summary>What the meetings' tests and journeys start from, shared by the web tests and the browser journeys.</summary>
+public static class MeetingSteps
+{
+    /// <summary>
+    /// An adherent with an account and a membership of <paramref name="year"/>, named « Claire <paramref name="lastName"/> ».
+    /// Each test uses its own year, so that an assembly convenes only its own adherents.
+    /// </summary>
+    public static async Task<AppUser> AdherentAsync(PortalFactory portal, int year, string lastName, MembershipStatus status = MembershipStatus.UpToDate)
+    {
+        var user = await portal.CreateUserAsync(PortalFactory.NewEmail("ag"), Roles.Professional, Roles.Member);
+        await portal.WithDbAsync(async db =>
+        {
+            var professional = new Professional { UserId = user.Id, FirstName = "Claire", LastName = lastName, Email = user.Email!.ToLowerInvariant(), Profession = Profession.Nurse };
+            professional.Memberships.Add(new Membership
+            {
+                Year = year, CollegeId = (await db.Colleges.FirstAsync()).Id, StatutesVersionId = (await db.StatutesVersions.FirstAsync()).Id,
+                FeeAmount = 20, FeeCategory = FeeCategory.Individual, IntendedPaymentMethod = PaymentMethod.Cheque, Status = status, DecidedAt = DateTimeOffset.UtcNow,
+            });
+            db.Professionals.Add(professional);
+            await db.SaveChangesAsync();
+            return await db.Users.Where(u => u.Id == user.Id).ExecuteUpdateAsync(set => set.SetProperty(u => u.FirstName, "Claire").SetProperty(u => u.LastName, lastName));
+        });
+        return user;
+    }
+}
