@@ -81,6 +81,14 @@ public sealed class MemberHome(AposartDbContext db, UserManager<AppUser> users, 
             }
         }
 
+        // Convocations still without an answer: the quorum depends on them.
+        var convocations = await db.MeetingInvitees.AsNoTracking()
+            .Where(i => i.UserId == user.Id && i.Answer == MeetingAnswer.None && i.Meeting!.Status == MeetingStatus.Convened && i.Meeting.StartsAt > now)
+            .OrderBy(i => i.Meeting!.StartsAt).Select(i => new { i.MeetingId, i.Meeting!.Title, i.Meeting.StartsAt }).Take(3).ToListAsync(cancellationToken);
+        toDo.AddRange(convocations.Select(c => new HomeItem(
+            $"Vous êtes convoqué·e à « {c.Title} » le {c.StartsAt.ToParisString("d MMMM 'à' HH'h'mm")} : dites si vous venez, ou donnez votre pouvoir.",
+            Features.Meetings.MeetingLinks.Answer(c.MeetingId), "Répondre")));
+
         var professionalId = professional?.Id ?? Guid.Empty;
         var trainings = await db.TrainingRegistrations.AsNoTracking()
             .Where(r => r.ProfessionalId == professionalId && r.Status != RegistrationStatus.Cancelled && r.Training!.Sessions.Any(s => s.StartsAt > now))

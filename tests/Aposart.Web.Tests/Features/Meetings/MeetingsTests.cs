@@ -103,7 +103,9 @@ public sealed class MeetingsTests(PortalFactory portal) : IClassFixture<PortalFa
         // Answers: Anne comes, Bruno and Chloé give her their proxy, Denis may not (two proxies is the statutes' limit).
         var anneId = await InviteeIdAsync(id, anne.Id);
         var anneBrowser = await SignedInAsync(anne);
+        Assert.Contains("Vous êtes convoqué·e à « Assemblée générale ordinaire »", (await anneBrowser.GetAsync("/espace")).Text);
         Assert.Contains("Votre réponse est enregistrée", (await AnswerAsync(anneBrowser, id, MeetingAnswer.Coming)).Text);
+        Assert.DoesNotContain("Vous êtes convoqué·e", (await anneBrowser.GetAsync("/espace")).Text);
         Assert.Contains("Votre réponse est enregistrée", (await AnswerAsync(await SignedInAsync(bruno), id, MeetingAnswer.Proxy, anneId)).Text);
         Assert.Contains("Votre réponse est enregistrée", (await AnswerAsync(await SignedInAsync(chloe), id, MeetingAnswer.Proxy, anneId)).Text);
         var denisBrowser = await SignedInAsync(denis);
