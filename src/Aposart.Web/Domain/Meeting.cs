@@ -133,6 +133,9 @@ public class Meeting : IAuditable
     public DateTimeOffset UpdatedAt { get; set; }
     public Guid? UpdatedById { get; set; }
     public uint Version { get; set; }
+
+    /// <summary>Where it happens, as printed on convocations, reminders and the attendance sheet: the place, the video link, or both.</summary>
+    public string Location => string.Join(" · ", new[] { Place, VideoLink }.Where(p => !string.IsNullOrWhiteSpace(p)));
 }
 
 /// <summary>

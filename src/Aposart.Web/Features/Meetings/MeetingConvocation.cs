@@ -78,7 +78,7 @@ public sealed class MeetingConvocation(AposartDbContext db, PortalMailer mailer,
                 ? $"Aucun adhérent à jour de cotisation pour {meeting.StartsAt.ToParis().Year} : personne à convoquer."
                 : "Aucun membre du bureau en fonction : personne à convoquer.";
         }
-        var ics = Encoding.UTF8.GetBytes(IcsCalendar.Write(meeting.Title, [Event(meeting)]));
+        var ics = IcsFile(meeting);
         foreach (var invitee in invitees)
         {
             db.MeetingInvitees.Add(invitee);
@@ -101,11 +101,10 @@ public sealed class MeetingConvocation(AposartDbContext db, PortalMailer mailer,
         return null;
     }
 
-    public IcsEvent Event(Meeting meeting) => new($"{meeting.Id}@aposart", meeting.Title, Where(meeting), meeting.Place ?? meeting.VideoLink,
-        meeting.StartsAt, meeting.EndsAt, mailer.Link(MeetingLinks.Answer(meeting.Id)), meeting.Status == MeetingStatus.Cancelled);
-
-    private static string Where(Meeting meeting) =>
-        string.Join(" · ", new[] { meeting.Place, meeting.VideoLink }.Where(p => !string.IsNullOrWhiteSpace(p)));
+    /// <summary>The meeting as an iCalendar file, attached to the convocation and the reminder and offered on the adherent's page.</summary>
+    public byte[] IcsFile(Meeting meeting) => Encoding.UTF8.GetBytes(IcsCalendar.Write(meeting.Title,
+        [new IcsEvent($"{meeting.Id}@aposart", meeting.Title, meeting.Location, meeting.Place ?? meeting.VideoLink,
+            meeting.StartsAt, meeting.EndsAt, mailer.Link(MeetingLinks.Answer(meeting.Id)), meeting.Status == MeetingStatus.Cancelled)]));
 
     private static List<string> Convocation(Meeting meeting)
     {
@@ -113,7 +112,7 @@ public sealed class MeetingConvocation(AposartDbContext db, PortalMailer mailer,
         {
             $"Vous êtes convoqué·e à la réunion « {meeting.Title} » ({meeting.Kind.Label().ToLowerInvariant()}) le {meeting.StartsAt.ToParisString("dddd d MMMM yyyy 'à' HH:mm")}.",
         };
-        if (Where(meeting) is { Length: > 0 } where)
+        if (meeting.Location is { Length: > 0 } where)
         {
             paragraphs.Add($"Lieu : {where}.");
         }

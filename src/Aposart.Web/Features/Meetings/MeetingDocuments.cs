@@ -32,7 +32,7 @@ public sealed class MeetingDocuments(AposartDbContext db, PdfFonts fonts, IOptio
             .KeyValues([
                 ("Réunion", $"{meeting.Title} ({meeting.Kind.Label().ToLowerInvariant()})"),
                 ("Date", $"{meeting.StartsAt.ToParisString("dddd d MMMM yyyy")}, de {meeting.StartsAt.ToParisString("HH'h'mm")} à {meeting.EndsAt.ToParisString("HH'h'mm")}"),
-                ("Lieu", string.Join(" · ", new[] { meeting.Place, meeting.VideoLink }.Where(p => !string.IsNullOrWhiteSpace(p)))),
+                ("Lieu", meeting.Location),
                 ("Convoqués", $"{invitees.Count}"),
             ])
             .Table(["Nom", "Collège", "Pouvoir", "Signature"], [2.6f, 2.2f, 2.6f, 2.6f],

@@ -1,4 +1,3 @@
-using System.Text;
 using Aposart.Web.Data;
 using Aposart.Web.Domain;
 using Aposart.Web.Infrastructure.Background;
@@ -28,7 +27,7 @@ public sealed class MeetingReminders(AposartDbContext db, PortalMailer mailer, M
         foreach (var meeting in due)
         {
             var recipients = meeting.Invitees.Where(i => i.Answer is MeetingAnswer.None or MeetingAnswer.Coming && i.Email.Length > 0).ToList();
-            var ics = Encoding.UTF8.GetBytes(IcsCalendar.Write(meeting.Title, [convocation.Event(meeting)]));
+            var ics = convocation.IcsFile(meeting);
             if (await mailer.ClaimThenQueueAsync(
                     c => db.Meetings.Where(m => m.Id == meeting.Id && m.ReminderSentAt == null).ExecuteUpdateAsync(set => set.SetProperty(m => m.ReminderSentAt, now), c),
                     m =>
@@ -37,7 +36,7 @@ public sealed class MeetingReminders(AposartDbContext db, PortalMailer mailer, M
                         {
                             m.Queue(invitee.Email, invitee.Name, $"Rappel : {meeting.Title}, {meeting.StartsAt.ToParisString("dddd d MMMM 'à' HH'h'mm")}",
                                 [$"La réunion « {meeting.Title} » a lieu le {meeting.StartsAt.ToParisString("dddd d MMMM 'à' HH'h'mm")}"
-                                    + (string.Join(", ", new[] { meeting.Place, meeting.VideoLink }.Where(p => !string.IsNullOrWhiteSpace(p))) is { Length: > 0 } where ? $", {where}." : "."),
+                                    + (meeting.Location is { Length: > 0 } where ? $", {where}." : "."),
                                  invitee.Answer == MeetingAnswer.None
                                     ? "Vous n'avez pas encore répondu : dites si vous venez, ou donnez votre pouvoir, sur le portail."
                                     : "Votre code de présence est sur votre page de réponse : montrez-le à l'entrée."],

@@ -103,9 +103,8 @@ public sealed class MeetingVotes(AposartDbContext db, PortalSettings settings, T
         var invitees = await db.MeetingInvitees.AsNoTracking().Where(i => i.MeetingId == meetingId).ToListAsync(cancellationToken);
         var quorum = QuorumState.Of(invitees, settings.Get(SettingsSections.Statutes) ?? new StatutesRules());
         // Those who voted online from elsewhere took part too: the « of members » rules count them with the present and represented.
-        var present = invitees.Where(i => i.Present).Select(i => i.Id).ToHashSet();
-        var participants = invitees.Where(i => i.Present || (i.Answer == MeetingAnswer.Proxy && i.ProxyHolderId is { } h && present.Contains(h)))
-            .Select(i => i.Id).Concat(await db.BallotCasts.Where(c => c.ResolutionId == resolutionId).Select(c => c.ForInviteeId).ToListAsync(cancellationToken))
+        var represented = QuorumState.Represented(invitees);
+        var participants = invitees.Where(i => i.Present || represented(i)).Select(i => i.Id).Concat(await db.BallotCasts.Where(c => c.ResolutionId == resolutionId).Select(c => c.ForInviteeId).ToListAsync(cancellationToken))
             .Distinct().Count();
         resolution.RoomFor = roomFor;
         resolution.RoomAgainst = roomAgainst;

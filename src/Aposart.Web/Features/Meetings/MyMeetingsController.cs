@@ -1,4 +1,3 @@
-using System.Text;
 using Aposart.Web.Data;
 using Aposart.Web.Domain;
 using Aposart.Web.Infrastructure.Settings;
@@ -73,7 +72,7 @@ public sealed class MyMeetingsController(AposartDbContext db, UserManager<AppUse
         var meeting = await db.Meetings.AsNoTracking().SingleOrDefaultAsync(m => m.Id == id && m.Invitees.Any(i => i.UserId == me), cancellationToken);
         return meeting is null
             ? NotFound()
-            : File(Encoding.UTF8.GetBytes(IcsCalendar.Write(meeting.Title, [convocation.Event(meeting)])), IcsCalendar.ContentType, "reunion.ics");
+            : File(convocation.IcsFile(meeting), IcsCalendar.ContentType, "reunion.ics");
     }
 
     private Guid Me() => Guid.Parse(users.GetUserId(User)!);

@@ -16,14 +16,19 @@ public sealed record QuorumState(IReadOnlyList<QuorumLine> Lines, int Percent, b
     public bool Reached => PerCollege ? Lines.All(l => l.Reached) : Overall.Reached;
 
     /// <summary>An adherent counts as represented when the holder of their proxy is present and they are not.</summary>
-    public static QuorumState Of(IReadOnlyList<MeetingInvitee> invitees, StatutesRules rules)
+    public static Func<MeetingInvitee, bool> Represented(IEnumerable<MeetingInvitee> invitees)
     {
         var present = invitees.Where(i => i.Present).Select(i => i.Id).ToHashSet();
+        return i => !i.Present && i.Answer == MeetingAnswer.Proxy && i.ProxyHolderId is { } holder && present.Contains(holder);
+    }
+
+    public static QuorumState Of(IReadOnlyList<MeetingInvitee> invitees, StatutesRules rules)
+    {
+        var represented = Represented(invitees);
         QuorumLine Line(string group, IEnumerable<MeetingInvitee> people)
         {
             var list = people.ToList();
-            return new QuorumLine(group, list.Count, list.Count(i => i.Present),
-                list.Count(i => !i.Present && i.Answer == MeetingAnswer.Proxy && i.ProxyHolderId is { } holder && present.Contains(holder)),
+            return new QuorumLine(group, list.Count, list.Count(i => i.Present), list.Count(represented),
                 (int)Math.Ceiling(list.Count * rules.QuorumPercent / 100m));
         }
         var lines = new List<QuorumLine> { Line("Ensemble des convoqués", invitees) };

@@ -40,13 +40,17 @@ public sealed class ProSanteConnectSignIn(
     private const string Provider = ProSanteConnectLinks.DisplayName;
 
     /// <summary>The provider's answer as the external cookie holds it, for the first-use page.</summary>
-    public async Task<PscIdentity?> PendingAsync() =>
-        await signIn.GetExternalLoginInfoAsync() is { LoginProvider: ProSanteConnectLinks.Scheme } info ? PscIdentity.From(info.Principal) : null;
+    public async Task<PscIdentity?> PendingAsync() => (await AnswerAsync())?.Identity;
+
+    /// <summary>The provider's answer kept in Identity's external cookie, and the identity it carries; null once gone.</summary>
+    private async Task<(ExternalLoginInfo Info, PscIdentity Identity)?> AnswerAsync() =>
+        await signIn.GetExternalLoginInfoAsync() is { LoginProvider: ProSanteConnectLinks.Scheme } info && PscIdentity.From(info.Principal) is { } identity
+            ? (info, identity)
+            : null;
 
     public async Task<PscResult> ContinueAsync(ClaimsPrincipal current, CancellationToken cancellationToken)
     {
-        if (await signIn.GetExternalLoginInfoAsync() is not { LoginProvider: ProSanteConnectLinks.Scheme } info
-            || PscIdentity.From(info.Principal) is not { } identity)
+        if (await AnswerAsync() is not var (info, identity))
         {
             return new PscResult(PscStep.Expired);
         }
@@ -78,8 +82,7 @@ public sealed class ProSanteConnectSignIn(
     /// <summary>First use, with an account already: its password proves it is the person's.</summary>
     public async Task<PscResult> LinkWithPasswordAsync(string email, string password, CancellationToken cancellationToken)
     {
-        if (await signIn.GetExternalLoginInfoAsync() is not { LoginProvider: ProSanteConnectLinks.Scheme } info
-            || PscIdentity.From(info.Principal) is not { } identity)
+        if (await AnswerAsync() is not var (info, identity))
         {
             return new PscResult(PscStep.Expired);
         }
@@ -114,8 +117,7 @@ public sealed class ProSanteConnectSignIn(
     /// </summary>
     public async Task<PscResult> CreateAccountAsync(string email, CancellationToken cancellationToken)
     {
-        if (await signIn.GetExternalLoginInfoAsync() is not { LoginProvider: ProSanteConnectLinks.Scheme } info
-            || PscIdentity.From(info.Principal) is not { } identity)
+        if (await AnswerAsync() is not var (info, identity))
         {
             return new PscResult(PscStep.Expired);
         }
