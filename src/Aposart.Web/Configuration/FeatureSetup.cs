@@ -35,11 +35,13 @@ public static class FeatureSetup
         services.AddScoped<Features.Home.MemberHome>().AddScoped<Features.Accounts.AccountAdministration>().AddScoped<Features.Accounts.Invitations>();
         services.AddScoped<Features.Settings.SettingsPageBuilder>().AddScoped<Features.Settings.MailTest>().AddScoped<Infrastructure.Settings.FirstRunChecklist>();
         services.AddPeriodicJob<RenewalReminders>();
-        services.AddPeriodicJob<Features.Accounts.BureauMandates>();
+        services.AddPeriodicJob<Features.Accounts.BureauMandates>()
+            .AddScoped<Infrastructure.Association.IBoardComposition>(provider => provider.GetRequiredService<Features.Accounts.BureauMandates>());
         services.AddScoped<IndicatorValues>().AddScoped<FichePdf>();
         services.AddPeriodicJob<IndicatorSnapshots>();
         services.AddScoped<TrainingRegistrar>().AddScoped<TrainingDocuments>().AddScoped<TrainingSurveys>();
-        services.AddScoped<Features.Meetings.MeetingConvocation>().AddScoped<Features.Meetings.MeetingAnswers>().AddScoped<Features.Meetings.MeetingVotes>().AddScoped<Features.Meetings.MeetingDocuments>();
+        services.AddScoped<Features.Meetings.MeetingConvocation>().AddScoped<Features.Meetings.MeetingAnswers>().AddScoped<Features.Meetings.MeetingVotes>().AddScoped<Features.Meetings.MeetingDocuments>()
+            .AddScoped<Features.Meetings.MeetingElections>();
         services.AddPeriodicJob<TrainingReminders>();
         services.AddPeriodicJob<Features.Meetings.MeetingReminders>();
         services.Configure<LetterOptions>(configuration.GetSection(LetterOptions.Section));

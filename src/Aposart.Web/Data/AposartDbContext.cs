@@ -73,6 +73,7 @@ public class AposartDbContext(DbContextOptions<AposartDbContext> options)
     public DbSet<Resolution> Resolutions => Set<Resolution>();
     public DbSet<Ballot> Ballots => Set<Ballot>();
     public DbSet<BallotCast> BallotCasts => Set<BallotCast>();
+    public DbSet<Candidate> Candidates => Set<Candidate>();
 
     /// <summary>The one place that says how the portal talks to PostgreSQL, shared by the app, the CLI and the tests.</summary>
     public static void Configure(DbContextOptionsBuilder builder, string connectionString) =>

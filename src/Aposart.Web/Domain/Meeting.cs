@@ -44,6 +44,8 @@ public enum ResolutionKind
     Ordinary = 0,
     /// <summary>Sets next year's fees: once adopted, a bureau member applies the amounts to the fee table.</summary>
     Fees = 1,
+    /// <summary>Elects members of the bureau among candidates: the <see cref="Resolution.Seats"/> with the most votes.</summary>
+    Election = 2,
 }
 
 public enum VoteStatus
@@ -176,6 +178,11 @@ public class Resolution
     public MajorityRule Majority { get; set; }
     public decimal? IndividualFee { get; set; }
     public decimal? StructureFee { get; set; }
+    /// <summary>For an election: how many are elected.</summary>
+    public int? Seats { get; set; }
+    /// <summary>For an election: the whole bureau is renewed, so the mandates of those not elected close when the result is applied.</summary>
+    public bool RenewsBoard { get; set; }
+    public List<Candidate> Candidates { get; set; } = [];
     public VoteStatus VoteStatus { get; set; }
     public DateTimeOffset? VoteOpenedAt { get; set; }
     public DateTimeOffset? VoteClosedAt { get; set; }
@@ -194,12 +201,30 @@ public class Resolution
     public uint Version { get; set; }
 }
 
-/// <summary>A secret ballot: the choice alone, with no link to whoever cast it (<see cref="BallotCast"/> says who voted).</summary>
+/// <summary>
+/// A secret ballot: the choice alone, with no link to whoever cast it (<see cref="BallotCast"/> says who voted). In an
+/// election, one ballot « pour » per candidate ticked, or one abstention for a blank vote.
+/// </summary>
 public class Ballot
 {
     public Guid Id { get; set; }
     public Guid ResolutionId { get; set; }
     public BallotChoice Choice { get; set; }
+    public Guid? CandidateId { get; set; }
+}
+
+/// <summary>A convened adherent standing in an election, with the votes counted at the close.</summary>
+public class Candidate
+{
+    public Guid Id { get; set; }
+    public Guid ResolutionId { get; set; }
+    public Guid InviteeId { get; set; }
+    public MeetingInvitee? Invitee { get; set; }
+    public string Name { get; set; } = "";
+    /// <summary>Votes counted in the room by the bureau, added to the online ballots.</summary>
+    public int RoomVotes { get; set; }
+    public int? Votes { get; set; }
+    public bool Elected { get; set; }
 }
 
 /// <summary>
@@ -213,3 +238,4 @@ public class BallotCast
     public Guid ForInviteeId { get; set; }
     public Guid ByInviteeId { get; set; }
 }
+

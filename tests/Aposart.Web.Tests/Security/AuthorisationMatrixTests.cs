@@ -125,6 +125,9 @@ public sealed class AuthorisationMatrixTests(PortalFactory portal) : IClassFixtu
         POST /gestion/reunions/{id:guid}/resolutions/{resolutionId:guid}/ouvrir Staff
         POST /gestion/reunions/{id:guid}/resolutions/{resolutionId:guid}/clore Staff
         POST /gestion/reunions/{id:guid}/resolutions/{resolutionId:guid}/appliquer Board
+        POST /gestion/reunions/{id:guid}/resolutions/{resolutionId:guid}/candidats Staff
+        POST /gestion/reunions/{id:guid}/resolutions/{resolutionId:guid}/candidats/{candidateId:guid}/retirer Staff
+        POST /gestion/reunions/{id:guid}/resolutions/{resolutionId:guid}/installer Board
         GET /compte/confirmation Public
         GET /compte/connexion Public
         POST /compte/connexion Public

@@ -48,6 +48,18 @@ public sealed class ResolutionConfiguration : IEntityTypeConfiguration<Resolutio
         builder.Property(r => r.AppliedByName).HasMaxLength(200);
         builder.Property(r => r.Version).IsRowVersion();
         builder.HasIndex(r => new { r.MeetingId, r.Number }).IsUnique();
+        builder.HasMany(r => r.Candidates).WithOne().HasForeignKey(c => c.ResolutionId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+public sealed class CandidateConfiguration : IEntityTypeConfiguration<Candidate>
+{
+    public void Configure(EntityTypeBuilder<Candidate> builder)
+    {
+        builder.Property(c => c.Name).HasMaxLength(200);
+        // One candidacy per person and election.
+        builder.HasIndex(c => new { c.ResolutionId, c.InviteeId }).IsUnique();
+        builder.HasOne(c => c.Invitee).WithMany().HasForeignKey(c => c.InviteeId).OnDelete(DeleteBehavior.Cascade);
     }
 }
 
@@ -59,6 +71,7 @@ public sealed class BallotConfiguration : IEntityTypeConfiguration<Ballot>
         // the dates would tie it to the voter list.
         builder.Property(b => b.Id).ValueGeneratedNever();
         builder.HasIndex(b => b.ResolutionId);
+        builder.HasOne<Candidate>().WithMany().HasForeignKey(b => b.CandidateId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne<Resolution>().WithMany().HasForeignKey(b => b.ResolutionId).OnDelete(DeleteBehavior.Cascade);
     }
 }

@@ -530,6 +530,10 @@ namespace Aposart.Web.Data.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
+                    b.Property<Guid?>("CandidateId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("candidate_id");
+
                     b.Property<int>("Choice")
                         .HasColumnType("integer")
                         .HasColumnName("choice");
@@ -540,6 +544,9 @@ namespace Aposart.Web.Data.Migrations
 
                     b.HasKey("Id")
                         .HasName("pk_ballots");
+
+                    b.HasIndex("CandidateId")
+                        .HasDatabaseName("ix_ballots_candidate_id");
 
                     b.HasIndex("ResolutionId")
                         .HasDatabaseName("ix_ballots_resolution_id");
@@ -878,6 +885,52 @@ namespace Aposart.Web.Data.Migrations
                         .HasDatabaseName("ix_campaign_events_campaign_id");
 
                     b.ToTable("campaign_events", (string)null);
+                });
+
+            modelBuilder.Entity("Aposart.Web.Domain.Candidate", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<bool>("Elected")
+                        .HasColumnType("boolean")
+                        .HasColumnName("elected");
+
+                    b.Property<Guid>("InviteeId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("invitee_id");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name");
+
+                    b.Property<Guid>("ResolutionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("resolution_id");
+
+                    b.Property<int>("RoomVotes")
+                        .HasColumnType("integer")
+                        .HasColumnName("room_votes");
+
+                    b.Property<int?>("Votes")
+                        .HasColumnType("integer")
+                        .HasColumnName("votes");
+
+                    b.HasKey("Id")
+                        .HasName("pk_candidates");
+
+                    b.HasIndex("InviteeId")
+                        .HasDatabaseName("ix_candidates_invitee_id");
+
+                    b.HasIndex("ResolutionId", "InviteeId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_candidates_resolution_id_invitee_id");
+
+                    b.ToTable("candidates", (string)null);
                 });
 
             modelBuilder.Entity("Aposart.Web.Domain.CentreClosure", b =>
@@ -2795,6 +2848,10 @@ namespace Aposart.Web.Data.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("number");
 
+                    b.Property<bool>("RenewsBoard")
+                        .HasColumnType("boolean")
+                        .HasColumnName("renews_board");
+
                     b.Property<int?>("ResultAbstain")
                         .HasColumnType("integer")
                         .HasColumnName("result_abstain");
@@ -2822,6 +2879,10 @@ namespace Aposart.Web.Data.Migrations
                     b.Property<int>("RoomFor")
                         .HasColumnType("integer")
                         .HasColumnName("room_for");
+
+                    b.Property<int?>("Seats")
+                        .HasColumnType("integer")
+                        .HasColumnName("seats");
 
                     b.Property<decimal?>("StructureFee")
                         .HasPrecision(10, 2)
@@ -4138,6 +4199,12 @@ namespace Aposart.Web.Data.Migrations
 
             modelBuilder.Entity("Aposart.Web.Domain.Ballot", b =>
                 {
+                    b.HasOne("Aposart.Web.Domain.Candidate", null)
+                        .WithMany()
+                        .HasForeignKey("CandidateId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .HasConstraintName("fk_ballots_candidates_candidate_id");
+
                     b.HasOne("Aposart.Web.Domain.Resolution", null)
                         .WithMany()
                         .HasForeignKey("ResolutionId")
@@ -4218,6 +4285,25 @@ namespace Aposart.Web.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_campaign_events_campaigns_campaign_id");
+                });
+
+            modelBuilder.Entity("Aposart.Web.Domain.Candidate", b =>
+                {
+                    b.HasOne("Aposart.Web.Domain.MeetingInvitee", "Invitee")
+                        .WithMany()
+                        .HasForeignKey("InviteeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_candidates_meeting_invitees_invitee_id");
+
+                    b.HasOne("Aposart.Web.Domain.Resolution", null)
+                        .WithMany("Candidates")
+                        .HasForeignKey("ResolutionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_candidates_resolutions_resolution_id");
+
+                    b.Navigation("Invitee");
                 });
 
             modelBuilder.Entity("Aposart.Web.Domain.CentreClosure", b =>
@@ -4879,6 +4965,11 @@ namespace Aposart.Web.Data.Migrations
                     b.Navigation("Memberships");
 
                     b.Navigation("PracticeSites");
+                });
+
+            modelBuilder.Entity("Aposart.Web.Domain.Resolution", b =>
+                {
+                    b.Navigation("Candidates");
                 });
 
             modelBuilder.Entity("Aposart.Web.Domain.SpreadsheetImport", b =>

@@ -5,8 +5,8 @@ using Microsoft.EntityFrameworkCore;
 namespace Aposart.Web.Data.Seeding;
 
 /// <summary>
-/// An annual assembly convened for next month, with its three resolutions, the demo adherents convened, one coming and
-/// one giving a proxy; and a bureau meeting in preparation. Written directly (no mail leaves for demo people).
+/// An annual assembly convened for next month, with its three resolutions and an election of the bureau (two candidates),
+/// the demo adherents convened, one coming and one giving a proxy; and a bureau meeting in preparation. Written directly (no mail leaves for demo people).
 /// </summary>
 public sealed class DemoMeetingsSeeder(AposartDbContext db, TimeProvider clock)
 {
@@ -23,7 +23,7 @@ public sealed class DemoMeetingsSeeder(AposartDbContext db, TimeProvider clock)
             Id = Guid.CreateVersion7(), Kind = MeetingKind.OrdinaryAssembly, Title = $"Assemblée générale ordinaire {day.Year}",
             StartsAt = ParisTime.FromParis(day, new TimeOnly(19, 0)), EndsAt = ParisTime.FromParis(day, new TimeOnly(21, 0)),
             Place = "Maison des associations, salle 2", VideoLink = "https://visio.example.org/ag-cpts",
-            Agenda = "1. Rapport moral de la présidence\n2. Rapport d'activité et indicateurs des fiches action\n3. Comptes de l'exercice\n4. Cotisations de l'an prochain\n5. Questions diverses",
+            Agenda = "1. Rapport moral de la présidence\n2. Rapport d'activité et indicateurs des fiches action\n3. Comptes de l'exercice\n4. Cotisations de l'an prochain\n5. Élection du bureau\n6. Questions diverses",
             Status = MeetingStatus.Convened, ConvenedAt = now.AddDays(-2), ConvenedByName = "Bastien Bureau",
             Resolutions =
             [
@@ -33,6 +33,11 @@ public sealed class DemoMeetingsSeeder(AposartDbContext db, TimeProvider clock)
                 {
                     Number = 3, Title = "Cotisations de l'an prochain", Kind = ResolutionKind.Fees, Majority = MajorityRule.SimpleOfCast,
                     Text = "L'assemblée fixe la cotisation individuelle à 20 € et celle des structures à 50 €.", IndividualFee = 20m, StructureFee = 50m,
+                },
+                new Resolution
+                {
+                    Number = 4, Title = "Élection du bureau", Kind = ResolutionKind.Election, Majority = MajorityRule.SimpleOfCast, Seats = 3, RenewsBoard = true,
+                    Text = "Le bureau est renouvelé en entier pour trois ans.",
                 },
             ],
         };
@@ -61,6 +66,10 @@ public sealed class DemoMeetingsSeeder(AposartDbContext db, TimeProvider clock)
                 invitee.AnsweredAt = now.AddDays(-1);
             }
             assembly.Invitees.Add(invitee);
+            if (email.StartsWith("bureau", StringComparison.Ordinal))
+            {
+                assembly.Resolutions[3].Candidates.Add(new Candidate { Id = Guid.CreateVersion7(), InviteeId = invitee.Id, Name = invitee.Name });
+            }
         }
         var bureauDay = DateOnly.FromDateTime(now.ToParis().DateTime).AddDays(20);
         db.Meetings.AddRange(assembly, new Meeting

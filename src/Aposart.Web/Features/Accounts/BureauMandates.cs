@@ -1,5 +1,6 @@
 using Aposart.Web.Data;
 using Aposart.Web.Domain;
+using Aposart.Web.Infrastructure.Association;
 using Aposart.Web.Infrastructure.Background;
 using Aposart.Web.Infrastructure.Mail;
 using Aposart.Web.Infrastructure.Web;
@@ -13,7 +14,7 @@ namespace Aposart.Web.Features.Accounts;
 /// portal on its end date, after warning the administrators a month before. Each step is written to the account's log.
 /// </summary>
 public sealed class BureauMandates(AposartDbContext db, UserManager<AppUser> users, AccountAdministration administration, PortalMailer mailer, TimeProvider clock)
-    : IPeriodicJob
+    : IPeriodicJob, IBoardComposition
 {
     public static readonly TimeSpan Warning = TimeSpan.FromDays(30);
 
@@ -63,7 +64,8 @@ public sealed class BureauMandates(AposartDbContext db, UserManager<AppUser> use
     public async Task<bool> CloseAsync(Guid mandateId, AppUser? by, CancellationToken cancellationToken)
     {
         var today = Today;
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        // Joins the caller's transaction when there is one (an election applied with its mark « applied »).
+        await using var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
         var claimed = await db.BureauMandates.Where(m => m.Id == mandateId && m.ClosedAt == null).ExecuteUpdateAsync(set => set
             .SetProperty(m => m.ClosedAt, clock.GetUtcNow())
             .SetProperty(m => m.EndsOn, m => m.EndsOn == null || m.EndsOn > today ? today : m.EndsOn), cancellationToken);
@@ -80,8 +82,58 @@ public sealed class BureauMandates(AposartDbContext db, UserManager<AppUser> use
             await administration.SetRolesAsync(target, [.. roles.Where(r => r != Roles.Board)], by, cancellationToken);
         }
         await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+        if (transaction is not null)
+        {
+            await transaction.CommitAsync(cancellationToken);
+        }
         return true;
+    }
+
+    public async Task<string?> SeatElectedAsync(IReadOnlyCollection<Guid> electedUserIds, DateOnly startsOn, DateOnly? endsOn, bool closeOthers, AppUser by,
+        CancellationToken cancellationToken)
+    {
+        var open = await db.BureauMandates.Where(m => m.ClosedAt == null).ToListAsync(cancellationToken);
+        foreach (var userId in electedUserIds)
+        {
+            var held = open.Where(m => m.UserId == userId).ToList();
+            if (held.Count > 0)
+            {
+                // Re-elected: the mandate in course runs to the new term; the title the bureau gave stays.
+                foreach (var mandate in held)
+                {
+                    mandate.EndsOn = endsOn;
+                    mandate.EndWarningSentAt = null;
+                }
+                if (await users.FindByIdAsync(userId.ToString()) is { } reelected)
+                {
+                    administration.Audit(reelected, by, "Mandat au bureau renouvelé", null, endsOn is { } e ? $"jusqu'au {e:dd/MM/yyyy}" : "sans date de fin");
+                    // A mandate recorded without the role (entered before the role was given by hand): the election settles it.
+                    var roles = await users.GetRolesAsync(reelected);
+                    if (!roles.Contains(Roles.Board) && await administration.SetRolesAsync(reelected, [.. roles, Roles.Board], by, cancellationToken) is { } refused)
+                    {
+                        return $"{reelected.NameOrEmail} : {refused}";
+                    }
+                }
+                continue;
+            }
+            if (await users.FindByIdAsync(userId.ToString()) is not { } target)
+            {
+                return "Une personne élue n'a plus de compte : son mandat ne peut pas être ouvert.";
+            }
+            if (await OpenAsync(target, BureauTitle.Member, startsOn, endsOn, by, cancellationToken) is { } refusal)
+            {
+                return $"{target.NameOrEmail} : {refusal}";
+            }
+        }
+        await db.SaveChangesAsync(cancellationToken);
+        if (closeOthers)
+        {
+            foreach (var mandate in open.Where(m => !electedUserIds.Contains(m.UserId)))
+            {
+                await CloseAsync(mandate.Id, by, cancellationToken);
+            }
+        }
+        return null;
     }
 
     public async Task SetConsentAsync(Guid userId, bool consent, CancellationToken cancellationToken) =>

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.RegularExpressions;
 using Aposart.Web.Configuration;
 using Aposart.Web.Data;
 using Aposart.Web.Domain;
@@ -124,7 +123,7 @@ public sealed partial class FichePdf(AposartDbContext db, IndicatorValues values
         };
         foreach (var (title, text) in sections.Where(s => s.Text is not null))
         {
-            pdf.Heading(title, 3).Paragraph(PlainText(text!));
+            pdf.Heading(title, 3).Paragraph(PdfMarkdown.PlainText(text!));
         }
         if (fiche.Steps.Count > 0)
         {
@@ -152,19 +151,6 @@ public sealed partial class FichePdf(AposartDbContext db, IndicatorValues values
         }
     }
 
-    /// <summary>The fiche's Markdown as the PDF prints it: bullets kept, emphasis and link syntax dropped.</summary>
-    public static string PlainText(string markdown)
-    {
-        var lines = markdown.Replace("\r", "", StringComparison.Ordinal).Split('\n').Select(line =>
-        {
-            var text = Heading().Replace(line, "");
-            text = Bullet().Replace(text, "$1• ");
-            text = Link().Replace(text, "$1 ($2)");
-            return Emphasis().Replace(text, "");
-        });
-        return string.Join('\n', lines);
-    }
-
     private string Header => $"{cpts.Value.ShortName} – {cpts.Value.Name}";
 
     private string Today => clock.GetUtcNow().ToParis().ToString("d MMMM yyyy", French);
@@ -173,16 +159,4 @@ public sealed partial class FichePdf(AposartDbContext db, IndicatorValues values
         query.AsNoTracking().Include(a => a.Pilots).Include(a => a.PartnerOrganisations).Include(a => a.Steps).Include(a => a.BudgetLines)
             .Include(a => a.Indicators).ThenInclude(i => i.Targets).Include(a => a.Indicators).ThenInclude(i => i.Measurements)
             .OrderBy(a => a.Mission).ThenBy(a => a.Number).AsSplitQuery().ToListAsync(cancellationToken);
-
-    [GeneratedRegex(@"^\s{0,3}#{1,6}\s+")]
-    private static partial Regex Heading();
-
-    [GeneratedRegex(@"^(\s*)[-*+]\s+")]
-    private static partial Regex Bullet();
-
-    [GeneratedRegex(@"\[([^\]]+)\]\(([^)\s]+)\)")]
-    private static partial Regex Link();
-
-    [GeneratedRegex(@"\*\*|__|`")]
-    private static partial Regex Emphasis();
 }

@@ -93,7 +93,6 @@ public sealed class ResolutionInput : IValidatableObject
     public string? Text { get; set; }
 
     [Display(Name = "Majorité requise")]
-    [Required(ErrorMessage = "Choisissez la majorité requise.")]
     public MajorityRule? Majority { get; set; }
 
     [Display(Name = "Fixe les cotisations de l'année suivante")]
@@ -107,11 +106,36 @@ public sealed class ResolutionInput : IValidatableObject
     [Range(typeof(decimal), "0", "10000", ErrorMessage = "Un montant entre 0 et 10 000 €.")]
     public decimal? StructureFee { get; set; }
 
+    [Display(Name = "Élection de membres du bureau")]
+    public bool IsElection { get; set; }
+
+    [Display(Name = "Sièges à pourvoir")]
+    [Range(1, 50, ErrorMessage = "Entre 1 et 50 sièges.")]
+    public int? Seats { get; set; }
+
+    [Display(Name = "Renouvellement complet du bureau (les mandats des non-élus prennent fin)")]
+    public bool RenewsBoard { get; set; }
+
+    public ResolutionKind ResolutionKind => IsElection ? ResolutionKind.Election : SetsFees ? ResolutionKind.Fees : ResolutionKind.Ordinary;
+
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
         if (Majority is { } rule && !Enum.IsDefined(rule))
         {
             yield return new ValidationResult("Choisissez une majorité de la liste.", [nameof(Majority)]);
+        }
+        // An election elects the most voted: no majority rule to choose.
+        if (Majority is null && !IsElection)
+        {
+            yield return new ValidationResult("Choisissez la majorité requise.", [nameof(Majority)]);
+        }
+        if (IsElection && SetsFees)
+        {
+            yield return new ValidationResult("Une élection ne fixe pas les cotisations : faites-en deux résolutions.", [nameof(SetsFees)]);
+        }
+        if (IsElection && Seats is null)
+        {
+            yield return new ValidationResult("Indiquez le nombre de sièges à pourvoir.", [nameof(Seats)]);
         }
         if (SetsFees && IndividualFee is null)
         {
@@ -137,6 +161,9 @@ public sealed class RoomCountInput
     [Display(Name = "Abstentions (dans la salle)")]
     [Range(0, 100_000, ErrorMessage = "Un nombre entre 0 et 100 000.")]
     public int RoomAbstain { get; set; }
+
+    /// <summary>For an election: the votes each candidate got in the room, by candidate id.</summary>
+    public Dictionary<Guid, int> CandidateVotes { get; set; } = [];
 }
 
 public sealed class StatutesRulesInput
@@ -155,6 +182,10 @@ public sealed class StatutesRulesInput
 
     [Display(Name = "Le quorum s'apprécie dans chaque collège")]
     public bool QuorumPerCollege { get; set; }
+
+    [Display(Name = "Durée du mandat d'un membre élu du bureau (années)")]
+    [Range(0, 10, ErrorMessage = "Entre 0 et 10 ans.")]
+    public int BoardTermYears { get; set; }
 }
 
 public sealed class AnswerInput

@@ -39,6 +39,15 @@ public static class MeetingLinks
     public const string ApplyFeesTemplate = ManageTemplate + "/resolutions/{resolutionId:guid}/appliquer";
     public static string ApplyFees(Guid id, Guid resolutionId) => $"{Manage(id)}/resolutions/{resolutionId}/appliquer";
 
+    public const string AddCandidateTemplate = ManageTemplate + "/resolutions/{resolutionId:guid}/candidats";
+    public static string AddCandidate(Guid id, Guid resolutionId) => $"{Manage(id)}/resolutions/{resolutionId}/candidats";
+
+    public const string RemoveCandidateTemplate = AddCandidateTemplate + "/{candidateId:guid}/retirer";
+    public static string RemoveCandidate(Guid id, Guid resolutionId, Guid candidateId) => $"{AddCandidate(id, resolutionId)}/{candidateId}/retirer";
+
+    public const string ApplyElectionTemplate = ManageTemplate + "/resolutions/{resolutionId:guid}/installer";
+    public static string ApplyElection(Guid id, Guid resolutionId) => $"{Manage(id)}/resolutions/{resolutionId}/installer";
+
     /// <summary>The address the QR code of a convocation carries: opened by a bureau member's phone at the door, it offers to mark the person present.</summary>
     public const string ScanTemplate = Admin + "/presence/{code}";
     public static string Scan(string code) => $"{Admin}/presence/{Uri.EscapeDataString(code)}";

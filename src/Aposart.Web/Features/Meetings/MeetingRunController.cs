@@ -42,9 +42,10 @@ public sealed class MeetingRunController(AposartDbContext db, UserManager<AppUse
         var number = await db.Resolutions.Where(r => r.MeetingId == id).MaxAsync(r => (int?)r.Number, cancellationToken) ?? 0;
         db.Resolutions.Add(new Resolution
         {
-            MeetingId = id, Number = number + 1, Title = input.Title!.Trim(), Text = input.Text.TrimmedOrNull(), Majority = input.Majority!.Value,
-            Kind = input.SetsFees ? ResolutionKind.Fees : ResolutionKind.Ordinary,
+            MeetingId = id, Number = number + 1, Title = input.Title!.Trim(), Text = input.Text.TrimmedOrNull(),
+            Majority = input.Majority ?? MajorityRule.SimpleOfCast, Kind = input.ResolutionKind,
             IndividualFee = input.SetsFees ? input.IndividualFee : null, StructureFee = input.SetsFees ? input.StructureFee : null,
+            Seats = input.IsElection ? input.Seats : null, RenewsBoard = input.IsElection && input.RenewsBoard,
         });
         try
         {
@@ -105,12 +106,16 @@ public sealed class MeetingRunController(AposartDbContext db, UserManager<AppUse
     [HttpPost(MeetingLinks.CloseVoteTemplate)]
     public async Task<IActionResult> CloseVote(Guid id, Guid resolutionId, RoomCountInput input, CancellationToken cancellationToken)
     {
+        if (input.CandidateVotes.Values.Any(v => v is < 0 or > 100_000))
+        {
+            ModelState.AddModelError(nameof(RoomCountInput.CandidateVotes), "Un nombre entre 0 et 100 000 pour chaque candidat.");
+        }
         if (!ModelState.IsValid)
         {
             TempData["Error"] = string.Join(" ", ModelState.Values.SelectMany(v => v.Errors).Select(e => e.ErrorMessage).Distinct());
             return Redirect(MeetingLinks.Manage(id) + "#resolutions");
         }
-        var error = await votes.CloseAsync(id, resolutionId, input.RoomFor, input.RoomAgainst, input.RoomAbstain, cancellationToken);
+        var error = await votes.CloseAsync(id, resolutionId, input.RoomFor, input.RoomAgainst, input.RoomAbstain, input.CandidateVotes, cancellationToken);
         TempData[error is null ? "Message" : "Error"] = error ?? "Le vote est clos et son résultat enregistré.";
         return Redirect(MeetingLinks.Manage(id) + "#resolutions");
     }
@@ -127,13 +132,17 @@ public sealed class MeetingRunController(AposartDbContext db, UserManager<AppUse
 
     private async Task<MeetingManagePage?> PageAsync(Guid id, ResolutionInput input, CancellationToken cancellationToken)
     {
-        var meeting = await db.Meetings.AsNoTracking().Include(m => m.Resolutions).Include(m => m.Invitees).AsSplitQuery()
+        var meeting = await db.Meetings.AsNoTracking().Include(m => m.Resolutions).ThenInclude(r => r.Candidates).Include(m => m.Invitees).AsSplitQuery()
             .SingleOrDefaultAsync(m => m.Id == id, cancellationToken);
         if (meeting is null)
         {
             return null;
         }
         meeting.Resolutions.Sort((a, b) => a.Number.CompareTo(b.Number));
+        foreach (var resolution in meeting.Resolutions)
+        {
+            resolution.Candidates = [.. resolution.Candidates.OrderByDescending(c => c.Votes ?? 0).ThenBy(c => c.Name, StringComparer.Create(ParisTime.French, true))];
+        }
         meeting.Invitees.Sort((a, b) => string.Compare(a.Name, b.Name, ParisTime.French, System.Globalization.CompareOptions.IgnoreCase));
         var quorum = QuorumState.Of(meeting.Invitees, settings.Get(SettingsSections.Statutes) ?? new StatutesRules());
         var audience = meeting.Status == MeetingStatus.Draft ? (await convocation.AudienceAsync(meeting, cancellationToken)).Count : meeting.Invitees.Count;

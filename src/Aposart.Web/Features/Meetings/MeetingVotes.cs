@@ -32,13 +32,23 @@ public sealed class MeetingVotes(AposartDbContext db, PortalSettings settings, T
         return rights;
     }
 
+    /// <summary>
+    /// Casts one vote: for a resolution, <paramref name="choice"/>; for an election, the candidates ticked (at most the
+    /// seats; none is a blank vote).
+    /// </summary>
     /// <returns>null when counted, else why not.</returns>
-    public async Task<string?> CastAsync(Guid resolutionId, Guid userId, Guid forInviteeId, BallotChoice choice, CancellationToken cancellationToken)
+    public async Task<string?> CastAsync(Guid resolutionId, Guid userId, Guid forInviteeId, BallotChoice? choice, IReadOnlyCollection<Guid> candidateIds,
+        CancellationToken cancellationToken)
     {
-        var resolution = await db.Resolutions.AsNoTracking().SingleOrDefaultAsync(r => r.Id == resolutionId, cancellationToken);
+        var resolution = await db.Resolutions.AsNoTracking().Include(r => r.Candidates).SingleOrDefaultAsync(r => r.Id == resolutionId, cancellationToken);
         if (resolution is not { VoteStatus: VoteStatus.Open })
         {
             return "Le vote sur cette résolution n'est pas ouvert.";
+        }
+        var ballots = Ballots(resolution, choice, candidateIds, out var invalid);
+        if (invalid is not null)
+        {
+            return invalid;
         }
         var voter = await db.MeetingInvitees.AsNoTracking().SingleOrDefaultAsync(i => i.MeetingId == resolution.MeetingId && i.UserId == userId, cancellationToken);
         if (voter is null)
@@ -56,7 +66,7 @@ public sealed class MeetingVotes(AposartDbContext db, PortalSettings settings, T
         }
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         db.BallotCasts.Add(new BallotCast { ResolutionId = resolutionId, ForInviteeId = forInviteeId, ByInviteeId = voter.Id });
-        db.Ballots.Add(new Ballot { Id = Guid.NewGuid(), ResolutionId = resolutionId, Choice = choice });
+        db.Ballots.AddRange(ballots);
         try
         {
             await db.SaveChangesAsync(cancellationToken);
@@ -79,6 +89,35 @@ public sealed class MeetingVotes(AposartDbContext db, PortalSettings settings, T
         return null;
     }
 
+    /// <summary>The ballots one vote puts in the box, each with a random id and nothing else than its choice.</summary>
+    private static List<Ballot> Ballots(Resolution resolution, BallotChoice? choice, IReadOnlyCollection<Guid> candidateIds, out string? invalid)
+    {
+        invalid = null;
+        if (resolution.Kind != ResolutionKind.Election)
+        {
+            if (choice is not { } c || !Enum.IsDefined(c))
+            {
+                invalid = "Choisissez pour, contre ou abstention.";
+                return [];
+            }
+            return [new Ballot { Id = Guid.NewGuid(), ResolutionId = resolution.Id, Choice = c }];
+        }
+        var ticked = candidateIds.Distinct().ToList();
+        if (ticked.Any(id => resolution.Candidates.All(candidate => candidate.Id != id)))
+        {
+            invalid = "Cochez des noms parmi les candidats de cette élection.";
+            return [];
+        }
+        if (ticked.Count > (resolution.Seats ?? 0))
+        {
+            invalid = $"Cochez au plus {resolution.Seats} nom(s) : c'est le nombre de sièges à pourvoir.";
+            return [];
+        }
+        return ticked.Count == 0
+            ? [new Ballot { Id = Guid.NewGuid(), ResolutionId = resolution.Id, Choice = BallotChoice.Abstain }]
+            : [.. ticked.Select(id => new Ballot { Id = Guid.NewGuid(), ResolutionId = resolution.Id, Choice = BallotChoice.For, CandidateId = id })];
+    }
+
     public async Task<bool> OpenAsync(Guid meetingId, Guid resolutionId, CancellationToken cancellationToken) =>
         await db.Resolutions.Where(r => r.Id == resolutionId && r.MeetingId == meetingId && r.VoteStatus == VoteStatus.NotOpened
                 && r.Meeting!.Status == MeetingStatus.Convened)
@@ -89,16 +128,17 @@ public sealed class MeetingVotes(AposartDbContext db, PortalSettings settings, T
     /// rule against the members present and represented at this moment, with those who voted online. The row is locked while counting, so that a
     /// vote arriving meanwhile either is counted or is told it came too late.
     /// </summary>
-    public async Task<string?> CloseAsync(Guid meetingId, Guid resolutionId, int roomFor, int roomAgainst, int roomAbstain, CancellationToken cancellationToken)
+    public async Task<string?> CloseAsync(Guid meetingId, Guid resolutionId, int roomFor, int roomAgainst, int roomAbstain,
+        IReadOnlyDictionary<Guid, int> roomVotesByCandidate, CancellationToken cancellationToken)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await db.Database.ExecuteSqlAsync($"SELECT 1 FROM resolutions WHERE id = {resolutionId} FOR UPDATE", cancellationToken);
-        var resolution = await db.Resolutions.SingleOrDefaultAsync(r => r.Id == resolutionId && r.MeetingId == meetingId, cancellationToken);
+        var resolution = await db.Resolutions.Include(r => r.Candidates).SingleOrDefaultAsync(r => r.Id == resolutionId && r.MeetingId == meetingId, cancellationToken);
         if (resolution is not { VoteStatus: VoteStatus.Open })
         {
             return "Ce vote n'est pas ouvert.";
         }
-        var ballots = await db.Ballots.Where(b => b.ResolutionId == resolutionId).GroupBy(b => b.Choice)
+        var ballots = await db.Ballots.Where(b => b.ResolutionId == resolutionId && b.CandidateId == null).GroupBy(b => b.Choice)
             .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
         var invitees = await db.MeetingInvitees.AsNoTracking().Where(i => i.MeetingId == meetingId).ToListAsync(cancellationToken);
         var quorum = QuorumState.Of(invitees, settings.Get(SettingsSections.Statutes) ?? new StatutesRules());
@@ -114,6 +154,22 @@ public sealed class MeetingVotes(AposartDbContext db, PortalSettings settings, T
         resolution.ResultAbstain = ballots.GetValueOrDefault(BallotChoice.Abstain) + roomAbstain;
         resolution.ResultRepresented = Math.Max(quorum.Overall.Counted, participants);
         resolution.Adopted = Adopted(resolution.Majority, resolution.ResultFor.Value, resolution.ResultAgainst.Value, resolution.ResultRepresented.Value);
+        if (resolution.Kind == ResolutionKind.Election)
+        {
+            var online = await db.Ballots.Where(b => b.ResolutionId == resolutionId && b.CandidateId != null).GroupBy(b => b.CandidateId!.Value)
+                .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
+            foreach (var candidate in resolution.Candidates)
+            {
+                candidate.RoomVotes = roomVotesByCandidate.GetValueOrDefault(candidate.Id);
+                candidate.Votes = online.GetValueOrDefault(candidate.Id) + candidate.RoomVotes;
+            }
+            var elected = Elected(resolution.Candidates.Select(c => (c.Id, c.Votes!.Value)).ToList(), resolution.Seats ?? 0);
+            resolution.Candidates.ForEach(c => c.Elected = elected.Contains(c.Id));
+            // For an election « pour » is the voices given to candidates and « abstention » the blank votes.
+            resolution.ResultFor = resolution.Candidates.Sum(c => c.Votes!.Value);
+            resolution.ResultAgainst = 0;
+            resolution.Adopted = elected.Count > 0;
+        }
         resolution.VoteStatus = VoteStatus.Closed;
         resolution.VoteClosedAt = clock.GetUtcNow();
         await db.SaveChangesAsync(cancellationToken);
@@ -154,6 +210,17 @@ public sealed class MeetingVotes(AposartDbContext db, PortalSettings settings, T
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return null;
+    }
+
+    /// <summary>
+    /// Who is elected: the candidates with the most votes, up to the seats, with at least one vote. Candidates tied for the
+    /// last seat are none of them elected — the seat stays open for another round, as the portal cannot draw lots.
+    /// </summary>
+    public static HashSet<Guid> Elected(IReadOnlyList<(Guid Id, int Votes)> candidates, int seats)
+    {
+        var ranked = candidates.OrderByDescending(c => c.Votes).ToList();
+        var firstLoser = ranked.Count > seats ? ranked[seats].Votes : 0;
+        return [.. ranked.Take(seats).Where(c => c.Votes > firstLoser).Select(c => c.Id)];
     }
 
     public static bool Adopted(MajorityRule rule, int votesFor, int votesAgainst, int represented) => rule switch

@@ -56,11 +56,12 @@ public sealed class MyMeetingsController(AposartDbContext db, UserManager<AppUse
     }
 
     [HttpPost(MeetingLinks.VoteTemplate)]
-    public async Task<IActionResult> Vote(Guid id, Guid resolutionId, Guid forInviteeId, BallotChoice? choice, CancellationToken cancellationToken)
+    public async Task<IActionResult> Vote(Guid id, Guid resolutionId, Guid forInviteeId, BallotChoice? choice, Guid[] candidates, CancellationToken cancellationToken)
     {
-        var error = choice is { } c && Enum.IsDefined(c)
-            ? await votes.CastAsync(resolutionId, Me(), forInviteeId, c, cancellationToken)
-            : "Choisissez pour, contre ou abstention.";
+        // A value that does not read (a choice or a candidate) must not turn into a blank vote.
+        var error = ModelState.IsValid
+            ? await votes.CastAsync(resolutionId, Me(), forInviteeId, choice, candidates, cancellationToken)
+            : "Votre choix n'a pas pu être lu : votez à nouveau.";
         TempData[error is null ? "Message" : "Error"] = error ?? "Votre vote est enregistré. Le résultat sera affiché à la clôture du vote.";
         return Redirect(MeetingLinks.Answer(id) + "#votes");
     }
@@ -80,7 +81,7 @@ public sealed class MyMeetingsController(AposartDbContext db, UserManager<AppUse
     private async Task<MyMeetingPage?> PageAsync(Guid id, AnswerInput? input, CancellationToken cancellationToken)
     {
         var userId = Me();
-        var me = await db.MeetingInvitees.AsNoTracking().Include(i => i.Meeting!).ThenInclude(m => m.Resolutions)
+        var me = await db.MeetingInvitees.AsNoTracking().Include(i => i.Meeting!).ThenInclude(m => m.Resolutions).ThenInclude(r => r.Candidates)
             .SingleOrDefaultAsync(i => i.MeetingId == id && i.UserId == userId && i.Meeting!.Status != MeetingStatus.Draft, cancellationToken);
         if (me?.Meeting is not { } meeting)
         {

@@ -89,6 +89,9 @@ public sealed class PersonalDataExport(AposartDbContext db, UserManager<AppUser>
                 meetings = await db.MeetingInvitees.AsNoTracking().Where(i => i.UserId == user.Id).OrderBy(i => i.Meeting!.StartsAt)
                     .Select(i => new { i.Meeting!.Title, i.Meeting.StartsAt, i.Name, i.Email, i.CollegeName, answer = i.Answer.ToString(), i.AnsweredAt, i.Present })
                     .ToListAsync(cancellationToken),
+                candidacies = await db.Candidates.AsNoTracking().Where(c => c.Invitee!.UserId == user.Id)
+                    .Join(db.Resolutions, c => c.ResolutionId, r => r.Id, (c, r) => new { meeting = r.Meeting!.Title, election = r.Title, c.Name, c.Votes, c.Elected })
+                    .ToListAsync(cancellationToken),
                 bureauMandates = await db.BureauMandates.AsNoTracking().Where(m => m.UserId == user.Id).OrderBy(m => m.StartsOn)
                     .Select(m => new { m.Title, m.StartsOn, m.EndsOn, m.PublicConsent, m.ClosedAt }).ToListAsync(cancellationToken),
             },

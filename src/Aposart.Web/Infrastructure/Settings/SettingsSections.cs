@@ -84,6 +84,8 @@ public sealed record StatutesRules
     public int QuorumPercent { get; init; } = 25;
     /// <summary>The quorum is reached in each collège, not only overall.</summary>
     public bool QuorumPerCollege { get; init; }
+    /// <summary>Years a bureau member elected by an assembly serves (0: until the next election).</summary>
+    public int BoardTermYears { get; init; } = 3;
 }
 
 /// <summary>Compensation rates and caps of the years the association has set; other years keep the configured defaults.</summary>

@@ -12,7 +12,7 @@ public sealed class MeetingsTests(PortalFactory portal) : IClassFixture<PortalFa
     private Task<AppUser> AdherentAsync(int year, string lastName, MembershipStatus status = MembershipStatus.UpToDate) =>
         MeetingSteps.AdherentAsync(portal, year, lastName, status);
 
-    private static Dictionary<string, string> MeetingForm(DateOnly date, string title = "Assemblée générale ordinaire") => new()
+    internal static Dictionary<string, string> MeetingForm(DateOnly date, string title = "Assemblée générale ordinaire") => new()
     {
         ["Input.Kind"] = nameof(MeetingKind.OrdinaryAssembly),
         ["Input.Title"] = title,
@@ -23,7 +23,7 @@ public sealed class MeetingsTests(PortalFactory portal) : IClassFixture<PortalFa
         ["Input.Agenda"] = "1. Rapport d'activité\n2. Comptes de l'exercice\n3. Cotisations de l'an prochain",
     };
 
-    private static async Task<(Page Page, Guid Id)> CreateMeetingAsync(Browser board, Dictionary<string, string> form)
+    internal static async Task<(Page Page, Guid Id)> CreateMeetingAsync(Browser board, Dictionary<string, string> form)
     {
         var page = await board.FillAsync("/gestion/reunions/nouvelle", form);
         Assert.True(Guid.TryParse(page.Url.Split('/').ElementAtOrDefault(3)?.Split('#')[0], out _), page.Url + " " + page.Text);
@@ -173,7 +173,7 @@ public sealed class MeetingsTests(PortalFactory portal) : IClassFixture<PortalFa
         // Secret ballot: the choices' table holds nothing that leads to a person.
         var columns = await portal.WithDbAsync(db => db.Database.SqlQueryRaw<string>(
             "SELECT column_name AS \"Value\" FROM information_schema.columns WHERE table_name = 'ballots' ORDER BY column_name").ToListAsync());
-        Assert.Equal(["choice", "id", "resolution_id"], columns);
+        Assert.Equal(["candidate_id", "choice", "id", "resolution_id"], columns);
     }
 
     [Fact]

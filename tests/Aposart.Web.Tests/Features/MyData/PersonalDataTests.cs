@@ -84,6 +84,7 @@ public sealed class PersonalDataTests(QuietOutboxPortal portal) : IClassFixture<
         ["resolutions"] = "none (who applied a fee resolution: the name of a bureau member, kept as its author)",
         ["ballots"] = "none: a secret ballot holds the choice alone",
         ["ballot_casts"] = "who voted on a resolution, for whom: deleted with the account",
+        ["candidates"] = "who stood in an election (name as convened) and their votes: deleted with the account, as the convocation they stand from",
         ["sas_requests"] = "the SAS platform's calls: the platform's address and its query (practitioners' public RPPS numbers), no patient data",
         ["vaccination_centres"] = "none",
         ["centre_opening"] = "none",

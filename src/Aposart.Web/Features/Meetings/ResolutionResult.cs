@@ -1,0 +1,36 @@
+using Aposart.Web.Domain;
+
+namespace Aposart.Web.Features.Meetings;
+
+/// <summary>A closed vote's result in one French sentence: on the meeting's page, the adherent's page and the minutes.</summary>
+public static class ResolutionResult
+{
+    public static string Summary(Resolution r)
+    {
+        if (r.VoteStatus != VoteStatus.Closed)
+        {
+            return "Vote non clos.";
+        }
+        if (r.Kind != ResolutionKind.Election)
+        {
+            return $"{(r.Adopted == true ? "Adoptée" : "Rejetée")} : {r.ResultFor} pour, {r.ResultAgainst} contre, {r.ResultAbstain} abstention(s).";
+        }
+        static string Voices(Candidate c) => $"{c.Name} ({c.Votes} voix)";
+        var ranked = r.Candidates.OrderByDescending(c => c.Votes ?? 0).ThenBy(c => c.Name, StringComparer.Create(Infrastructure.Web.ParisTime.French, true)).ToList();
+        var elected = ranked.Where(c => c.Elected).ToList();
+        var parts = new List<string>
+        {
+            elected.Count > 0 ? $"Élu·e(s) : {string.Join(", ", elected.Select(Voices))}." : "Personne n'est élu.",
+        };
+        if (ranked.Where(c => !c.Elected).Select(Voices).ToList() is { Count: > 0 } others)
+        {
+            parts.Add($"Non élu·e(s) : {string.Join(", ", others)}.");
+        }
+        if (elected.Count < (r.Seats ?? 0) && ranked.Count > elected.Count && ranked[elected.Count].Votes > 0)
+        {
+            parts.Add("Égalité de voix pour le dernier siège : un nouveau tour de scrutin est nécessaire.");
+        }
+        parts.Add($"{r.ResultAbstain} bulletin(s) blanc(s).");
+        return string.Join(" ", parts);
+    }
+}
