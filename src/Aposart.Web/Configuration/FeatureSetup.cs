@@ -41,7 +41,7 @@ public static class FeatureSetup
         services.AddPeriodicJob<IndicatorSnapshots>();
         services.AddScoped<TrainingRegistrar>().AddScoped<TrainingDocuments>().AddScoped<TrainingSurveys>();
         services.AddScoped<Features.Meetings.MeetingConvocation>().AddScoped<Features.Meetings.MeetingAnswers>().AddScoped<Features.Meetings.MeetingVotes>().AddScoped<Features.Meetings.MeetingDocuments>()
-            .AddScoped<Features.Meetings.MeetingElections>();
+            .AddScoped<Features.Meetings.MeetingElections>().AddScoped<Features.Meetings.MeetingMinutes>().AddScoped<Features.Meetings.MeetingTasks>();
         services.AddPeriodicJob<TrainingReminders>();
         services.AddPeriodicJob<Features.Meetings.MeetingReminders>();
         services.Configure<LetterOptions>(configuration.GetSection(LetterOptions.Section));

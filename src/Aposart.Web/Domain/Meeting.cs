@@ -127,8 +127,18 @@ public class Meeting : IAuditable
     public string? ConvenedByName { get; set; }
     public DateTimeOffset? ReminderSentAt { get; set; }
 
+    /// <summary>The minutes (compte rendu) in Markdown, written from a draft the portal fills in; fixed once approved.</summary>
+    public string? Minutes { get; set; }
+    public DateTimeOffset? MinutesApprovedAt { get; set; }
+    public string? MinutesApprovedByName { get; set; }
+    /// <summary>The members' document the approved minutes were published as.</summary>
+    public Guid? MinutesDocumentId { get; set; }
+    /// <summary>An assembly's approved minutes shown on the public « La CPTS » page, when the bureau chose to.</summary>
+    public DateTimeOffset? MinutesPublicAt { get; set; }
+
     public List<MeetingInvitee> Invitees { get; set; } = [];
     public List<Resolution> Resolutions { get; set; } = [];
+    public List<MeetingTask> Tasks { get; set; } = [];
 
     public DateTimeOffset CreatedAt { get; set; }
     public Guid? CreatedById { get; set; }
@@ -239,3 +249,19 @@ public class BallotCast
     public Guid ByInviteeId { get; set; }
 }
 
+/// <summary>A decision or task taken in a meeting: what, who, by when, for which fiche action; done when its person says so.</summary>
+public class MeetingTask
+{
+    public Guid Id { get; set; }
+    public Guid MeetingId { get; set; }
+    public Meeting? Meeting { get; set; }
+    public string What { get; set; } = "";
+    /// <summary>The account of the person who carries it, when they have one; the name stays as written.</summary>
+    public Guid? AssigneeId { get; set; }
+    public string? AssigneeName { get; set; }
+    public DateOnly? DueOn { get; set; }
+    public Guid? ActionSheetId { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
+    public DateTimeOffset? DoneAt { get; set; }
+    public string? DoneByName { get; set; }
+}

@@ -45,6 +45,7 @@ public sealed class AccessibilityTests(DemoLivePortal portal)
             await db.Trainings.Select(t => t.Id).FirstAsync(),
             await db.Memberships.Select(m => m.Id).FirstAsync(),
             await db.Users.Where(u => u.Email == "bureau@demo.aposart.fr").Select(u => u.Id).FirstAsync()));
+        var held = await portal.WithDbAsync(db => db.Meetings.Where(m => m.Status == Web.Domain.MeetingStatus.Held).Select(m => m.Id).FirstAsync());
         return
         [
             "/espace", "/gestion/comptes", $"/gestion/comptes/{account}", "/gestion/comptes/inviter", "/gestion/comptes/bureau", "/gestion/parametres", "/gestion/mise-en-route", "/gestion/etat", "/gestion/rpps", "/gestion/rpps/recensement", "/gestion/import", "/gestion/adhesions", $"/gestion/adhesions/{membership}", "/gestion/membres", "/gestion/paiements/nouveau", "/gestion/structures", "/gestion/rgpd",
@@ -54,6 +55,7 @@ public sealed class AccessibilityTests(DemoLivePortal portal)
             "/gestion/tableau-de-bord", "/gestion/aci", "/gestion/snp", "/gestion/sas", "/gestion/vaccination", "/gestion/vaccination/nouveau", "/gestion/actualites", "/gestion/documents",
             "/gestion/indemnisation", "/gestion/contact",
             "/gestion/reunions", "/gestion/reunions/nouvelle", "/gestion/reunions/regles", $"/gestion/reunions/{await portal.WithDbAsync(db => db.Meetings.Where(m => m.Status == Web.Domain.MeetingStatus.Convened).Select(m => m.Id).FirstAsync())}",
+            $"/gestion/reunions/{held}", $"/gestion/reunions/{held}/compte-rendu",
         ];
     }
 

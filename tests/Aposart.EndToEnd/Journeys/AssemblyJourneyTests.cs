@@ -10,11 +10,14 @@ using static Microsoft.Playwright.Assertions;
 
 namespace Aposart.EndToEnd.Journeys;
 
-/// <summary>An assembly in Chromium: prepared and convened by the bureau, answered with a proxy, presence taken from a phone, an online vote.</summary>
+/// <summary>
+/// An assembly in Chromium: prepared and convened by the bureau, answered with a proxy, presence taken from a phone, an online
+/// vote, an election whose winner a bureau member seats on the bureau.
+/// </summary>
 public sealed partial class AssemblyJourneyTests(LivePortal portal) : IClassFixture<LivePortal>
 {
     [Fact]
-    public async Task The_bureau_convenes_an_assembly_an_adherent_gives_a_proxy_presence_is_taken_from_a_phone_and_the_vote_is_counted()
+    public async Task The_bureau_convenes_an_assembly_an_adherent_gives_a_proxy_presence_is_taken_from_a_phone_the_vote_is_counted_and_the_elected_is_seated()
     {
         const string journey = "assemblee";
         var day = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(20);
@@ -37,11 +40,22 @@ public sealed partial class AssemblyJourneyTests(LivePortal portal) : IClassFixt
             ["NewResolution.Title"] = "Approbation du rapport d'activité", ["NewResolution.Majority"] = nameof(MajorityRule.SimpleOfCast),
         });
         await Forms.ClickToNextPageAsync(board, board.GetByRole(AriaRole.Button, new() { Name = "Ajouter la résolution" }));
+        await Forms.FillAsync(board, new Dictionary<string, string>
+        {
+            ["NewResolution.Title"] = "Élection au bureau", ["NewResolution.IsElection"] = "true", ["NewResolution.Seats"] = "1",
+        });
+        await Forms.ClickToNextPageAsync(board, board.GetByRole(AriaRole.Button, new() { Name = "Ajouter la résolution" }));
+        await Expect(board.Locator("main")).ToContainTextAsync("Élection : 1 siège(s) à pourvoir");
         await Expect(board.Locator("main")).ToContainTextAsync("2 personne(s) seront convoquées");
         await Axe.AssertAccessibleAsync(board);
         await Forms.ClickToNextPageAsync(board, board.GetByRole(AriaRole.Button, new() { Name = "Envoyer les convocations" }));
         await Expect(board.Locator("main")).ToContainTextAsync("Les convocations sont parties");
         var meetingId = Guid.Parse(new Uri(manage).AbsolutePath.Split('/')[3]);
+        var report = board.GetByRole(AriaRole.Article, new() { Name = "Résolution n° 1 : Approbation du rapport d'activité" });
+        var election = board.GetByRole(AriaRole.Article, new() { Name = "Résolution n° 2 : Élection au bureau" });
+        await election.GetByLabel("Déclarer un candidat (parmi les convoqués)").SelectOptionAsync(new SelectOptionValue { Label = "Claire Parcours-Présente" });
+        await Forms.ClickToNextPageAsync(board, election.GetByRole(AriaRole.Button, new() { Name = "Ajouter la candidature" }));
+        await Expect(board.Locator("main")).ToContainTextAsync("Candidature enregistrée");
 
         var annePage = await portal.SignedInPageAsync(anne.Email!);
         await annePage.GotoAsync($"/espace/reunions/{meetingId}");
@@ -71,20 +85,37 @@ public sealed partial class AssemblyJourneyTests(LivePortal portal) : IClassFixt
         await board.SetViewportSizeAsync(LivePortal.Desktop.Width, LivePortal.Desktop.Height);
         await Axe.AssertAccessibleAsync(board);
 
-        await Forms.ClickToNextPageAsync(board, board.GetByRole(AriaRole.Button, new() { Name = "Ouvrir le vote" }));
+        await Forms.ClickToNextPageAsync(board, report.GetByRole(AriaRole.Button, new() { Name = "Ouvrir le vote" }));
+        await Forms.ClickToNextPageAsync(board, election.GetByRole(AriaRole.Button, new() { Name = "Ouvrir le vote" }));
         await annePage.GotoAsync($"/espace/reunions/{meetingId}");
-        await annePage.GetByRole(AriaRole.Group, new() { Name = "Mon vote" }).GetByLabel("Pour").CheckAsync();
-        await Forms.ClickToNextPageAsync(annePage, annePage.GetByRole(AriaRole.Group, new() { Name = "Mon vote" }).GetByRole(AriaRole.Button, new() { Name = "Voter" }));
-        await annePage.GetByRole(AriaRole.Group, new() { Name = "Pour Claire Parcours-Pouvoir (pouvoir)" }).GetByLabel("Contre").CheckAsync();
-        await Forms.ClickToNextPageAsync(annePage, annePage.GetByRole(AriaRole.Group, new() { Name = "Pour Claire Parcours-Pouvoir (pouvoir)" }).GetByRole(AriaRole.Button, new() { Name = "Voter" }));
-        await Expect(annePage.Locator("main")).ToContainTextAsync("Mon vote : voix enregistrée");
+        await annePage.GotoAsync($"/espace/reunions/{meetingId}");
+        var reportBallot = annePage.GetByRole(AriaRole.Article, new() { Name = "N° 1 : Approbation du rapport d'activité" });
+        await reportBallot.GetByRole(AriaRole.Group, new() { Name = "Mon vote" }).GetByLabel("Pour").CheckAsync();
+        await Forms.ClickToNextPageAsync(annePage, reportBallot.GetByRole(AriaRole.Group, new() { Name = "Mon vote" }).GetByRole(AriaRole.Button, new() { Name = "Voter" }));
+        await reportBallot.GetByRole(AriaRole.Group, new() { Name = "Pour Claire Parcours-Pouvoir (pouvoir)" }).GetByLabel("Contre").CheckAsync();
+        await Forms.ClickToNextPageAsync(annePage, reportBallot.GetByRole(AriaRole.Group, new() { Name = "Pour Claire Parcours-Pouvoir (pouvoir)" }).GetByRole(AriaRole.Button, new() { Name = "Voter" }));
+        await Expect(reportBallot).ToContainTextAsync("Mon vote : voix enregistrée");
+        // The election: Anne ticks her own name; for Bruno's proxy she leaves the ballot blank.
+        var electionBallot = annePage.GetByRole(AriaRole.Article, new() { Name = "N° 2 : Élection au bureau" });
+        await electionBallot.GetByRole(AriaRole.Group, new() { Name = "Mon vote : cochez au plus 1 nom(s)" }).GetByLabel("Claire Parcours-Présente").CheckAsync();
+        await Forms.ClickToNextPageAsync(annePage, electionBallot.GetByRole(AriaRole.Group, new() { Name = "Mon vote : cochez au plus 1 nom(s)" }).GetByRole(AriaRole.Button, new() { Name = "Voter" }));
+        await Forms.ClickToNextPageAsync(annePage, electionBallot.GetByRole(AriaRole.Group, new() { Name = "Pour Claire Parcours-Pouvoir (pouvoir) : cochez au plus 1 nom(s)" }).GetByRole(AriaRole.Button, new() { Name = "Voter" }));
+        await Expect(electionBallot).ToContainTextAsync("Pour Claire Parcours-Pouvoir (pouvoir) : voix enregistrée");
         await Axe.AssertAccessibleAsync(annePage);
 
         await board.GotoAsync(manage);
-        await Forms.ClickToNextPageAsync(board, board.GetByRole(AriaRole.Button, new() { Name = "Clore le vote et compter" }));
+        await Forms.ClickToNextPageAsync(board, report.GetByRole(AriaRole.Button, new() { Name = "Clore le vote et compter" }));
         await Expect(board.Locator("main")).ToContainTextAsync("Rejetée : 1 pour, 1 contre, 0 abstention(s)");
+        await election.GetByLabel("Voix pour Claire Parcours-Présente (dans la salle)").FillAsync("0");
+        await Forms.ClickToNextPageAsync(board, election.GetByRole(AriaRole.Button, new() { Name = "Clore le vote et compter" }));
+        await Expect(election).ToContainTextAsync("Élu·e(s) : Claire Parcours-Présente (1 voix). 1 bulletin(s) blanc(s).");
+        await Axe.AssertAccessibleAsync(board);
+        await Forms.ClickToNextPageAsync(board, election.GetByRole(AriaRole.Button, new() { Name = "Installer les élus au bureau" }));
+        await Expect(board.Locator("main")).ToContainTextAsync("Les élus sont installés au bureau");
+        Assert.True(await portal.WithDbAsync(db => db.BureauMandates.AnyAsync(m => m.UserId == anne.Id && m.ClosedAt == null)));
         await annePage.GotoAsync($"/espace/reunions/{meetingId}");
         await Expect(annePage.Locator("main")).ToContainTextAsync("Rejetée : 1 pour, 1 contre");
+        await Expect(annePage.Locator("main")).ToContainTextAsync("Élu·e(s) : Claire Parcours-Présente (1 voix)");
         await LivePortal.ScreenshotAsync(board, journey, "2-resultat");
     }
 

@@ -107,6 +107,7 @@ public sealed class AuthorisationMatrixTests(PortalFactory portal) : IClassFixtu
         POST /espace/reunions/{id:guid} SignedIn
         GET /espace/reunions/{id:guid}/reunion.ics SignedIn
         POST /espace/reunions/{id:guid}/resolutions/{resolutionId:guid}/vote SignedIn
+        POST /espace/reunions/actions/{taskId:guid}/faite SignedIn
         GET /gestion/reunions Staff
         GET /gestion/reunions.csv Staff
         GET /gestion/reunions/nouvelle Staff
@@ -128,6 +129,13 @@ public sealed class AuthorisationMatrixTests(PortalFactory portal) : IClassFixtu
         POST /gestion/reunions/{id:guid}/resolutions/{resolutionId:guid}/candidats Staff
         POST /gestion/reunions/{id:guid}/resolutions/{resolutionId:guid}/candidats/{candidateId:guid}/retirer Staff
         POST /gestion/reunions/{id:guid}/resolutions/{resolutionId:guid}/installer Board
+        GET /gestion/reunions/{id:guid}/compte-rendu Staff
+        POST /gestion/reunions/{id:guid}/compte-rendu Staff
+        POST /gestion/reunions/{id:guid}/compte-rendu/approuver Staff
+        POST /gestion/reunions/{id:guid}/compte-rendu/publication Board
+        GET /gestion/reunions/{id:guid}/compte-rendu.pdf Staff
+        POST /gestion/reunions/{id:guid}/actions Staff
+        POST /gestion/reunions/{id:guid}/actions/{taskId:guid}/faite Staff
         GET /compte/confirmation Public
         GET /compte/connexion Public
         POST /compte/connexion Public
@@ -381,6 +389,7 @@ public sealed class AuthorisationMatrixTests(PortalFactory portal) : IClassFixtu
         POST /gestion/vaccination/{id:guid}/planning Staff
         GET /gestion/vaccination/{id:guid}/planning.csv Staff
         GET /la-cpts Public
+        GET /la-cpts/assemblees/{id:guid}/compte-rendu.pdf Public
         GET /lettres Public
         GET /lettres/{id:guid} Public
         GET /mentions-legales Public

@@ -121,6 +121,14 @@ public class PortalFactory : WebApplicationFactory<Program>, IAsyncLifetime
         return await query(scope.ServiceProvider.GetRequiredService<AposartDbContext>());
     }
 
+    /// <summary>A browser signed in as this existing account (created with <see cref="Password"/>).</summary>
+    public async Task<Browser> SignedInAsync(AppUser user)
+    {
+        var browser = NewBrowser();
+        Assert.True((await browser.LogInAsync(user.Email!, Password)).IsSignedIn, "Login failed: " + user.Email);
+        return browser;
+    }
+
     /// <summary>A browser signed in as a new confirmed account with these roles.</summary>
     public async Task<(Browser Browser, AppUser User)> SignedInAsync(params string[] roles)
     {

@@ -17,6 +17,10 @@ public sealed class MeetingConfiguration : IEntityTypeConfiguration<Meeting>
         builder.HasIndex(m => m.StartsAt);
         builder.HasMany(m => m.Invitees).WithOne(i => i.Meeting).HasForeignKey(i => i.MeetingId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(m => m.Resolutions).WithOne(r => r.Meeting).HasForeignKey(r => r.MeetingId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(m => m.Tasks).WithOne(t => t.Meeting).HasForeignKey(t => t.MeetingId).OnDelete(DeleteBehavior.Cascade);
+        builder.Property(m => m.Minutes).HasMaxLength(100_000);
+        builder.Property(m => m.MinutesApprovedByName).HasMaxLength(200);
+        builder.HasOne<MemberDocument>().WithMany().HasForeignKey(m => m.MinutesDocumentId).OnDelete(DeleteBehavior.SetNull);
     }
 }
 
@@ -85,5 +89,19 @@ public sealed class BallotCastConfiguration : IEntityTypeConfiguration<BallotCas
         builder.HasOne<Resolution>().WithMany().HasForeignKey(c => c.ResolutionId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne<MeetingInvitee>().WithMany().HasForeignKey(c => c.ForInviteeId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne<MeetingInvitee>().WithMany().HasForeignKey(c => c.ByInviteeId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+public sealed class MeetingTaskConfiguration : IEntityTypeConfiguration<MeetingTask>
+{
+    public void Configure(EntityTypeBuilder<MeetingTask> builder)
+    {
+        builder.Property(t => t.What).HasMaxLength(500);
+        builder.Property(t => t.AssigneeName).HasMaxLength(200);
+        builder.Property(t => t.DoneByName).HasMaxLength(200);
+        builder.HasOne<AppUser>().WithMany().HasForeignKey(t => t.AssigneeId).OnDelete(DeleteBehavior.SetNull);
+        builder.HasOne<ActionSheet>().WithMany().HasForeignKey(t => t.ActionSheetId).OnDelete(DeleteBehavior.SetNull);
+        builder.HasIndex(t => t.AssigneeId);
+        builder.HasIndex(t => t.ActionSheetId);
     }
 }

@@ -1772,6 +1772,28 @@ namespace Aposart.Web.Data.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("kind");
 
+                    b.Property<string>("Minutes")
+                        .HasMaxLength(100000)
+                        .HasColumnType("character varying(100000)")
+                        .HasColumnName("minutes");
+
+                    b.Property<DateTimeOffset?>("MinutesApprovedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("minutes_approved_at");
+
+                    b.Property<string>("MinutesApprovedByName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("minutes_approved_by_name");
+
+                    b.Property<Guid?>("MinutesDocumentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("minutes_document_id");
+
+                    b.Property<DateTimeOffset?>("MinutesPublicAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("minutes_public_at");
+
                     b.Property<string>("Place")
                         .HasMaxLength(300)
                         .HasColumnType("character varying(300)")
@@ -1816,6 +1838,9 @@ namespace Aposart.Web.Data.Migrations
 
                     b.HasKey("Id")
                         .HasName("pk_meetings");
+
+                    b.HasIndex("MinutesDocumentId")
+                        .HasDatabaseName("ix_meetings_minutes_document_id");
 
                     b.HasIndex("StartsAt")
                         .HasDatabaseName("ix_meetings_starts_at");
@@ -1909,6 +1934,68 @@ namespace Aposart.Web.Data.Migrations
                         .HasDatabaseName("ix_meeting_invitees_meeting_id_user_id");
 
                     b.ToTable("meeting_invitees", (string)null);
+                });
+
+            modelBuilder.Entity("Aposart.Web.Domain.MeetingTask", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid?>("ActionSheetId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("action_sheet_id");
+
+                    b.Property<Guid?>("AssigneeId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("assignee_id");
+
+                    b.Property<string>("AssigneeName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("assignee_name");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateTimeOffset?>("DoneAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("done_at");
+
+                    b.Property<string>("DoneByName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("done_by_name");
+
+                    b.Property<DateOnly?>("DueOn")
+                        .HasColumnType("date")
+                        .HasColumnName("due_on");
+
+                    b.Property<Guid>("MeetingId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("meeting_id");
+
+                    b.Property<string>("What")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("what");
+
+                    b.HasKey("Id")
+                        .HasName("pk_meeting_tasks");
+
+                    b.HasIndex("ActionSheetId")
+                        .HasDatabaseName("ix_meeting_tasks_action_sheet_id");
+
+                    b.HasIndex("AssigneeId")
+                        .HasDatabaseName("ix_meeting_tasks_assignee_id");
+
+                    b.HasIndex("MeetingId")
+                        .HasDatabaseName("ix_meeting_tasks_meeting_id");
+
+                    b.ToTable("meeting_tasks", (string)null);
                 });
 
             modelBuilder.Entity("Aposart.Web.Domain.MemberDocument", b =>
@@ -4410,6 +4497,15 @@ namespace Aposart.Web.Data.Migrations
                         .HasConstraintName("fk_measurements_indicators_indicator_id");
                 });
 
+            modelBuilder.Entity("Aposart.Web.Domain.Meeting", b =>
+                {
+                    b.HasOne("Aposart.Web.Domain.MemberDocument", null)
+                        .WithMany()
+                        .HasForeignKey("MinutesDocumentId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_meetings_member_documents_minutes_document_id");
+                });
+
             modelBuilder.Entity("Aposart.Web.Domain.MeetingInvitee", b =>
                 {
                     b.HasOne("Aposart.Web.Domain.Meeting", "Meeting")
@@ -4431,6 +4527,30 @@ namespace Aposart.Web.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_meeting_invitees_users_user_id");
+
+                    b.Navigation("Meeting");
+                });
+
+            modelBuilder.Entity("Aposart.Web.Domain.MeetingTask", b =>
+                {
+                    b.HasOne("Aposart.Web.Domain.ActionSheet", null)
+                        .WithMany()
+                        .HasForeignKey("ActionSheetId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_meeting_tasks_action_sheets_action_sheet_id");
+
+                    b.HasOne("Aposart.Web.Domain.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("AssigneeId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_meeting_tasks_users_assignee_id");
+
+                    b.HasOne("Aposart.Web.Domain.Meeting", "Meeting")
+                        .WithMany("Tasks")
+                        .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_meeting_tasks_meetings_meeting_id");
 
                     b.Navigation("Meeting");
                 });
@@ -4941,6 +5061,8 @@ namespace Aposart.Web.Data.Migrations
                     b.Navigation("Invitees");
 
                     b.Navigation("Resolutions");
+
+                    b.Navigation("Tasks");
                 });
 
             modelBuilder.Entity("Aposart.Web.Domain.MemberDocument", b =>

@@ -6,7 +6,8 @@ namespace Aposart.Web.Data.Seeding;
 
 /// <summary>
 /// An annual assembly convened for next month, with its three resolutions and an election of the bureau (two candidates),
-/// the demo adherents convened, one coming and one giving a proxy; and a bureau meeting in preparation. Written directly (no mail leaves for demo people).
+/// the demo adherents convened, one coming and one giving a proxy; a bureau meeting in preparation; and last month's bureau
+/// meeting, held, with a decision for an adherent on the first fiche action and its minutes in draft. Written directly (no mail leaves for demo people).
 /// </summary>
 public sealed class DemoMeetingsSeeder(AposartDbContext db, TimeProvider clock)
 {
@@ -78,6 +79,43 @@ public sealed class DemoMeetingsSeeder(AposartDbContext db, TimeProvider clock)
             StartsAt = ParisTime.FromParis(bureauDay, new TimeOnly(20, 0)), EndsAt = ParisTime.FromParis(bureauDay, new TimeOnly(21, 30)),
             VideoLink = "https://visio.example.org/bureau", Agenda = "1. Préparation de l'assemblée générale\n2. Point sur les fiches action",
         });
+        db.Meetings.Add(await HeldBureauMeetingAsync(demoUsers, names, now, cancellationToken));
         await db.SaveChangesAsync(cancellationToken);
+    }
+
+    private async Task<Meeting> HeldBureauMeetingAsync(IReadOnlyDictionary<string, Guid> demoUsers, Dictionary<Guid, AppUser> names, DateTimeOffset now,
+        CancellationToken cancellationToken)
+    {
+        var day = DateOnly.FromDateTime(now.ToParis().DateTime).AddDays(-30);
+        var meeting = new Meeting
+        {
+            Id = Guid.CreateVersion7(), Kind = MeetingKind.Board, Title = "Réunion du bureau de rentrée", Status = MeetingStatus.Held,
+            StartsAt = ParisTime.FromParis(day, new TimeOnly(20, 0)), EndsAt = ParisTime.FromParis(day, new TimeOnly(21, 30)),
+            Place = "Maison des associations, salle 1", Agenda = "1. Campagne de vaccination antigrippale\n2. Questions diverses",
+            ConvenedAt = now.AddDays(-45), ConvenedByName = "Bastien Bureau",
+        };
+        foreach (var email in new[] { "bureau@demo.aposart.fr", "bureau2@demo.aposart.fr" })
+        {
+            if (demoUsers.TryGetValue(email, out var id) && names.TryGetValue(id, out var user))
+            {
+                meeting.Invitees.Add(new MeetingInvitee
+                {
+                    Id = Guid.CreateVersion7(), UserId = id, Name = user.DisplayName, Email = email, Answer = MeetingAnswer.Coming, Present = true,
+                    AttendanceCode = Convert.ToHexString(Guid.NewGuid().ToByteArray()),
+                });
+            }
+        }
+        var fiche = await db.ActionSheets.OrderBy(a => a.Number).Select(a => (Guid?)a.Id).FirstOrDefaultAsync(cancellationToken);
+        if (demoUsers.TryGetValue("membre@demo.aposart.fr", out var member) && names.TryGetValue(member, out var memberUser))
+        {
+            meeting.Tasks.Add(new MeetingTask
+            {
+                Id = Guid.CreateVersion7(), What = "Relancer les pharmacies pour les créneaux de vaccination", AssigneeId = member, AssigneeName = memberUser.DisplayName,
+                DueOn = DateOnly.FromDateTime(now.ToParis().DateTime).AddDays(10), ActionSheetId = fiche, CreatedAt = now.AddDays(-30),
+            });
+        }
+        meeting.Minutes = $"# {meeting.Title}\n\n## Présences\n\n- Présent·e·s : {string.Join(", ", meeting.Invitees.Select(i => i.Name))}\n\n"
+            + "## Campagne de vaccination antigrippale\n\nLe bureau valide le calendrier des permanences et demande de relancer les pharmacies.\n";
+        return meeting;
     }
 }

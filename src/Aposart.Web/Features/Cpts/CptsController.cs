@@ -33,10 +33,12 @@ public sealed class CptsController(AposartDbContext db, TerritoryMaps maps, Time
         var statutes = await db.StatutesVersions.AsNoTracking().Where(s => s.Pdf != null)
             .GroupBy(s => s.Kind).Select(g => g.OrderByDescending(s => s.AdoptedOn).ThenByDescending(s => s.Id).Select(s => new PublishedDocument(s.Id, s.Kind, s.Label, s.AdoptedOn)).First())
             .ToListAsync(cancellationToken);
+        var minutes = await db.Meetings.AsNoTracking().Where(m => m.MinutesPublicAt != null && m.MinutesApprovedAt != null).OrderByDescending(m => m.StartsAt)
+            .Select(m => new PublishedMinutes(m.Id, m.Title, m.StartsAt)).Take(20).ToListAsync(cancellationToken);
         // Each commune leads to the directory filtered on it: the map answers "who practises there?".
         var map = maps.Territory("carte-territoire", "Carte des communes du territoire", c => DirectoryLinks.InCommune(c.InseeCode));
         return View(new CptsPageModel(communes, communes.Sum(c => c.Population),
-            [.. bureau.OrderBy(b => b.Title).ThenBy(b => b.Name).Select(b => new BureauMember(b.Title.Label(), b.Name, b.College))], lastChange, statutes, map));
+            [.. bureau.OrderBy(b => b.Title).ThenBy(b => b.Name).Select(b => new BureauMember(b.Title.Label(), b.Name, b.College))], lastChange, statutes, minutes, map));
     }
 }
 
@@ -46,5 +48,8 @@ public sealed record BureauMember(string Title, string Name, string? College);
 
 public sealed record PublishedDocument(int Id, StatutesKind Kind, string Label, DateOnly AdoptedOn);
 
+/// <summary>An assembly's approved minutes the bureau chose to show to the public.</summary>
+public sealed record PublishedMinutes(Guid MeetingId, string Title, DateTimeOffset StartsAt);
+
 public sealed record CptsPageModel(IReadOnlyList<CommuneRow> Communes, int Population, IReadOnlyList<BureauMember> Bureau, DateTimeOffset? BureauChangedAt,
-    IReadOnlyList<PublishedDocument> Documents, MapDrawing Map);
+    IReadOnlyList<PublishedDocument> Documents, IReadOnlyList<PublishedMinutes> Minutes, MapDrawing Map);

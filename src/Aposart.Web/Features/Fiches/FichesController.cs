@@ -80,7 +80,9 @@ public sealed class FichesController(AposartDbContext db, UserManager<AppUser> u
         {
             return NotFound();
         }
-        return View(new FichePage(fiche, await CanEditAsync(fiche, cancellationToken), Today, await values.SeriesAsync(fiche.Indicators, cancellationToken)));
+        var decisions = await db.MeetingTasks.AsNoTracking().Where(t => t.ActionSheetId == id).OrderByDescending(t => t.Meeting!.StartsAt).ThenBy(t => t.CreatedAt)
+            .Select(t => new FicheDecision(t.What, t.AssigneeName, t.DueOn, t.DoneAt, t.Meeting!.Title, t.Meeting.StartsAt)).Take(100).ToListAsync(cancellationToken);
+        return View(new FichePage(fiche, await CanEditAsync(fiche, cancellationToken), Today, await values.SeriesAsync(fiche.Indicators, cancellationToken), decisions));
     }
 
     [HttpGet(FichesLinks.PdfRoute)]
@@ -324,4 +326,7 @@ public sealed record MissionSummary(AciMission Mission, int Fiches, int InProgre
 public sealed record FicheListPage(FicheQuery Query, IReadOnlyList<ActionSheet> Rows, int Total, IReadOnlyList<MissionSummary> Summary,
     IReadOnlyList<Microsoft.AspNetCore.Mvc.Rendering.SelectListItem> Pilots, PagerModel Pager, bool CanCreate);
 
-public sealed record FichePage(ActionSheet Fiche, bool CanEdit, DateOnly Today, IReadOnlyList<IndicatorSeries> Indicators);
+public sealed record FichePage(ActionSheet Fiche, bool CanEdit, DateOnly Today, IReadOnlyList<IndicatorSeries> Indicators, IReadOnlyList<FicheDecision> Decisions);
+
+/// <summary>A decision or task a meeting took about the fiche.</summary>
+public sealed record FicheDecision(string What, string? Who, DateOnly? DueOn, DateTimeOffset? DoneAt, string MeetingTitle, DateTimeOffset MeetingStartsAt);

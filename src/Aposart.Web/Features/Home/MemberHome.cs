@@ -89,6 +89,12 @@ public sealed class MemberHome(AposartDbContext db, UserManager<AppUser> users, 
             $"Vous êtes convoqué·e à « {c.Title} » le {c.StartsAt.ToParisString("d MMMM 'à' HH'h'mm")} : dites si vous venez, ou donnez votre pouvoir.",
             Features.Meetings.MeetingLinks.Answer(c.MeetingId), "Répondre")));
 
+        // Tasks a meeting gave the person, still to do.
+        var tasks = await db.MeetingTasks.AsNoTracking().Where(t => t.AssigneeId == user.Id && t.DoneAt == null)
+            .OrderBy(t => t.DueOn == null).ThenBy(t => t.DueOn).Select(t => new { t.What, t.DueOn }).Take(3).ToListAsync(cancellationToken);
+        toDo.AddRange(tasks.Select(t => new HomeItem(
+            $"Action à mener : {t.What}{(t.DueOn is { } due ? $", pour le {due:dd/MM/yyyy}" : "")}.", Features.Meetings.MeetingLinks.MyTasks, "Voir mes actions")));
+
         var professionalId = professional?.Id ?? Guid.Empty;
         var trainings = await db.TrainingRegistrations.AsNoTracking()
             .Where(r => r.ProfessionalId == professionalId && r.Status != RegistrationStatus.Cancelled && r.Training!.Sessions.Any(s => s.StartsAt > now))

@@ -48,6 +48,32 @@ public static class MeetingLinks
     public const string ApplyElectionTemplate = ManageTemplate + "/resolutions/{resolutionId:guid}/installer";
     public static string ApplyElection(Guid id, Guid resolutionId) => $"{Manage(id)}/resolutions/{resolutionId}/installer";
 
+    public const string MinutesTemplate = ManageTemplate + "/compte-rendu";
+    public static string Minutes(Guid id) => $"{Manage(id)}/compte-rendu";
+
+    public const string ApproveMinutesTemplate = MinutesTemplate + "/approuver";
+    public static string ApproveMinutes(Guid id) => $"{Minutes(id)}/approuver";
+
+    public const string PublishMinutesTemplate = MinutesTemplate + "/publication";
+    public static string PublishMinutes(Guid id) => $"{Minutes(id)}/publication";
+
+    public const string MinutesPdfTemplate = ManageTemplate + "/compte-rendu.pdf";
+    public static string MinutesPdf(Guid id) => $"{Manage(id)}/compte-rendu.pdf";
+
+    /// <summary>An assembly's approved minutes, public once the bureau chose to show them on « La CPTS ».</summary>
+    public const string PublicMinutesTemplate = "/la-cpts/assemblees/{id:guid}/compte-rendu.pdf";
+    public static string PublicMinutes(Guid id) => $"/la-cpts/assemblees/{id}/compte-rendu.pdf";
+
+    public const string AddTaskTemplate = ManageTemplate + "/actions";
+    public static string AddTask(Guid id) => $"{Manage(id)}/actions";
+
+    public const string TaskDoneTemplate = AddTaskTemplate + "/{taskId:guid}/faite";
+    public static string TaskDone(Guid id, Guid taskId) => $"{AddTask(id)}/{taskId}/faite";
+
+    public const string MyTasks = Mine + "#actions";
+    public const string MyTaskDoneTemplate = Mine + "/actions/{taskId:guid}/faite";
+    public static string MyTaskDone(Guid taskId) => $"{Mine}/actions/{taskId}/faite";
+
     /// <summary>The address the QR code of a convocation carries: opened by a bureau member's phone at the door, it offers to mark the person present.</summary>
     public const string ScanTemplate = Admin + "/presence/{code}";
     public static string Scan(string code) => $"{Admin}/presence/{Uri.EscapeDataString(code)}";

@@ -10,18 +10,18 @@ using Microsoft.EntityFrameworkCore;
 namespace Aposart.Web.Features.Meetings;
 
 public sealed record MeetingManagePage(Meeting Meeting, QuorumState Quorum, int DaysShort, int Audience, ResolutionInput NewResolution,
-    IReadOnlyDictionary<Guid, int> ProxiesHeld, IReadOnlyDictionary<Guid, int> OnlineVotes);
+    IReadOnlyDictionary<Guid, int> ProxiesHeld, IReadOnlyDictionary<Guid, int> OnlineVotes, MeetingTaskInput NewTask, IReadOnlyDictionary<Guid, string> Fiches);
 
 public sealed record ScanPage(Meeting Meeting, MeetingInvitee Invitee);
 
 /// <summary>A meeting from its preparation to its votes: resolutions, convocation, answers, presence at the door, quorum, results.</summary>
 [Authorize(Roles = Roles.BoardOrCoordinator)]
 public sealed class MeetingRunController(AposartDbContext db, UserManager<AppUser> users, PortalSettings settings, MeetingConvocation convocation,
-    MeetingAnswers answers, MeetingVotes votes, MeetingDocuments documents) : Controller
+    MeetingAnswers answers, MeetingVotes votes, MeetingDocuments documents, MeetingTasks tasks) : Controller
 {
     [HttpGet(MeetingLinks.ManageTemplate)]
     public async Task<IActionResult> Manage(Guid id, CancellationToken cancellationToken) =>
-        await PageAsync(id, new ResolutionInput(), cancellationToken) is { } page ? View(page) : NotFound();
+        await PageAsync(id, new ResolutionInput(), new MeetingTaskInput(), cancellationToken) is { } page ? View(page) : NotFound();
 
     [HttpPost(MeetingLinks.AddResolutionTemplate)]
     public async Task<IActionResult> AddResolution(Guid id, [Bind(Prefix = nameof(MeetingManagePage.NewResolution))] ResolutionInput input, CancellationToken cancellationToken)
@@ -37,7 +37,7 @@ public sealed class MeetingRunController(AposartDbContext db, UserManager<AppUse
         }
         if (!ModelState.IsValid)
         {
-            return View(nameof(Manage), await PageAsync(id, input, cancellationToken));
+            return View(nameof(Manage), await PageAsync(id, input, new MeetingTaskInput(), cancellationToken));
         }
         var number = await db.Resolutions.Where(r => r.MeetingId == id).MaxAsync(r => (int?)r.Number, cancellationToken) ?? 0;
         db.Resolutions.Add(new Resolution
@@ -55,10 +55,38 @@ public sealed class MeetingRunController(AposartDbContext db, UserManager<AppUse
         {
             ModelState.AddModelError("", "Une autre résolution vient d'être ajoutée en même temps : vos saisies sont conservées, enregistrez à nouveau.");
             db.ChangeTracker.Clear();
-            return View(nameof(Manage), await PageAsync(id, input, cancellationToken));
+            return View(nameof(Manage), await PageAsync(id, input, new MeetingTaskInput(), cancellationToken));
         }
         TempData["Message"] = $"Résolution n° {number + 1} ajoutée.";
         return Redirect(MeetingLinks.Manage(id) + "#resolutions");
+    }
+
+    [HttpPost(MeetingLinks.AddTaskTemplate)]
+    public async Task<IActionResult> AddTask(Guid id, [Bind(Prefix = nameof(MeetingManagePage.NewTask))] MeetingTaskInput input, CancellationToken cancellationToken)
+    {
+        if (!await db.Meetings.AnyAsync(m => m.Id == id, cancellationToken))
+        {
+            return NotFound();
+        }
+        if (ModelState.IsValid && await tasks.AddAsync(id, input, cancellationToken) is { } refused)
+        {
+            ModelState.AddModelError($"{nameof(MeetingManagePage.NewTask)}.{refused.Field}", refused.Error);
+        }
+        if (!ModelState.IsValid)
+        {
+            return View(nameof(Manage), await PageAsync(id, new ResolutionInput(), input, cancellationToken));
+        }
+        TempData["Message"] = "Décision enregistrée.";
+        return Redirect(MeetingLinks.Manage(id) + "#actions");
+    }
+
+    [HttpPost(MeetingLinks.TaskDoneTemplate)]
+    public async Task<IActionResult> TaskDone(Guid id, Guid taskId, CancellationToken cancellationToken)
+    {
+        var me = await users.GetUserAsync(User);
+        var done = await tasks.DoneAsync(taskId, id, null, me?.NameOrEmail ?? "", cancellationToken);
+        TempData[done ? "Message" : "Error"] = done ? "Action marquée comme faite." : "Cette action est déjà faite.";
+        return Redirect(MeetingLinks.Manage(id) + "#actions");
     }
 
     [HttpPost(MeetingLinks.PresenceTemplate)]
@@ -130,9 +158,9 @@ public sealed class MeetingRunController(AposartDbContext db, UserManager<AppUse
         return Redirect(MeetingLinks.Manage(id) + "#resolutions");
     }
 
-    private async Task<MeetingManagePage?> PageAsync(Guid id, ResolutionInput input, CancellationToken cancellationToken)
+    private async Task<MeetingManagePage?> PageAsync(Guid id, ResolutionInput input, MeetingTaskInput taskInput, CancellationToken cancellationToken)
     {
-        var meeting = await db.Meetings.AsNoTracking().Include(m => m.Resolutions).ThenInclude(r => r.Candidates).Include(m => m.Invitees).AsSplitQuery()
+        var meeting = await db.Meetings.AsNoTracking().Include(m => m.Resolutions).ThenInclude(r => r.Candidates).Include(m => m.Invitees).Include(m => m.Tasks).AsSplitQuery()
             .SingleOrDefaultAsync(m => m.Id == id, cancellationToken);
         if (meeting is null)
         {
@@ -151,6 +179,9 @@ public sealed class MeetingRunController(AposartDbContext db, UserManager<AppUse
         var resolutionIds = meeting.Resolutions.Select(r => r.Id).ToList();
         var online = await db.BallotCasts.AsNoTracking().Where(c => resolutionIds.Contains(c.ResolutionId)).GroupBy(c => c.ResolutionId)
             .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
-        return new MeetingManagePage(meeting, quorum, convocation.DaysShort(meeting), audience, input, proxies, online);
+        var fiches = await db.ActionSheets.AsNoTracking().OrderBy(a => a.Number)
+            .ToDictionaryAsync(a => a.Id, a => $"Fiche {a.Number} – {a.Title}", cancellationToken);
+        meeting.Tasks.Sort((a, b) => a.CreatedAt.CompareTo(b.CreatedAt));
+        return new MeetingManagePage(meeting, quorum, convocation.DaysShort(meeting), audience, input, proxies, online, taskInput, fiches);
     }
 }

@@ -12,13 +12,17 @@ namespace Aposart.Web.Features.Meetings;
 
 public sealed record MyMeetingRow(Guid Id, string Title, MeetingKind Kind, DateTimeOffset StartsAt, MeetingStatus Status, MeetingAnswer Answer);
 
+public sealed record MyTaskRow(MeetingTask Task, string MeetingTitle, string? Fiche);
+
+public sealed record MyMeetingsPage(IReadOnlyList<MyMeetingRow> Meetings, IReadOnlyList<MyTaskRow> Tasks);
+
 public sealed record MyMeetingPage(Meeting Meeting, MeetingInvitee Me, IReadOnlyList<MeetingInvitee> Holders, AnswerInput Reply, StatutesRules Rules,
     IReadOnlyDictionary<Guid, List<VoterRight>> Rights, string DoorCodeImage, string? ProxyHolderName, IReadOnlyList<string> ProxiesHeld, bool CanAnswer);
 
 /// <summary>My convocations: the answer (coming, not coming, proxy), my door code, and my votes while a vote is open.</summary>
 [Authorize]
 public sealed class MyMeetingsController(AposartDbContext db, UserManager<AppUser> users, PortalSettings settings, MeetingAnswers answers,
-    MeetingVotes votes, MeetingConvocation convocation, Infrastructure.Mail.PortalMailer mailer, TimeProvider clock) : Controller
+    MeetingVotes votes, MeetingConvocation convocation, MeetingTasks tasks, Infrastructure.Mail.PortalMailer mailer, TimeProvider clock) : Controller
 {
     [HttpGet(MeetingLinks.Mine)]
     public async Task<IActionResult> Mine(CancellationToken cancellationToken)
@@ -28,7 +32,20 @@ public sealed class MyMeetingsController(AposartDbContext db, UserManager<AppUse
             .OrderByDescending(i => i.Meeting!.StartsAt)
             .Select(i => new MyMeetingRow(i.MeetingId, i.Meeting!.Title, i.Meeting.Kind, i.Meeting.StartsAt, i.Meeting.Status, i.Answer))
             .Take(100).ToListAsync(cancellationToken);
-        return View(rows);
+        // Open tasks first, then the last done.
+        var mine = await db.MeetingTasks.AsNoTracking().Include(t => t.Meeting).Where(t => t.AssigneeId == me)
+            .OrderBy(t => t.DoneAt != null).ThenBy(t => t.DueOn).ThenByDescending(t => t.DoneAt).Take(50).ToListAsync(cancellationToken);
+        var fiches = await tasks.FicheTitlesAsync(mine, cancellationToken);
+        return View(new MyMeetingsPage(rows, [.. mine.Select(t => new MyTaskRow(t, t.Meeting!.Title, t.ActionSheetId is { } f ? fiches.GetValueOrDefault(f) : null))]));
+    }
+
+    [HttpPost(MeetingLinks.MyTaskDoneTemplate)]
+    public async Task<IActionResult> TaskDone(Guid taskId, CancellationToken cancellationToken)
+    {
+        var me = await users.GetUserAsync(User);
+        var done = me is not null && await tasks.DoneAsync(taskId, null, me.Id, me.NameOrEmail, cancellationToken);
+        TempData[done ? "Message" : "Error"] = done ? "Action marquée comme faite." : "Cette action n'est pas à vous, ou elle est déjà faite.";
+        return Redirect(MeetingLinks.MyTasks);
     }
 
     [HttpGet(MeetingLinks.AnswerTemplate)]

@@ -135,6 +135,7 @@ public sealed class PersonalDataErasure(AposartDbContext db, UserManager<AppUser
         await db.Measurements.Where(m => m.EnteredById == userId).ExecuteUpdateAsync(set => set.SetProperty(m => m.EnteredByName, Anonymous).SetProperty(m => m.EnteredById, (Guid?)null), cancellationToken);
         await db.Campaigns.Where(c => c.AuthorId == userId).ExecuteUpdateAsync(set => set.SetProperty(c => c.AuthorName, Anonymous).SetProperty(c => c.AuthorId, (Guid?)null), cancellationToken);
         await db.CampaignApprovals.Where(a => a.UserId == userId).ExecuteUpdateAsync(set => set.SetProperty(a => a.Name, Anonymous), cancellationToken);
+        await db.MeetingTasks.Where(t => t.AssigneeId == userId).ExecuteUpdateAsync(set => set.SetProperty(t => t.AssigneeName, Anonymous).SetProperty(t => t.AssigneeId, (Guid?)null), cancellationToken);
         if (names.Length == 0)
         {
             return;

@@ -89,6 +89,8 @@ public sealed class PersonalDataExport(AposartDbContext db, UserManager<AppUser>
                 meetings = await db.MeetingInvitees.AsNoTracking().Where(i => i.UserId == user.Id).OrderBy(i => i.Meeting!.StartsAt)
                     .Select(i => new { i.Meeting!.Title, i.Meeting.StartsAt, i.Name, i.Email, i.CollegeName, answer = i.Answer.ToString(), i.AnsweredAt, i.Present })
                     .ToListAsync(cancellationToken),
+                meetingTasks = await db.MeetingTasks.AsNoTracking().Where(t => t.AssigneeId == user.Id).OrderBy(t => t.CreatedAt)
+                    .Select(t => new { meeting = t.Meeting!.Title, t.What, t.AssigneeName, t.DueOn, t.DoneAt }).ToListAsync(cancellationToken),
                 candidacies = await db.Candidates.AsNoTracking().Where(c => c.Invitee!.UserId == user.Id)
                     .Join(db.Resolutions, c => c.ResolutionId, r => r.Id, (c, r) => new { meeting = r.Meeting!.Title, election = r.Title, c.Name, c.Votes, c.Elected })
                     .ToListAsync(cancellationToken),

@@ -12,22 +12,14 @@ public sealed class ElectionTests(PortalFactory portal) : IClassFixture<PortalFa
 {
     private static readonly DateOnly AssemblyDay = new(2033, 6, 15);
 
-    private async Task<Browser> SignedInAsync(AppUser user)
-    {
-        var browser = portal.NewBrowser();
-        Assert.True((await browser.LogInAsync(user.Email!, PortalFactory.Password)).IsSignedIn);
-        return browser;
-    }
-
-    private Task<Guid> InviteeIdAsync(Guid meetingId, AppUser user) =>
-        portal.WithDbAsync(db => db.MeetingInvitees.Where(i => i.MeetingId == meetingId && i.UserId == user.Id).Select(i => i.Id).SingleAsync());
+    private Task<Guid> InviteeIdAsync(Guid meetingId, AppUser user) => MeetingSteps.InviteeIdAsync(portal, meetingId, user);
 
     private Task<Guid> CandidateIdAsync(Guid resolutionId, AppUser user) =>
         portal.WithDbAsync(db => db.Candidates.Where(c => c.ResolutionId == resolutionId && c.Invitee!.UserId == user.Id).Select(c => c.Id).SingleAsync());
 
     private async Task<Page> VoteAsync(AppUser voter, Guid meetingId, Guid resolutionId, params Guid[] candidates)
     {
-        var browser = await SignedInAsync(voter);
+        var browser = await portal.SignedInAsync(voter);
         var page = await browser.GetAsync($"/espace/reunions/{meetingId}");
         return await browser.PostFromAsync(page, $"/espace/reunions/{meetingId}/resolutions/{resolutionId}/vote",
             [("forInviteeId", (await InviteeIdAsync(meetingId, voter)).ToString()), .. candidates.Select(c => ("candidates", c.ToString()))]);
@@ -108,7 +100,7 @@ public sealed class ElectionTests(PortalFactory portal) : IClassFixture<PortalFa
         Assert.Contains("avant l'ouverture du vote", late.Text);
 
         var (a, b, c) = (await CandidateIdAsync(resolution, anne), await CandidateIdAsync(resolution, bruno), await CandidateIdAsync(resolution, chloe));
-        var ballotPage = await (await SignedInAsync(denis)).GetAsync($"/espace/reunions/{id}");
+        var ballotPage = await (await portal.SignedInAsync(denis)).GetAsync($"/espace/reunions/{id}");
         Assert.Contains("cochez au plus 2 nom(s)", ballotPage.Text);
         Assert.Contains("Sans nom coché, le bulletin est blanc", ballotPage.Text);
         Assert.Contains("Votre vote est enregistré", (await VoteAsync(anne, id, resolution, a, b)).Text);
@@ -129,7 +121,7 @@ public sealed class ElectionTests(PortalFactory portal) : IClassFixture<PortalFa
             ($"CandidateVotes[{a}]", "1"), ($"CandidateVotes[{b}]", "1"), ($"CandidateVotes[{c}]", "0"), ("RoomAbstain", "1"));
         const string result = "Élu·e(s) : Claire Anne-Réélue (3 voix), Claire Bruno-Élu (3 voix). Non élu·e(s) : Claire Chloé-Battue (2 voix). 2 bulletin(s) blanc(s).";
         Assert.Contains(result, page.Text);
-        Assert.Contains(result, (await (await SignedInAsync(chloe)).GetAsync($"/espace/reunions/{id}")).Text);
+        Assert.Contains(result, (await (await portal.SignedInAsync(chloe)).GetAsync($"/espace/reunions/{id}")).Text);
 
         page = await board.PostFromAsync(page, $"/gestion/reunions/{id}/resolutions/{resolution}/installer");
         Assert.Contains("Les élus sont installés au bureau", page.Text);

@@ -28,4 +28,8 @@ public static class MeetingSteps
         });
         return user;
     }
+
+    /// <summary>The convocation of this person to this meeting.</summary>
+    public static Task<Guid> InviteeIdAsync(PortalFactory portal, Guid meetingId, AppUser user) =>
+        portal.WithDbAsync(db => db.MeetingInvitees.Where(i => i.MeetingId == meetingId && i.UserId == user.Id).Select(i => i.Id).SingleAsync());
 }

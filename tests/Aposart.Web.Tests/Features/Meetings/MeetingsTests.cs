@@ -40,13 +40,6 @@ public sealed class MeetingsTests(PortalFactory portal) : IClassFixture<PortalFa
             ["NewResolution.StructureFee"] = fees?.Structure ?? "",
         });
 
-    private async Task<Browser> SignedInAsync(AppUser user)
-    {
-        var browser = portal.NewBrowser();
-        Assert.True((await browser.LogInAsync(user.Email!, PortalFactory.Password)).IsSignedIn);
-        return browser;
-    }
-
     private Task<Guid> InviteeIdAsync(Guid meetingId, Guid userId) =>
         portal.WithDbAsync(db => db.MeetingInvitees.Where(i => i.MeetingId == meetingId && i.UserId == userId).Select(i => i.Id).SingleAsync());
 
@@ -102,13 +95,13 @@ public sealed class MeetingsTests(PortalFactory portal) : IClassFixture<PortalFa
 
         // Answers: Anne comes, Bruno and Chloé give her their proxy, Denis may not (two proxies is the statutes' limit).
         var anneId = await InviteeIdAsync(id, anne.Id);
-        var anneBrowser = await SignedInAsync(anne);
+        var anneBrowser = await portal.SignedInAsync(anne);
         Assert.Contains("Vous êtes convoqué·e à « Assemblée générale ordinaire »", (await anneBrowser.GetAsync("/espace")).Text);
         Assert.Contains("Votre réponse est enregistrée", (await AnswerAsync(anneBrowser, id, MeetingAnswer.Coming)).Text);
         Assert.DoesNotContain("Vous êtes convoqué·e", (await anneBrowser.GetAsync("/espace")).Text);
-        Assert.Contains("Votre réponse est enregistrée", (await AnswerAsync(await SignedInAsync(bruno), id, MeetingAnswer.Proxy, anneId)).Text);
-        Assert.Contains("Votre réponse est enregistrée", (await AnswerAsync(await SignedInAsync(chloe), id, MeetingAnswer.Proxy, anneId)).Text);
-        var denisBrowser = await SignedInAsync(denis);
+        Assert.Contains("Votre réponse est enregistrée", (await AnswerAsync(await portal.SignedInAsync(bruno), id, MeetingAnswer.Proxy, anneId)).Text);
+        Assert.Contains("Votre réponse est enregistrée", (await AnswerAsync(await portal.SignedInAsync(chloe), id, MeetingAnswer.Proxy, anneId)).Text);
+        var denisBrowser = await portal.SignedInAsync(denis);
         var refused = await AnswerAsync(denisBrowser, id, MeetingAnswer.Proxy, anneId);
         Assert.Contains("détient déjà 2 pouvoirs", refused.ErrorFor("Reply.ProxyHolderId"));
         Assert.Equal(nameof(MeetingAnswer.Proxy), refused.ValueOf("Reply.Answer"));
@@ -192,7 +185,7 @@ public sealed class MeetingsTests(PortalFactory portal) : IClassFixture<PortalFa
         // Eight tabs of the same person, each with its own session, press « Voter » together.
         var tabs = await Task.WhenAll(Enumerable.Range(0, 8).Select(async _ =>
         {
-            var browser = await SignedInAsync(voter);
+            var browser = await portal.SignedInAsync(voter);
             return (browser, await browser.GetAsync($"/espace/reunions/{id}"));
         }));
         await Task.WhenAll(tabs.Select(t => t.browser.PostFromAsync(t.Item2, $"/espace/reunions/{id}/resolutions/{resolution}/vote", ("forInviteeId", me.ToString()), ("choice", "For"))));
@@ -214,7 +207,7 @@ public sealed class MeetingsTests(PortalFactory portal) : IClassFixture<PortalFa
 
         var browsers = await Task.WhenAll(givers.Select(async g =>
         {
-            var browser = await SignedInAsync(g);
+            var browser = await portal.SignedInAsync(g);
             return (browser, await browser.GetAsync($"/espace/reunions/{id}"));
         }));
         await Task.WhenAll(browsers.Select(b => b.browser.SubmitAsync(b.Item2, $"/espace/reunions/{id}", new Dictionary<string, string>
@@ -290,12 +283,12 @@ public sealed class MeetingsTests(PortalFactory portal) : IClassFixture<PortalFa
         var (page, id) = await CreateMeetingAsync(board, MeetingForm(new DateOnly(year, 6, 1), "AG privée"));
         await board.SubmitAsync(page, $"/gestion/reunions/{id}/convoquer", new Dictionary<string, string>());
         var other = await AdherentAsync(2036, "Pas-Convoqué");
-        var otherBrowser = await SignedInAsync(other);
+        var otherBrowser = await portal.SignedInAsync(other);
 
         Assert.Equal(System.Net.HttpStatusCode.NotFound, (await otherBrowser.GetAsync($"/espace/reunions/{id}")).Status);
         Assert.Equal(System.Net.HttpStatusCode.NotFound, (await otherBrowser.GetAsync($"/espace/reunions/{id}/reunion.ics")).Status);
         Assert.DoesNotContain("AG privée", (await otherBrowser.GetAsync("/espace/reunions")).Text);
-        var mine = await (await SignedInAsync(convened)).GetAsync("/espace/reunions");
+        var mine = await (await portal.SignedInAsync(convened)).GetAsync("/espace/reunions");
         Assert.Contains("AG privée", mine.Text);
     }
 
@@ -310,8 +303,8 @@ public sealed class MeetingsTests(PortalFactory portal) : IClassFixture<PortalFa
         var (board, _) = await portal.SignedInAsync(Roles.Professional, Roles.Member, Roles.Board);
         var (page, id) = await CreateMeetingAsync(board, MeetingForm(tomorrow, "AG de demain"));
         await board.SubmitAsync(page, $"/gestion/reunions/{id}/convoquer", new Dictionary<string, string> { ["confirmShortNotice"] = "true" });
-        await AnswerAsync(await SignedInAsync(coming), id, MeetingAnswer.Coming);
-        await AnswerAsync(await SignedInAsync(declined), id, MeetingAnswer.NotComing);
+        await AnswerAsync(await portal.SignedInAsync(coming), id, MeetingAnswer.Coming);
+        await AnswerAsync(await portal.SignedInAsync(declined), id, MeetingAnswer.NotComing);
 
         string Run()
         {
