@@ -41,7 +41,8 @@ public static class FeatureSetup
         services.AddPeriodicJob<IndicatorSnapshots>();
         services.AddScoped<TrainingRegistrar>().AddScoped<TrainingDocuments>().AddScoped<TrainingSurveys>();
         services.AddScoped<Features.Meetings.MeetingConvocation>().AddScoped<Features.Meetings.MeetingAnswers>().AddScoped<Features.Meetings.MeetingVotes>().AddScoped<Features.Meetings.MeetingDocuments>()
-            .AddScoped<Features.Meetings.MeetingElections>().AddScoped<Features.Meetings.MeetingMinutes>().AddScoped<Features.Meetings.MeetingTasks>();
+            .AddScoped<Features.Meetings.MeetingElections>().AddScoped<Features.Meetings.MeetingMinutes>().AddScoped<Features.Meetings.MeetingTasks>()
+            .AddScoped<Features.WorkingGroups.WorkingGroupMembership>();
         services.AddPeriodicJob<TrainingReminders>();
         services.AddPeriodicJob<Features.Meetings.MeetingReminders>();
         services.Configure<LetterOptions>(configuration.GetSection(LetterOptions.Section));
@@ -50,7 +51,7 @@ public static class FeatureSetup
         services.Configure<AciOptions>(configuration.GetSection(AciOptions.Section));
         services.Configure<CompensationOptions>(configuration.GetSection(CompensationOptions.Section));
         services.AddScoped<Features.Dashboard.DashboardFigures>().AddScoped<Features.Dashboard.ActivityReport>();
-        services.AddScoped<Features.Compensation.CompensationStatement>().AddScoped<Features.Compensation.CompensationLedger>().AddScoped<Features.Snp.SnpSlots>().AddScoped<Features.Vaccination.ShiftRota>();
+        services.AddScoped<Features.Compensation.CompensationStatement>().AddScoped<Features.Compensation.CompensationLedger>().AddScoped<Features.Compensation.MeetingHours>().AddScoped<Features.Snp.SnpSlots>().AddScoped<Features.Vaccination.ShiftRota>();
         services.AddPeriodicJob<Features.Vaccination.ShiftReminders>();
         return services;
     }

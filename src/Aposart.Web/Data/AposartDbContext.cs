@@ -75,6 +75,8 @@ public class AposartDbContext(DbContextOptions<AposartDbContext> options)
     public DbSet<BallotCast> BallotCasts => Set<BallotCast>();
     public DbSet<Candidate> Candidates => Set<Candidate>();
     public DbSet<MeetingTask> MeetingTasks => Set<MeetingTask>();
+    public DbSet<WorkingGroup> WorkingGroups => Set<WorkingGroup>();
+    public DbSet<WorkingGroupMember> WorkingGroupMembers => Set<WorkingGroupMember>();
 
     /// <summary>The one place that says how the portal talks to PostgreSQL, shared by the app, the CLI and the tests.</summary>
     public static void Configure(DbContextOptionsBuilder builder, string connectionString) =>

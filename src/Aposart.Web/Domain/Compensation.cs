@@ -54,6 +54,9 @@ public class CompensationEntry : IAuditable
     public DateTimeOffset? DecidedAt { get; set; }
     public string? DecidedByName { get; set; }
     public string RecordedByName { get; set; } = "";
+    /// <summary>The working group's meeting the hours were spent in, when the entry was confirmed from it.</summary>
+    public Guid? MeetingId { get; set; }
+    public Meeting? Meeting { get; set; }
 
     public DateTimeOffset CreatedAt { get; set; }
     public Guid? CreatedById { get; set; }

@@ -126,6 +126,9 @@ public class Meeting : IAuditable
     public DateTimeOffset? ConvenedAt { get; set; }
     public string? ConvenedByName { get; set; }
     public DateTimeOffset? ReminderSentAt { get; set; }
+    /// <summary>For a working group's meeting: the group, whose members are convened.</summary>
+    public Guid? WorkingGroupId { get; set; }
+    public WorkingGroup? WorkingGroup { get; set; }
 
     /// <summary>The minutes (compte rendu) in Markdown, written from a draft the portal fills in; fixed once approved.</summary>
     public string? Minutes { get; set; }

@@ -30,10 +30,12 @@ public sealed class AccessibilityTests(DemoLivePortal portal)
     private async Task<string[]> MemberPagesAsync()
     {
         var assembly = await portal.WithDbAsync(db => db.Meetings.Where(m => m.Status == Web.Domain.MeetingStatus.Convened).Select(m => m.Id).FirstAsync());
+        var group = await portal.WithDbAsync(db => db.WorkingGroups.Select(g => g.Id).FirstAsync());
         return
         [
             "/espace", "/espace/profil", "/espace/adhesion", "/espace/formations", "/espace/preferences", "/espace/mes-donnees", "/espace/annuaire",
             "/espace/documents", "/espace/snp", "/espace/planning", "/espace/indemnisation", "/compte/securite", "/espace/reunions", $"/espace/reunions/{assembly}",
+            "/espace/groupes", $"/espace/groupes/{group}",
         ];
     }
 
@@ -45,7 +47,7 @@ public sealed class AccessibilityTests(DemoLivePortal portal)
             await db.Trainings.Select(t => t.Id).FirstAsync(),
             await db.Memberships.Select(m => m.Id).FirstAsync(),
             await db.Users.Where(u => u.Email == "bureau@demo.aposart.fr").Select(u => u.Id).FirstAsync()));
-        var held = await portal.WithDbAsync(db => db.Meetings.Where(m => m.Status == Web.Domain.MeetingStatus.Held).Select(m => m.Id).FirstAsync());
+        var held = await portal.WithDbAsync(db => db.Meetings.Where(m => m.Status == Web.Domain.MeetingStatus.Held && m.Kind == Web.Domain.MeetingKind.Board).Select(m => m.Id).FirstAsync());
         return
         [
             "/espace", "/gestion/comptes", $"/gestion/comptes/{account}", "/gestion/comptes/inviter", "/gestion/comptes/bureau", "/gestion/parametres", "/gestion/mise-en-route", "/gestion/etat", "/gestion/rpps", "/gestion/rpps/recensement", "/gestion/import", "/gestion/adhesions", $"/gestion/adhesions/{membership}", "/gestion/membres", "/gestion/paiements/nouveau", "/gestion/structures", "/gestion/rgpd",
@@ -56,6 +58,7 @@ public sealed class AccessibilityTests(DemoLivePortal portal)
             "/gestion/indemnisation", "/gestion/contact",
             "/gestion/reunions", "/gestion/reunions/nouvelle", "/gestion/reunions/regles", $"/gestion/reunions/{await portal.WithDbAsync(db => db.Meetings.Where(m => m.Status == Web.Domain.MeetingStatus.Convened).Select(m => m.Id).FirstAsync())}",
             $"/gestion/reunions/{held}", $"/gestion/reunions/{held}/compte-rendu",
+            "/gestion/groupes", "/gestion/groupes/nouveau", $"/gestion/groupes/{await portal.WithDbAsync(db => db.WorkingGroups.Select(g => g.Id).FirstAsync())}",
         ];
     }
 

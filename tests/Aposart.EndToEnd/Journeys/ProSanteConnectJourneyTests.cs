@@ -75,7 +75,9 @@ public sealed class ProSanteConnectJourneyTests(PscLivePortal portal) : IClassFi
 
         var endSessions = portal.Provider.EndSessionRequests.Count;
         await page.GetByRole(AriaRole.Button, new() { Name = "Se déconnecter" }).ClickAsync();
-        await Expect(page.Locator("main")).ToContainTextAsync("Vous êtes déconnecté");
+        // The page in between says « déconnecté du portail » too: wait for home, reached after the provider's end-session.
+        await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex(@"^https?://[^/]+/$"));
+        await Expect(page.Locator("main")).ToContainTextAsync("Vous êtes déconnecté.");
         Assert.Equal(endSessions + 1, portal.Provider.EndSessionRequests.Count);
         await Expect(page.Locator("form[action='/compte/deconnexion']")).ToHaveCountAsync(0);
     }

@@ -32,6 +32,8 @@ public sealed class AuthorisationMatrixTests(PortalFactory portal) : IClassFixtu
         PilotOrStaff,
         /// <summary>Bureau, coordination, administration.</summary>
         Staff,
+        /// <summary>The leads of the working group in the address, and the staff (no persona leads the group of the matrix's address).</summary>
+        LeadOrStaff,
         /// <summary>Bureau members only (approving a quarterly letter).</summary>
         Board,
         CoordinatorOrAdmin,
@@ -63,6 +65,7 @@ public sealed class AuthorisationMatrixTests(PortalFactory portal) : IClassFixtu
             Access.Members => Has(Domain.Roles.Member) || Staff,
             Access.PilotOrStaff => Pilot || Staff,
             Access.Staff => Staff,
+            Access.LeadOrStaff => Staff,
             Access.Board => Has(Domain.Roles.Board),
             Access.CoordinatorOrAdmin => Has(Domain.Roles.Coordinator) || Has(Domain.Roles.Admin),
             Access.Admin => Has(Domain.Roles.Admin),
@@ -108,6 +111,20 @@ public sealed class AuthorisationMatrixTests(PortalFactory portal) : IClassFixtu
         GET /espace/reunions/{id:guid}/reunion.ics SignedIn
         POST /espace/reunions/{id:guid}/resolutions/{resolutionId:guid}/vote SignedIn
         POST /espace/reunions/actions/{taskId:guid}/faite SignedIn
+        GET /espace/groupes Members
+        GET /espace/groupes/{id:guid} Members
+        POST /espace/groupes/{id:guid}/rejoindre Members
+        POST /espace/groupes/{id:guid}/quitter Members
+        POST /espace/groupes/{id:guid}/demandes/{memberId:guid} LeadOrStaff
+        GET /gestion/groupes Staff
+        GET /gestion/groupes.csv Staff
+        GET /gestion/groupes/nouveau Staff
+        POST /gestion/groupes/nouveau Staff
+        GET /gestion/groupes/{id:guid} Staff
+        POST /gestion/groupes/{id:guid} Staff
+        POST /gestion/groupes/{id:guid}/membres Staff
+        POST /gestion/groupes/{id:guid}/membres/{memberId:guid}/animation Staff
+        POST /espace/indemnisation/reunions/{meetingId:guid}/confirmer SignedIn
         GET /gestion/reunions Staff
         GET /gestion/reunions.csv Staff
         GET /gestion/reunions/nouvelle Staff

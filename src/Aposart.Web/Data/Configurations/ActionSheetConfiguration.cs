@@ -118,5 +118,8 @@ public sealed class CompensationEntryConfiguration : IEntityTypeConfiguration<Co
         builder.HasOne(e => e.ActionSheet).WithMany().HasForeignKey(e => e.ActionSheetId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(e => new { e.ProfessionalId, e.Date });
         builder.HasIndex(e => new { e.Status, e.Date });
+        // One entry per person and working-group meeting: confirming twice, or twice at once, declares the hours once.
+        builder.HasIndex(e => new { e.ProfessionalId, e.MeetingId }).IsUnique().HasFilter("meeting_id IS NOT NULL");
+        builder.HasOne(e => e.Meeting).WithMany().HasForeignKey(e => e.MeetingId).OnDelete(DeleteBehavior.SetNull);
     }
 }

@@ -17,6 +17,7 @@ public sealed class MeetingConfiguration : IEntityTypeConfiguration<Meeting>
         builder.HasIndex(m => m.StartsAt);
         builder.HasMany(m => m.Invitees).WithOne(i => i.Meeting).HasForeignKey(i => i.MeetingId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(m => m.Resolutions).WithOne(r => r.Meeting).HasForeignKey(r => r.MeetingId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne(m => m.WorkingGroup).WithMany().HasForeignKey(m => m.WorkingGroupId).OnDelete(DeleteBehavior.SetNull);
         builder.HasMany(m => m.Tasks).WithOne(t => t.Meeting).HasForeignKey(t => t.MeetingId).OnDelete(DeleteBehavior.Cascade);
         builder.Property(m => m.Minutes).HasMaxLength(100_000);
         builder.Property(m => m.MinutesApprovedByName).HasMaxLength(200);
@@ -103,5 +104,29 @@ public sealed class MeetingTaskConfiguration : IEntityTypeConfiguration<MeetingT
         builder.HasOne<ActionSheet>().WithMany().HasForeignKey(t => t.ActionSheetId).OnDelete(DeleteBehavior.SetNull);
         builder.HasIndex(t => t.AssigneeId);
         builder.HasIndex(t => t.ActionSheetId);
+    }
+}
+
+public sealed class WorkingGroupConfiguration : IEntityTypeConfiguration<WorkingGroup>
+{
+    public void Configure(EntityTypeBuilder<WorkingGroup> builder)
+    {
+        builder.Property(g => g.Name).HasMaxLength(200);
+        builder.Property(g => g.Description).HasMaxLength(4000);
+        builder.HasIndex(g => g.Name).IsUnique();
+        builder.HasOne(g => g.ActionSheet).WithMany().HasForeignKey(g => g.ActionSheetId).OnDelete(DeleteBehavior.SetNull);
+        builder.HasMany(g => g.Members).WithOne(m => m.Group).HasForeignKey(m => m.GroupId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+public sealed class WorkingGroupMemberConfiguration : IEntityTypeConfiguration<WorkingGroupMember>
+{
+    public void Configure(EntityTypeBuilder<WorkingGroupMember> builder)
+    {
+        builder.Property(m => m.AcceptedByName).HasMaxLength(200);
+        // One row per person and group: asking twice, or two requests at once, makes one request.
+        builder.HasIndex(m => new { m.GroupId, m.UserId }).IsUnique();
+        builder.HasIndex(m => m.UserId);
+        builder.HasOne<AppUser>().WithMany().HasForeignKey(m => m.UserId).OnDelete(DeleteBehavior.Cascade);
     }
 }

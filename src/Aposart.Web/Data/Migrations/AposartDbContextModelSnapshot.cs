@@ -1150,6 +1150,10 @@ namespace Aposart.Web.Data.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("kind");
 
+                    b.Property<Guid?>("MeetingId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("meeting_id");
+
                     b.Property<Guid>("ProfessionalId")
                         .HasColumnType("uuid")
                         .HasColumnName("professional_id");
@@ -1194,8 +1198,16 @@ namespace Aposart.Web.Data.Migrations
                     b.HasIndex("ActionSheetId")
                         .HasDatabaseName("ix_compensation_entries_action_sheet_id");
 
+                    b.HasIndex("MeetingId")
+                        .HasDatabaseName("ix_compensation_entries_meeting_id");
+
                     b.HasIndex("ProfessionalId", "Date")
                         .HasDatabaseName("ix_compensation_entries_professional_id_date");
+
+                    b.HasIndex("ProfessionalId", "MeetingId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_compensation_entries_professional_id_meeting_id")
+                        .HasFilter("meeting_id IS NOT NULL");
 
                     b.HasIndex("Status", "Date")
                         .HasDatabaseName("ix_compensation_entries_status_date");
@@ -1836,6 +1848,10 @@ namespace Aposart.Web.Data.Migrations
                         .HasColumnType("character varying(500)")
                         .HasColumnName("video_link");
 
+                    b.Property<Guid?>("WorkingGroupId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("working_group_id");
+
                     b.HasKey("Id")
                         .HasName("pk_meetings");
 
@@ -1844,6 +1860,9 @@ namespace Aposart.Web.Data.Migrations
 
                     b.HasIndex("StartsAt")
                         .HasDatabaseName("ix_meetings_starts_at");
+
+                    b.HasIndex("WorkingGroupId")
+                        .HasDatabaseName("ix_meetings_working_group_id");
 
                     b.ToTable("meetings", (string)null);
                 });
@@ -4012,6 +4031,98 @@ namespace Aposart.Web.Data.Migrations
                     b.ToTable("vaccination_centres", (string)null);
                 });
 
+            modelBuilder.Entity("Aposart.Web.Domain.WorkingGroup", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid?>("ActionSheetId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("action_sheet_id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("description");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name");
+
+                    b.Property<bool>("Open")
+                        .HasColumnType("boolean")
+                        .HasColumnName("open");
+
+                    b.HasKey("Id")
+                        .HasName("pk_working_groups");
+
+                    b.HasIndex("ActionSheetId")
+                        .HasDatabaseName("ix_working_groups_action_sheet_id");
+
+                    b.HasIndex("Name")
+                        .IsUnique()
+                        .HasDatabaseName("ix_working_groups_name");
+
+                    b.ToTable("working_groups", (string)null);
+                });
+
+            modelBuilder.Entity("Aposart.Web.Domain.WorkingGroupMember", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset?>("AcceptedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("accepted_at");
+
+                    b.Property<string>("AcceptedByName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("accepted_by_name");
+
+                    b.Property<Guid>("GroupId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("group_id");
+
+                    b.Property<bool>("IsLead")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_lead");
+
+                    b.Property<DateTimeOffset>("RequestedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("requested_at");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer")
+                        .HasColumnName("status");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_working_group_members");
+
+                    b.HasIndex("UserId")
+                        .HasDatabaseName("ix_working_group_members_user_id");
+
+                    b.HasIndex("GroupId", "UserId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_working_group_members_group_id_user_id");
+
+                    b.ToTable("working_group_members", (string)null);
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
                 {
                     b.Property<int>("Id")
@@ -4434,6 +4545,12 @@ namespace Aposart.Web.Data.Migrations
                         .IsRequired()
                         .HasConstraintName("fk_compensation_entries_action_sheets_action_sheet_id");
 
+                    b.HasOne("Aposart.Web.Domain.Meeting", "Meeting")
+                        .WithMany()
+                        .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_compensation_entries_meetings_meeting_id");
+
                     b.HasOne("Aposart.Web.Domain.Professional", "Professional")
                         .WithMany()
                         .HasForeignKey("ProfessionalId")
@@ -4442,6 +4559,8 @@ namespace Aposart.Web.Data.Migrations
                         .HasConstraintName("fk_compensation_entries_professionals_professional_id");
 
                     b.Navigation("ActionSheet");
+
+                    b.Navigation("Meeting");
 
                     b.Navigation("Professional");
                 });
@@ -4504,6 +4623,14 @@ namespace Aposart.Web.Data.Migrations
                         .HasForeignKey("MinutesDocumentId")
                         .OnDelete(DeleteBehavior.SetNull)
                         .HasConstraintName("fk_meetings_member_documents_minutes_document_id");
+
+                    b.HasOne("Aposart.Web.Domain.WorkingGroup", "WorkingGroup")
+                        .WithMany()
+                        .HasForeignKey("WorkingGroupId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_meetings_working_groups_working_group_id");
+
+                    b.Navigation("WorkingGroup");
                 });
 
             modelBuilder.Entity("Aposart.Web.Domain.MeetingInvitee", b =>
@@ -4914,6 +5041,36 @@ namespace Aposart.Web.Data.Migrations
                     b.Navigation("Commune");
                 });
 
+            modelBuilder.Entity("Aposart.Web.Domain.WorkingGroup", b =>
+                {
+                    b.HasOne("Aposart.Web.Domain.ActionSheet", "ActionSheet")
+                        .WithMany()
+                        .HasForeignKey("ActionSheetId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_working_groups_action_sheets_action_sheet_id");
+
+                    b.Navigation("ActionSheet");
+                });
+
+            modelBuilder.Entity("Aposart.Web.Domain.WorkingGroupMember", b =>
+                {
+                    b.HasOne("Aposart.Web.Domain.WorkingGroup", "Group")
+                        .WithMany("Members")
+                        .HasForeignKey("GroupId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_working_group_members_working_groups_group_id");
+
+                    b.HasOne("Aposart.Web.Domain.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_working_group_members_users_user_id");
+
+                    b.Navigation("Group");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<System.Guid>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole<System.Guid>", null)
@@ -5125,6 +5282,11 @@ namespace Aposart.Web.Data.Migrations
                     b.Navigation("Closures");
 
                     b.Navigation("Openings");
+                });
+
+            modelBuilder.Entity("Aposart.Web.Domain.WorkingGroup", b =>
+                {
+                    b.Navigation("Members");
                 });
 #pragma warning restore 612, 618
         }

@@ -7,7 +7,9 @@ namespace Aposart.Web.Data.Seeding;
 /// <summary>
 /// An annual assembly convened for next month, with its three resolutions and an election of the bureau (two candidates),
 /// the demo adherents convened, one coming and one giving a proxy; a bureau meeting in preparation; and last month's bureau
-/// meeting, held, with a decision for an adherent on the first fiche action and its minutes in draft. Written directly (no mail leaves for demo people).
+/// meeting, held, with a decision for an adherent on the first fiche action and its minutes in draft; a working group on
+/// that fiche (led by the second bureau member, the demo doctor a member, the demo adherent asking to join) whose meeting of
+/// last week the doctor attended, so that his hours wait for him to confirm. Written directly (no mail leaves for demo people).
 /// </summary>
 public sealed class DemoMeetingsSeeder(AposartDbContext db, TimeProvider clock)
 {
@@ -80,7 +82,46 @@ public sealed class DemoMeetingsSeeder(AposartDbContext db, TimeProvider clock)
             VideoLink = "https://visio.example.org/bureau", Agenda = "1. Préparation de l'assemblée générale\n2. Point sur les fiches action",
         });
         db.Meetings.Add(await HeldBureauMeetingAsync(demoUsers, names, now, cancellationToken));
+        await SeedWorkingGroupAsync(demoUsers, names, now, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
+    }
+
+    private async Task SeedWorkingGroupAsync(IReadOnlyDictionary<string, Guid> demoUsers, Dictionary<Guid, AppUser> names, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var fiche = await db.ActionSheets.OrderBy(a => a.Number).FirstOrDefaultAsync(cancellationToken);
+        if (fiche is null || !demoUsers.TryGetValue("bureau2@demo.aposart.fr", out var lead) || !demoUsers.TryGetValue("medecin@demo.aposart.fr", out var doctor)
+            || !demoUsers.TryGetValue("membre@demo.aposart.fr", out var member))
+        {
+            return;
+        }
+        var group = new WorkingGroup
+        {
+            Id = Guid.CreateVersion7(), Name = $"Groupe « {fiche.Title} »", ActionSheetId = fiche.Id, CreatedAt = now.AddDays(-60),
+            Description = "Le groupe prépare et suit la fiche action : réunions mensuelles, en visioconférence le plus souvent.",
+            Members =
+            [
+                new WorkingGroupMember { Id = Guid.CreateVersion7(), UserId = lead, Status = GroupMembershipStatus.Member, IsLead = true, RequestedAt = now.AddDays(-60), AcceptedAt = now.AddDays(-60), AcceptedByName = "Coordination" },
+                new WorkingGroupMember { Id = Guid.CreateVersion7(), UserId = doctor, Status = GroupMembershipStatus.Member, RequestedAt = now.AddDays(-50), AcceptedAt = now.AddDays(-49), AcceptedByName = names[lead].DisplayName },
+                new WorkingGroupMember { Id = Guid.CreateVersion7(), UserId = member, Status = GroupMembershipStatus.Requested, RequestedAt = now.AddDays(-2) },
+            ],
+        };
+        db.WorkingGroups.Add(group);
+        var day = DateOnly.FromDateTime(now.ToParis().DateTime).AddDays(-7);
+        var meeting = new Meeting
+        {
+            Id = Guid.CreateVersion7(), Kind = MeetingKind.WorkingGroup, WorkingGroupId = group.Id, Title = "Réunion du groupe de travail", Status = MeetingStatus.Held,
+            StartsAt = ParisTime.FromParis(day, new TimeOnly(20, 0)), EndsAt = ParisTime.FromParis(day, new TimeOnly(22, 0)),
+            VideoLink = "https://visio.example.org/groupe", Agenda = "1. Point sur les créneaux publiés\n2. Relance des cabinets", ConvenedAt = now.AddDays(-20), ConvenedByName = "Coordination",
+        };
+        foreach (var id in new[] { lead, doctor })
+        {
+            meeting.Invitees.Add(new MeetingInvitee
+            {
+                Id = Guid.CreateVersion7(), UserId = id, Name = names[id].DisplayName, Email = names[id].Email ?? "", Answer = MeetingAnswer.Coming, Present = true,
+                AttendanceCode = Convert.ToHexString(Guid.NewGuid().ToByteArray()),
+            });
+        }
+        db.Meetings.Add(meeting);
     }
 
     private async Task<Meeting> HeldBureauMeetingAsync(IReadOnlyDictionary<string, Guid> demoUsers, Dictionary<Guid, AppUser> names, DateTimeOffset now,

@@ -17,7 +17,7 @@ namespace Aposart.Web.Features.Compensation;
 /// </summary>
 [Authorize]
 public sealed class CompensationController(AposartDbContext db, UserManager<AppUser> users, IOptions<CompensationOptions> options,
-    CompensationStatement statement, CompensationLedger ledger, TimeProvider clock) : Controller
+    CompensationStatement statement, CompensationLedger ledger, MeetingHours meetingHours, TimeProvider clock) : Controller
 {
     private const int PageSize = 30;
     private const string Staff = Roles.Coordinator + "," + Roles.Admin;
@@ -191,7 +191,8 @@ public sealed class CompensationController(AposartDbContext db, UserManager<AppU
         return new MyCompensationPage(year, Years(first?.Year), entries,
             entries.Where(e => e.Entry.Status == CompensationStatus.Validated).Sum(e => e.Entry.Amount),
             entries.Where(e => e.Entry.Status == CompensationStatus.Submitted).Sum(e => e.Entry.Amount),
-            options.Value.For(year), input, await FichesAsync(cancellationToken), me is not null);
+            options.Value.For(year), input, await FichesAsync(cancellationToken), me is not null,
+            me is null ? [] : await meetingHours.ToConfirmAsync(me.Id, cancellationToken));
     }
 
     private async Task<CompensationAdminPage> AdminPageAsync(int year, CompensationStatus? status, int page, CompensationInput input, CancellationToken cancellationToken)
@@ -215,7 +216,9 @@ public sealed class CompensationController(AposartDbContext db, UserManager<AppU
 
     private static IQueryable<CompensationRow> Rows(IQueryable<CompensationEntry> entries) =>
         entries.OrderBy(e => e.Status).ThenByDescending(e => e.Date).ThenBy(e => e.Id).Select(e => new CompensationRow(e,
-            e.Professional!.FirstName + " " + e.Professional.LastName, e.ActionSheet!.Number, e.ActionSheet.Title));
+            e.Professional!.FirstName + " " + e.Professional.LastName, e.ActionSheet!.Number, e.ActionSheet.Title,
+            e.Meeting == null ? null : e.Meeting.Title, e.Meeting == null ? null : e.Meeting.StartsAt,
+            e.Meeting == null ? new List<string>() : e.Meeting.Invitees.Where(i => i.Present).OrderBy(i => i.Name).Select(i => i.Name).ToList()));
 
     private async Task<IReadOnlyList<(Guid Id, string Label)>> FichesAsync(CancellationToken cancellationToken) =>
         [.. (await db.ActionSheets.OrderBy(a => a.Number).Select(a => new { a.Id, a.Number, a.Title }).ToListAsync(cancellationToken))

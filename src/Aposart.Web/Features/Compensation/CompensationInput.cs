@@ -31,10 +31,12 @@ public sealed class CompensationInput
     public string? Description { get; set; }
 }
 
-public sealed record CompensationRow(CompensationEntry Entry, string Person, int FicheNumber, string FicheTitle);
+/// <summary>An entry as the lists show it; for hours of a working-group meeting, the meeting and who was marked present, beside the claim.</summary>
+public sealed record CompensationRow(CompensationEntry Entry, string Person, int FicheNumber, string FicheTitle, string? MeetingTitle, DateTimeOffset? MeetingStartsAt,
+    IReadOnlyList<string> Present);
 
 public sealed record MyCompensationPage(int Year, IReadOnlyList<int> Years, IReadOnlyList<CompensationRow> Entries, decimal Validated, decimal Submitted,
-    Configuration.CompensationRates Rates, CompensationInput Input, IReadOnlyList<(Guid Id, string Label)> Fiches, bool HasRecord);
+    Configuration.CompensationRates Rates, CompensationInput Input, IReadOnlyList<(Guid Id, string Label)> Fiches, bool HasRecord, IReadOnlyList<MeetingHoursClaim> ToConfirm);
 
 public sealed record CompensationAdminPage(int Year, CompensationStatus? Status, IReadOnlyList<CompensationRow> Entries, int Total,
     Infrastructure.Web.PagerModel Pager, decimal Validated, decimal Submitted, Configuration.CompensationRates Rates, CompensationInput Input,

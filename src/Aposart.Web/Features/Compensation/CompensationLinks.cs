@@ -20,4 +20,8 @@ public static class CompensationLinks
     public const string ValidateRoute = "/gestion/indemnisation/{id:guid}/valider";
 
     public static string Validate(Guid id) => $"/gestion/indemnisation/{id}/valider";
+
+    public const string ConfirmMeetingRoute = "/espace/indemnisation/reunions/{meetingId:guid}/confirmer";
+
+    public static string ConfirmMeeting(Guid meetingId) => $"/espace/indemnisation/reunions/{meetingId}/confirmer";
 }

@@ -57,6 +57,13 @@ public sealed class MeetingConvocation(AposartDbContext db, PortalMailer mailer,
                 .ToListAsync(cancellationToken);
             return [.. board.DistinctBy(b => b.Id).Select(b => Invitee(meeting, b.Id, $"{b.FirstName} {b.LastName}", b.Email, null, null)).OrderBy(i => i.Name)];
         }
+        if (meeting is { Kind: MeetingKind.WorkingGroup, WorkingGroupId: { } groupId })
+        {
+            var members = await db.WorkingGroupMembers.AsNoTracking().Where(m => m.GroupId == groupId && m.Status == GroupMembershipStatus.Member)
+                .Join(db.Users, m => m.UserId, u => u.Id, (m, u) => new { u.Id, u.FirstName, u.LastName, u.Email })
+                .ToListAsync(cancellationToken);
+            return [.. members.Select(b => Invitee(meeting, b.Id, $"{b.FirstName} {b.LastName}", b.Email, null, null)).OrderBy(i => i.Name, StringComparer.Create(ParisTime.French, true))];
+        }
         return [];
     }
 
@@ -76,6 +83,7 @@ public sealed class MeetingConvocation(AposartDbContext db, PortalMailer mailer,
         {
             return meeting.Kind.IsAssembly()
                 ? $"Aucun adhérent à jour de cotisation pour {meeting.StartsAt.ToParis().Year} : personne à convoquer."
+                : meeting.Kind == MeetingKind.WorkingGroup ? "Le groupe n'a encore aucun membre : personne à convoquer."
                 : "Aucun membre du bureau en fonction : personne à convoquer.";
         }
         var ics = IcsFile(meeting);

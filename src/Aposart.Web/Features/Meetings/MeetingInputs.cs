@@ -6,8 +6,8 @@ namespace Aposart.Web.Features.Meetings;
 
 public sealed class MeetingInput : IValidatableObject
 {
-    /// <summary>The kinds convened from this page; working groups and public evenings come with their own pages.</summary>
-    public static readonly MeetingKind[] Offered = [MeetingKind.OrdinaryAssembly, MeetingKind.ExtraordinaryAssembly, MeetingKind.Board];
+    /// <summary>The kinds convened from this page; public evenings come with their own pages.</summary>
+    public static readonly MeetingKind[] Offered = [MeetingKind.OrdinaryAssembly, MeetingKind.ExtraordinaryAssembly, MeetingKind.Board, MeetingKind.WorkingGroup];
 
     [Display(Name = "Type de réunion")]
     [Required(ErrorMessage = "Choisissez le type de réunion.")]
@@ -44,6 +44,9 @@ public sealed class MeetingInput : IValidatableObject
     [DataType(DataType.MultilineText)]
     public string? Agenda { get; set; }
 
+    [Display(Name = "Groupe de travail")]
+    public Guid? WorkingGroupId { get; set; }
+
     public uint Version { get; set; }
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
@@ -51,6 +54,10 @@ public sealed class MeetingInput : IValidatableObject
         if (Kind is { } kind && !Offered.Contains(kind))
         {
             yield return new ValidationResult("Choisissez un type de la liste.", [nameof(Kind)]);
+        }
+        if (Kind == MeetingKind.WorkingGroup && WorkingGroupId is null)
+        {
+            yield return new ValidationResult("Choisissez le groupe de travail : ses membres seront convoqués.", [nameof(WorkingGroupId)]);
         }
         if (Start is { } start && End is { } end && end <= start)
         {
@@ -66,6 +73,7 @@ public sealed class MeetingInput : IValidatableObject
     {
         Kind = m.Kind, Title = m.Title, Date = DateOnly.FromDateTime(m.StartsAt.ToParis().DateTime), Start = TimeOnly.FromDateTime(m.StartsAt.ToParis().DateTime),
         End = TimeOnly.FromDateTime(m.EndsAt.ToParis().DateTime), Place = m.Place, VideoLink = m.VideoLink, Agenda = m.Agenda, Version = m.Version,
+        WorkingGroupId = m.WorkingGroupId,
     };
 
     public void ApplyTo(Meeting m)
@@ -77,6 +85,7 @@ public sealed class MeetingInput : IValidatableObject
         m.Place = Place.TrimmedOrNull();
         m.VideoLink = VideoLink.TrimmedOrNull();
         m.Agenda = Agenda!.Trim();
+        m.WorkingGroupId = Kind == MeetingKind.WorkingGroup ? WorkingGroupId : null;
     }
 }
 

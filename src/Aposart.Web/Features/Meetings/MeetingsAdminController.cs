@@ -13,7 +13,7 @@ public sealed record MeetingRow(Guid Id, string Title, MeetingKind Kind, DateTim
 
 public sealed record MeetingAdminList(IReadOnlyList<MeetingRow> Rows, int Total, PagerModel Pager);
 
-public sealed record MeetingFormPage(MeetingInput Input, string Action, bool IsNew);
+public sealed record MeetingFormPage(MeetingInput Input, string Action, bool IsNew, IReadOnlyDictionary<Guid, string> Groups);
 
 /// <summary>The bureau's and the coordination's list of meetings, their creation and editing, and the statutes' rules for assemblies.</summary>
 [Authorize(Roles = Roles.BoardOrCoordinator)]
@@ -35,14 +35,16 @@ public sealed class MeetingsAdminController(AposartDbContext db, UserManager<App
                 [r.StartsAt.ToParisString("dd/MM/yyyy HH:mm"), r.Title, r.Kind.Label(), r.Status.Label(), r.Convened.ToString(ParisTime.French), r.Answered.ToString(ParisTime.French)]));
 
     [HttpGet(MeetingLinks.New)]
-    public IActionResult New() => View("Edit", new MeetingFormPage(new MeetingInput(), MeetingLinks.New, true));
+    public async Task<IActionResult> New(Guid? groupe, CancellationToken cancellationToken) =>
+        View("Edit", await FormAsync(new MeetingInput { Kind = groupe is null ? null : MeetingKind.WorkingGroup, WorkingGroupId = groupe }, MeetingLinks.New, true, cancellationToken));
 
     [HttpPost(MeetingLinks.New)]
     public async Task<IActionResult> New([Bind(Prefix = nameof(MeetingFormPage.Input))] MeetingInput input, CancellationToken cancellationToken)
     {
+        await CheckGroupAsync(input, cancellationToken);
         if (!ModelState.IsValid)
         {
-            return View("Edit", new MeetingFormPage(input, MeetingLinks.New, true));
+            return View("Edit", await FormAsync(input, MeetingLinks.New, true, cancellationToken));
         }
         var meeting = new Meeting();
         input.ApplyTo(meeting);
@@ -55,7 +57,7 @@ public sealed class MeetingsAdminController(AposartDbContext db, UserManager<App
     [HttpGet(MeetingLinks.EditTemplate)]
     public async Task<IActionResult> Edit(Guid id, CancellationToken cancellationToken) =>
         await db.Meetings.AsNoTracking().SingleOrDefaultAsync(m => m.Id == id, cancellationToken) is { } meeting
-            ? View(new MeetingFormPage(MeetingInput.From(meeting), MeetingLinks.Edit(id), false))
+            ? View(await FormAsync(MeetingInput.From(meeting), MeetingLinks.Edit(id), false, cancellationToken))
             : NotFound();
 
     [HttpPost(MeetingLinks.EditTemplate)]
@@ -75,9 +77,10 @@ public sealed class MeetingsAdminController(AposartDbContext db, UserManager<App
             ModelState.AddModelError("", "La réunion a été modifiée entre-temps : vos saisies sont conservées, vérifiez-les et enregistrez à nouveau.");
             input.Version = meeting.Version;
         }
+        await CheckGroupAsync(input, cancellationToken);
         if (!ModelState.IsValid)
         {
-            return View(new MeetingFormPage(input, MeetingLinks.Edit(id), false));
+            return View(await FormAsync(input, MeetingLinks.Edit(id), false, cancellationToken));
         }
         input.ApplyTo(meeting);
         await db.SaveChangesAsync(cancellationToken);
@@ -131,6 +134,17 @@ public sealed class MeetingsAdminController(AposartDbContext db, UserManager<App
         TempData["Message"] = "Les règles des statuts sont enregistrées.";
         return Redirect(MeetingLinks.Rules);
     }
+
+    private async Task CheckGroupAsync(MeetingInput input, CancellationToken cancellationToken)
+    {
+        if (input is { Kind: MeetingKind.WorkingGroup, WorkingGroupId: { } group } && !await db.WorkingGroups.AnyAsync(g => g.Id == group, cancellationToken))
+        {
+            ModelState.AddModelError($"{nameof(MeetingFormPage.Input)}.{nameof(MeetingInput.WorkingGroupId)}", "Choisissez un groupe de la liste.");
+        }
+    }
+
+    private async Task<MeetingFormPage> FormAsync(MeetingInput input, string action, bool isNew, CancellationToken cancellationToken) =>
+        new(input, action, isNew, await db.WorkingGroups.AsNoTracking().OrderBy(g => g.Name).ToDictionaryAsync(g => g.Id, g => g.Name, cancellationToken));
 
     private IQueryable<MeetingRow> Rows() => db.Meetings.AsNoTracking().OrderByDescending(m => m.StartsAt)
         .Select(m => new MeetingRow(m.Id, m.Title, m.Kind, m.StartsAt, m.Status, m.Invitees.Count, m.Invitees.Count(i => i.Answer != MeetingAnswer.None)));

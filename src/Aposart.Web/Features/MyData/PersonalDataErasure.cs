@@ -24,7 +24,7 @@ public sealed class PersonalDataErasure(AposartDbContext db, UserManager<AppUser
         ("campaigns", "author_name"), ("campaign_events", "by_name"), ("campaign_approvals", "name"), ("compensation_entries", "recorded_by_name"),
         ("compensation_entries", "decided_by_name"), ("snp_slots", "given_by_name"), ("session_attendance", "marked_by_name"),
         ("training_checklist_items", "done_by_name"), ("document_versions", "uploaded_by_name"), ("training_trainers", "name"),
-        ("account_audits", "by_name"), ("invitations", "invited_by_name"),
+        ("account_audits", "by_name"), ("invitations", "invited_by_name"), ("meeting_tasks", "done_by_name"), ("working_group_members", "accepted_by_name"),
     ];
 
     public async Task EraseAsync(AppUser user, string? reason, CancellationToken cancellationToken)

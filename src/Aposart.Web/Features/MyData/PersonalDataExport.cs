@@ -91,6 +91,8 @@ public sealed class PersonalDataExport(AposartDbContext db, UserManager<AppUser>
                     .ToListAsync(cancellationToken),
                 meetingTasks = await db.MeetingTasks.AsNoTracking().Where(t => t.AssigneeId == user.Id).OrderBy(t => t.CreatedAt)
                     .Select(t => new { meeting = t.Meeting!.Title, t.What, t.AssigneeName, t.DueOn, t.DoneAt }).ToListAsync(cancellationToken),
+                workingGroups = await db.WorkingGroupMembers.AsNoTracking().Where(m => m.UserId == user.Id).OrderBy(m => m.RequestedAt)
+                    .Select(m => new { group = m.Group!.Name, status = m.Status.ToString(), m.IsLead, m.RequestedAt, m.AcceptedAt }).ToListAsync(cancellationToken),
                 candidacies = await db.Candidates.AsNoTracking().Where(c => c.Invitee!.UserId == user.Id)
                     .Join(db.Resolutions, c => c.ResolutionId, r => r.Id, (c, r) => new { meeting = r.Meeting!.Title, election = r.Title, c.Name, c.Votes, c.Elected })
                     .ToListAsync(cancellationToken),
