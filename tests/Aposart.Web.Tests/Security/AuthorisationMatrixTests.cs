@@ -129,30 +129,32 @@ public sealed class AuthorisationMatrixTests(PortalFactory portal) : IClassFixtu
         GET /gestion/reunions.csv Staff
         GET /gestion/reunions/nouvelle Staff
         POST /gestion/reunions/nouvelle Staff
+        GET /gestion/reunions/nouvelle/groupe/{groupId:guid} LeadOrStaff
+        POST /gestion/reunions/nouvelle/groupe/{groupId:guid} LeadOrStaff
         GET /gestion/reunions/regles Staff
         POST /gestion/reunions/regles Staff
         GET /gestion/reunions/presence/{code} Staff
-        GET /gestion/reunions/{id:guid} Staff
-        GET /gestion/reunions/{id:guid}/modifier Staff
-        POST /gestion/reunions/{id:guid}/modifier Staff
-        POST /gestion/reunions/{id:guid}/convoquer Staff
-        POST /gestion/reunions/{id:guid}/presences Staff
-        GET /gestion/reunions/{id:guid}/presences.csv Staff
-        GET /gestion/reunions/{id:guid}/emargement.pdf Staff
-        POST /gestion/reunions/{id:guid}/resolutions Staff
-        POST /gestion/reunions/{id:guid}/resolutions/{resolutionId:guid}/ouvrir Staff
-        POST /gestion/reunions/{id:guid}/resolutions/{resolutionId:guid}/clore Staff
+        GET /gestion/reunions/{id:guid} LeadOrStaff
+        GET /gestion/reunions/{id:guid}/modifier LeadOrStaff
+        POST /gestion/reunions/{id:guid}/modifier LeadOrStaff
+        POST /gestion/reunions/{id:guid}/convoquer LeadOrStaff
+        POST /gestion/reunions/{id:guid}/presences LeadOrStaff
+        GET /gestion/reunions/{id:guid}/presences.csv LeadOrStaff
+        GET /gestion/reunions/{id:guid}/emargement.pdf LeadOrStaff
+        POST /gestion/reunions/{id:guid}/resolutions LeadOrStaff
+        POST /gestion/reunions/{id:guid}/resolutions/{resolutionId:guid}/ouvrir LeadOrStaff
+        POST /gestion/reunions/{id:guid}/resolutions/{resolutionId:guid}/clore LeadOrStaff
         POST /gestion/reunions/{id:guid}/resolutions/{resolutionId:guid}/appliquer Board
         POST /gestion/reunions/{id:guid}/resolutions/{resolutionId:guid}/candidats Staff
         POST /gestion/reunions/{id:guid}/resolutions/{resolutionId:guid}/candidats/{candidateId:guid}/retirer Staff
         POST /gestion/reunions/{id:guid}/resolutions/{resolutionId:guid}/installer Board
-        GET /gestion/reunions/{id:guid}/compte-rendu Staff
-        POST /gestion/reunions/{id:guid}/compte-rendu Staff
-        POST /gestion/reunions/{id:guid}/compte-rendu/approuver Staff
+        GET /gestion/reunions/{id:guid}/compte-rendu LeadOrStaff
+        POST /gestion/reunions/{id:guid}/compte-rendu LeadOrStaff
+        POST /gestion/reunions/{id:guid}/compte-rendu/approuver LeadOrStaff
         POST /gestion/reunions/{id:guid}/compte-rendu/publication Board
-        GET /gestion/reunions/{id:guid}/compte-rendu.pdf Staff
-        POST /gestion/reunions/{id:guid}/actions Staff
-        POST /gestion/reunions/{id:guid}/actions/{taskId:guid}/faite Staff
+        GET /gestion/reunions/{id:guid}/compte-rendu.pdf LeadOrStaff
+        POST /gestion/reunions/{id:guid}/actions LeadOrStaff
+        POST /gestion/reunions/{id:guid}/actions/{taskId:guid}/faite LeadOrStaff
         GET /compte/confirmation Public
         GET /compte/connexion Public
         POST /compte/connexion Public

@@ -9,6 +9,10 @@ public static class MeetingLinks
     public const string Rules = "/gestion/reunions/regles";
     public const string Mine = "/espace/reunions";
 
+    /// <summary>A working group's meeting, created by one of its leads (or the staff) with the group already chosen.</summary>
+    public const string NewForGroupTemplate = New + "/groupe/{groupId:guid}";
+    public static string NewForGroup(Guid groupId) => $"{New}/groupe/{groupId}";
+
     public const string ManageTemplate = Admin + "/{id:guid}";
     public static string Manage(Guid id) => $"{Admin}/{id}";
 

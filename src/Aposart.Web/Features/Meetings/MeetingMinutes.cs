@@ -13,7 +13,7 @@ namespace Aposart.Web.Features.Meetings;
 /// <summary>
 /// The minutes of a meeting, read top to bottom: a draft the portal writes from the agenda, the attendance, the quorum,
 /// the votes' results and the decisions; the text the secretary edits; the approval by the president (by a bureau member
-/// while no president is in office), which fixes the text, prints it with the CPTS header and publishes the PDF among the
+/// while no president is in office; by a lead for a working group's), which fixes the text, prints it with the CPTS header and publishes the PDF among the
 /// members' documents in the same transaction; and, for an assembly, its showing on the public « La CPTS » page.
 /// </summary>
 public sealed class MeetingMinutes(AposartDbContext db, MeetingTasks tasks, PdfFonts fonts, IOptions<CptsOptions> cpts, PortalSettings settings, TimeProvider clock)
@@ -93,13 +93,22 @@ public sealed class MeetingMinutes(AposartDbContext db, MeetingTasks tasks, PdfF
         return null;
     }
 
-    /// <summary>The president in office approves; while none is, any bureau member does. Returns why this person may not, or null.</summary>
-    public async Task<string?> ApproverRefusalAsync(Guid userId, bool isBoard, CancellationToken cancellationToken)
+    /// <summary>
+    /// A working group's minutes are approved by one of its leads; the others by the president in office, or, while none is,
+    /// by any bureau member (a group without lead likewise). Returns why this person may not, or null.
+    /// </summary>
+    public async Task<string?> ApproverRefusalAsync(Meeting meeting, Guid userId, bool isBoard, CancellationToken cancellationToken)
     {
+        if (meeting.WorkingGroupId is { } group && await db.WorkingGroupMembers.AnyAsync(m => m.GroupId == group && m.IsLead, cancellationToken))
+        {
+            return await db.WorkingGroupMembers.LeadAsync(group, userId, cancellationToken) ? null : "Le compte rendu du groupe est approuvé par un de ses animateurs.";
+        }
         var today = DateOnly.FromDateTime(clock.GetUtcNow().ToParis().DateTime);
-        var presidents = await db.BureauMandates.AsNoTracking()
-            .Where(m => m.ClosedAt == null && m.Title == BureauTitle.President && m.StartsOn <= today && (m.EndsOn == null || m.EndsOn >= today))
-            .Select(m => m.UserId).ToListAsync(cancellationToken);
+        var presidents = meeting.WorkingGroupId is null
+            ? await db.BureauMandates.AsNoTracking()
+                .Where(m => m.ClosedAt == null && m.Title == BureauTitle.President && m.StartsOn <= today && (m.EndsOn == null || m.EndsOn >= today))
+                .Select(m => m.UserId).ToListAsync(cancellationToken)
+            : [];
         return presidents.Count > 0
             ? presidents.Contains(userId) ? null : "Le compte rendu est approuvé par la présidence."
             : isBoard ? null : "Sans présidence en fonction, un membre du bureau approuve le compte rendu.";
@@ -111,7 +120,11 @@ public sealed class MeetingMinutes(AposartDbContext db, MeetingTasks tasks, PdfF
     /// </summary>
     public async Task<string?> ApproveAsync(Guid meetingId, AppUser by, bool isBoard, CancellationToken cancellationToken)
     {
-        if (await ApproverRefusalAsync(by.Id, isBoard, cancellationToken) is { } refusal)
+        if (await db.Meetings.AsNoTracking().SingleOrDefaultAsync(m => m.Id == meetingId, cancellationToken) is not { } written)
+        {
+            return "Cette réunion n'existe plus.";
+        }
+        if (await ApproverRefusalAsync(written, by.Id, isBoard, cancellationToken) is { } refusal)
         {
             return refusal;
         }

@@ -22,7 +22,7 @@ public sealed class MinutesInput
 public sealed record MinutesPage(Meeting Meeting, MinutesInput Input, bool CanBeWritten, bool Saved, string? ApproverRefusal);
 
 /// <summary>Writing, approving and publishing a meeting's minutes; the public PDF of an assembly's approved minutes.</summary>
-[Authorize(Roles = Roles.BoardOrCoordinator)]
+[Authorize(Policy = MeetingManagerHandler.Policy)]
 public sealed class MeetingMinutesController(AposartDbContext db, UserManager<AppUser> users, MeetingMinutes minutes, TimeProvider clock) : Controller
 {
     [HttpGet(MeetingLinks.MinutesTemplate)]
@@ -92,5 +92,5 @@ public sealed class MeetingMinutesController(AposartDbContext db, UserManager<Ap
 
     private async Task<MinutesPage> PageAsync(Meeting meeting, MinutesInput input, CancellationToken cancellationToken) =>
         new(meeting, input, MeetingMinutes.CanBeWritten(meeting, clock.GetUtcNow()), meeting.Minutes is not null,
-            await minutes.ApproverRefusalAsync(Guid.Parse(users.GetUserId(User)!), User.IsInRole(Roles.Board), cancellationToken));
+            await minutes.ApproverRefusalAsync(meeting, Guid.Parse(users.GetUserId(User)!), User.IsInRole(Roles.Board), cancellationToken));
 }

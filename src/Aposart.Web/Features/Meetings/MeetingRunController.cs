@@ -15,7 +15,7 @@ public sealed record MeetingManagePage(Meeting Meeting, QuorumState Quorum, int 
 public sealed record ScanPage(Meeting Meeting, MeetingInvitee Invitee);
 
 /// <summary>A meeting from its preparation to its votes: resolutions, convocation, answers, presence at the door, quorum, results.</summary>
-[Authorize(Roles = Roles.BoardOrCoordinator)]
+[Authorize(Policy = MeetingManagerHandler.Policy)]
 public sealed class MeetingRunController(AposartDbContext db, UserManager<AppUser> users, PortalSettings settings, MeetingConvocation convocation,
     MeetingAnswers answers, MeetingVotes votes, MeetingDocuments documents, MeetingTasks tasks) : Controller
 {

@@ -13,10 +13,11 @@ public sealed record MeetingRow(Guid Id, string Title, MeetingKind Kind, DateTim
 
 public sealed record MeetingAdminList(IReadOnlyList<MeetingRow> Rows, int Total, PagerModel Pager);
 
-public sealed record MeetingFormPage(MeetingInput Input, string Action, bool IsNew, IReadOnlyDictionary<Guid, string> Groups);
+/// <summary>The meeting form; <c>FixedGroup</c> is the group's name when the meeting is a given group's (its kind and group are then not chosen on the form).</summary>
+public sealed record MeetingFormPage(MeetingInput Input, string Action, bool IsNew, IReadOnlyDictionary<Guid, string> Groups, string? FixedGroup);
 
 /// <summary>The bureau's and the coordination's list of meetings, their creation and editing, and the statutes' rules for assemblies.</summary>
-[Authorize(Roles = Roles.BoardOrCoordinator)]
+[Authorize(Policy = MeetingManagerHandler.Policy)]
 public sealed class MeetingsAdminController(AposartDbContext db, UserManager<AppUser> users, PortalSettings settings, MeetingConvocation convocation) : Controller
 {
     private const int PageSize = 25;
@@ -35,16 +36,39 @@ public sealed class MeetingsAdminController(AposartDbContext db, UserManager<App
                 [r.StartsAt.ToParisString("dd/MM/yyyy HH:mm"), r.Title, r.Kind.Label(), r.Status.Label(), r.Convened.ToString(ParisTime.French), r.Answered.ToString(ParisTime.French)]));
 
     [HttpGet(MeetingLinks.New)]
-    public async Task<IActionResult> New(Guid? groupe, CancellationToken cancellationToken) =>
-        View("Edit", await FormAsync(new MeetingInput { Kind = groupe is null ? null : MeetingKind.WorkingGroup, WorkingGroupId = groupe }, MeetingLinks.New, true, cancellationToken));
+    public async Task<IActionResult> New(CancellationToken cancellationToken) => View("Edit", await FormAsync(new MeetingInput(), MeetingLinks.New, true, cancellationToken));
 
     [HttpPost(MeetingLinks.New)]
-    public async Task<IActionResult> New([Bind(Prefix = nameof(MeetingFormPage.Input))] MeetingInput input, CancellationToken cancellationToken)
+    public Task<IActionResult> New([Bind(Prefix = nameof(MeetingFormPage.Input))] MeetingInput input, CancellationToken cancellationToken) =>
+        CreateAsync(input, MeetingLinks.New, cancellationToken);
+
+    [HttpGet(MeetingLinks.NewForGroupTemplate)]
+    public async Task<IActionResult> NewForGroup(Guid groupId, CancellationToken cancellationToken) =>
+        await db.WorkingGroups.AnyAsync(g => g.Id == groupId, cancellationToken)
+            ? View("Edit", await FormAsync(new MeetingInput { Kind = MeetingKind.WorkingGroup, WorkingGroupId = groupId }, MeetingLinks.NewForGroup(groupId), true, cancellationToken))
+            : NotFound();
+
+    /// <summary>A group's meeting: the kind and the group come from the address, whatever the form says.</summary>
+    [HttpPost(MeetingLinks.NewForGroupTemplate)]
+    public async Task<IActionResult> NewForGroup(Guid groupId, [Bind(Prefix = nameof(MeetingFormPage.Input))] MeetingInput input, CancellationToken cancellationToken)
+    {
+        if (!await db.WorkingGroups.AnyAsync(g => g.Id == groupId, cancellationToken))
+        {
+            return NotFound();
+        }
+        input.Kind = MeetingKind.WorkingGroup;
+        input.WorkingGroupId = groupId;
+        ModelState.Remove($"{nameof(MeetingFormPage.Input)}.{nameof(MeetingInput.Kind)}");
+        ModelState.Remove($"{nameof(MeetingFormPage.Input)}.{nameof(MeetingInput.WorkingGroupId)}");
+        return await CreateAsync(input, MeetingLinks.NewForGroup(groupId), cancellationToken);
+    }
+
+    private async Task<IActionResult> CreateAsync(MeetingInput input, string action, CancellationToken cancellationToken)
     {
         await CheckGroupAsync(input, cancellationToken);
         if (!ModelState.IsValid)
         {
-            return View("Edit", await FormAsync(input, MeetingLinks.New, true, cancellationToken));
+            return View("Edit", await FormAsync(input, action, true, cancellationToken));
         }
         var meeting = new Meeting();
         input.ApplyTo(meeting);
@@ -71,6 +95,11 @@ public sealed class MeetingsAdminController(AposartDbContext db, UserManager<App
         if (meeting.Status != MeetingStatus.Draft)
         {
             ModelState.AddModelError("", "Une réunion convoquée ne se modifie plus : les convocations sont parties avec cette date et cet ordre du jour.");
+        }
+        else if (!MeetingManagerHandler.IsStaff(User) && (input.Kind != MeetingKind.WorkingGroup || input.WorkingGroupId != meeting.WorkingGroupId))
+        {
+            // A lead runs their group's meetings; turning one into another kind of meeting is the bureau's.
+            ModelState.AddModelError("", "Une réunion du groupe reste une réunion du groupe.");
         }
         else if (meeting.Version != input.Version)
         {
@@ -143,8 +172,13 @@ public sealed class MeetingsAdminController(AposartDbContext db, UserManager<App
         }
     }
 
-    private async Task<MeetingFormPage> FormAsync(MeetingInput input, string action, bool isNew, CancellationToken cancellationToken) =>
-        new(input, action, isNew, await db.WorkingGroups.AsNoTracking().OrderBy(g => g.Name).ToDictionaryAsync(g => g.Id, g => g.Name, cancellationToken));
+    private async Task<MeetingFormPage> FormAsync(MeetingInput input, string action, bool isNew, CancellationToken cancellationToken)
+    {
+        var groups = await db.WorkingGroups.AsNoTracking().OrderBy(g => g.Name).ToDictionaryAsync(g => g.Id, g => g.Name, cancellationToken);
+        // Someone who is not staff only ever edits a meeting of a group they lead: its kind and group stay.
+        var fixedGroup = input.WorkingGroupId is { } id && (!MeetingManagerHandler.IsStaff(User) || action == MeetingLinks.NewForGroup(id)) ? groups.GetValueOrDefault(id) : null;
+        return new MeetingFormPage(input, action, isNew, groups, fixedGroup);
+    }
 
     private IQueryable<MeetingRow> Rows() => db.Meetings.AsNoTracking().OrderByDescending(m => m.StartsAt)
         .Select(m => new MeetingRow(m.Id, m.Title, m.Kind, m.StartsAt, m.Status, m.Invitees.Count, m.Invitees.Count(i => i.Answer != MeetingAnswer.None)));

@@ -12,8 +12,7 @@ namespace Aposart.Web.Features.WorkingGroups;
 public sealed class WorkingGroupMembership(AposartDbContext db, PortalMailer mailer, TimeProvider clock)
 {
     /// <summary>Whether this person leads the group.</summary>
-    public Task<bool> LeadsAsync(Guid groupId, Guid userId, CancellationToken cancellationToken) =>
-        db.WorkingGroupMembers.AnyAsync(m => m.GroupId == groupId && m.UserId == userId && m.IsLead && m.Status == GroupMembershipStatus.Member, cancellationToken);
+    public Task<bool> LeadsAsync(Guid groupId, Guid userId, CancellationToken cancellationToken) => db.WorkingGroupMembers.LeadAsync(groupId, userId, cancellationToken);
 
     public async Task<string?> RequestAsync(Guid groupId, AppUser user, CancellationToken cancellationToken)
     {

@@ -9,7 +9,7 @@ namespace Aposart.Web.Features.WorkingGroups;
 
 public sealed record GroupCard(Guid Id, string Name, string? Description, string? Fiche, bool Open, int Members, GroupMembershipStatus? Mine, bool Lead);
 
-public sealed record GroupMeetingRow(string Title, DateTimeOffset StartsAt, MeetingStatus Status, bool MinutesApproved);
+public sealed record GroupMeetingRow(Guid Id, string Title, DateTimeOffset StartsAt, MeetingStatus Status, bool MinutesApproved);
 
 public sealed record GroupPage(WorkingGroup Group, IReadOnlyList<GroupMemberRow> Members, IReadOnlyList<GroupMeetingRow> Meetings, GroupMembershipStatus? Mine,
     bool CanDecide);
@@ -46,8 +46,9 @@ public sealed class WorkingGroupsController(AposartDbContext db, UserManager<App
             .OrderBy(x => x.m.Status).ThenByDescending(x => x.m.IsLead).ThenBy(x => x.u.LastName).ThenBy(x => x.u.FirstName)
             .Select(x => new GroupMemberRow(x.m.Id, (x.u.FirstName + " " + x.u.LastName).Trim(), null, x.m.Status, x.m.IsLead, x.m.RequestedAt))
             .ToListAsync(cancellationToken);
-        var meetings = await db.Meetings.AsNoTracking().Where(m => m.WorkingGroupId == id && m.Status != MeetingStatus.Draft).OrderByDescending(m => m.StartsAt)
-            .Select(m => new GroupMeetingRow(m.Title, m.StartsAt, m.Status, m.MinutesApprovedAt != null)).Take(50).ToListAsync(cancellationToken);
+        // Those who run the group see its meetings in preparation too.
+        var meetings = await db.Meetings.AsNoTracking().Where(m => m.WorkingGroupId == id && (m.Status != MeetingStatus.Draft || canDecide)).OrderByDescending(m => m.StartsAt)
+            .Select(m => new GroupMeetingRow(m.Id, m.Title, m.StartsAt, m.Status, m.MinutesApprovedAt != null)).Take(50).ToListAsync(cancellationToken);
         var mine = await db.WorkingGroupMembers.AsNoTracking().Where(m => m.GroupId == id && m.UserId == me).Select(m => (GroupMembershipStatus?)m.Status)
             .FirstOrDefaultAsync(cancellationToken);
         return View(new GroupPage(group, members, meetings, mine, canDecide));

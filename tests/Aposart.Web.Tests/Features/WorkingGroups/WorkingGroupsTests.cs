@@ -115,4 +115,75 @@ public sealed class WorkingGroupsTests(PortalFactory portal) : IClassFixture<Por
         }
         portal.Clock.Reset();
     }
+
+    private Task<Guid> GroupAsync(string name, AppUser lead, params AppUser[] members) => portal.WithDbAsync(async db =>
+    {
+        var group = new WorkingGroup { Id = Guid.CreateVersion7(), Name = name, CreatedAt = DateTimeOffset.UtcNow };
+        group.Members.Add(new WorkingGroupMember { Id = Guid.CreateVersion7(), UserId = lead.Id, IsLead = true, Status = GroupMembershipStatus.Member, RequestedAt = DateTimeOffset.UtcNow });
+        group.Members.AddRange(members.Select(m => new WorkingGroupMember { Id = Guid.CreateVersion7(), UserId = m.Id, Status = GroupMembershipStatus.Member, RequestedAt = DateTimeOffset.UtcNow }));
+        db.WorkingGroups.Add(group);
+        await db.SaveChangesAsync();
+        return group.Id;
+    });
+
+    private static bool Refused(Page page) => page.Url.Contains("/compte/acces-refuse", StringComparison.Ordinal) || page.Status == System.Net.HttpStatusCode.Forbidden;
+
+    [Fact]
+    public async Task A_lead_prepares_convenes_and_minutes_the_meetings_of_their_group_and_no_other_while_a_member_runs_none()
+    {
+        portal.Clock.Reset();
+        var today = DateOnly.FromDateTime(portal.Clock.GetUtcNow().ToOffset(TimeSpan.FromHours(1)).Date);
+        var day = today.AddDays(1);
+        var lead = await MeetingSteps.AdherentAsync(portal, day.Year, "Lina-Animatrice");
+        var member = await MeetingSteps.AdherentAsync(portal, day.Year, "Marc-Membre");
+        var otherLead = await MeetingSteps.AdherentAsync(portal, day.Year, "Paul-AutreGroupe");
+        var group = await GroupAsync("Soins palliatifs", lead, member);
+        var otherGroup = await GroupAsync("Santé mentale", otherLead);
+        var leadBrowser = await portal.SignedInAsync(lead);
+
+        var groupPage = await leadBrowser.GetAsync($"/espace/groupes/{group}");
+        Assert.Contains("Nouvelle réunion du groupe", groupPage.Text);
+        var form = await leadBrowser.GetAsync($"/gestion/reunions/nouvelle/groupe/{group}");
+        Assert.Contains("Réunion du groupe de travail Soins palliatifs", form.Text);
+        // Whatever the form says, a group's address makes a meeting of that group.
+        var manage = await leadBrowser.SubmitAsync(form, $"/gestion/reunions/nouvelle/groupe/{group}", new Dictionary<string, string>
+        {
+            ["Input.Kind"] = nameof(MeetingKind.OrdinaryAssembly), ["Input.WorkingGroupId"] = otherGroup.ToString(), ["Input.Title"] = "Soins palliatifs n° 1",
+            ["Input.Date"] = day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), ["Input.Start"] = "19:00", ["Input.End"] = "20:30",
+            ["Input.Place"] = "Maison de santé", ["Input.Agenda"] = "1. Annuaire des ressources",
+        });
+        var meeting = Guid.Parse(manage.Url.Split('/')[3].Split('#')[0]);
+        var stored = await portal.WithDbAsync(db => db.Meetings.AsNoTracking().SingleAsync(m => m.Id == meeting));
+        Assert.Equal((MeetingKind.WorkingGroup, (Guid?)group), (stored.Kind, stored.WorkingGroupId));
+        var turned = await leadBrowser.SubmitAsync(await leadBrowser.GetAsync($"/gestion/reunions/{meeting}/modifier"), $"/gestion/reunions/{meeting}/modifier",
+            new Dictionary<string, string> { ["Input.Kind"] = nameof(MeetingKind.Board) });
+        Assert.Contains("Une réunion du groupe reste une réunion du groupe", turned.Text);
+        manage = await leadBrowser.SubmitAsync(manage, $"/gestion/reunions/{meeting}/convoquer", new Dictionary<string, string>());
+        Assert.Contains("Les convocations sont parties", manage.Text);
+        Assert.Equal(2, await portal.WithDbAsync(db => db.MeetingInvitees.CountAsync(i => i.MeetingId == meeting)));
+
+        // Neither the other group's lead nor a plain member runs it; the lead runs nothing else.
+        var otherBrowser = await portal.SignedInAsync(otherLead);
+        Assert.True(Refused(await otherBrowser.GetAsync($"/gestion/reunions/{meeting}")));
+        Assert.True(Refused(await (await portal.SignedInAsync(member)).GetAsync($"/gestion/reunions/{meeting}")));
+        Assert.True(Refused(await leadBrowser.GetAsync("/gestion/reunions")));
+        Assert.True(Refused(await leadBrowser.GetAsync($"/gestion/reunions/nouvelle/groupe/{otherGroup}")));
+        Assert.True(Refused(await leadBrowser.GetAsync("/gestion/reunions/regles")));
+
+        // The day after, the lead marks the member present and approves the minutes; a bureau member may not.
+        portal.Clock.Advance(TimeSpan.FromDays(2));
+        leadBrowser = await portal.SignedInAsync(lead);
+        manage = await leadBrowser.GetAsync($"/gestion/reunions/{meeting}");
+        manage = await leadBrowser.PostFromAsync(manage, $"/gestion/reunions/{meeting}/presences",
+            ("inviteeId", (await MeetingSteps.InviteeIdAsync(portal, meeting, member)).ToString()), ("present", "true"));
+        Assert.Contains("Claire Marc-Membre : présent·e", manage.Text);
+        var minutes = await leadBrowser.GetAsync($"/gestion/reunions/{meeting}/compte-rendu");
+        var saved = await leadBrowser.SubmitAsync(minutes, $"/gestion/reunions/{meeting}/compte-rendu", new Dictionary<string, string>());
+        Assert.Contains("Le compte rendu est enregistré", saved.Text);
+        var (board, _) = await portal.SignedInAsync(Roles.Professional, Roles.Board);
+        Assert.Contains("approuvé par un de ses animateurs", (await board.GetAsync($"/gestion/reunions/{meeting}/compte-rendu")).Text);
+        Assert.Contains("Le compte rendu est approuvé", (await leadBrowser.PostFromAsync(saved, $"/gestion/reunions/{meeting}/compte-rendu/approuver")).Text);
+        Assert.Contains("compte rendu dans les documents des adhérents", (await leadBrowser.GetAsync($"/espace/groupes/{group}")).Text);
+        portal.Clock.Reset();
+    }
 }
