@@ -27,6 +27,8 @@ public enum AudienceKind
     Colleges = 4,
     TrainingRegistrants = 5,
     Partners = 6,
+    /// <summary>The members of one working group (leads included).</summary>
+    WorkingGroupMembers = 7,
 }
 
 public enum OutboxStatus
@@ -68,6 +70,7 @@ public static class CampaignText
         AudienceKind.Colleges => "Adhérents de certains collèges",
         AudienceKind.TrainingRegistrants => "Inscrits à une formation",
         AudienceKind.Partners => "Partenaires (structures de l'annuaire)",
+        AudienceKind.WorkingGroupMembers => "Membres d'un groupe de travail",
         _ => kind.ToString(),
     };
 }
@@ -85,6 +88,7 @@ public class Campaign : IAuditable
     public List<string> AudienceCommunes { get; set; } = [];
     public List<int> AudienceColleges { get; set; } = [];
     public Guid? AudienceTrainingId { get; set; }
+    public Guid? AudienceWorkingGroupId { get; set; }
     public CampaignStatus Status { get; set; }
     public DateTimeOffset? ScheduledAt { get; set; }
     public DateTimeOffset? SentAt { get; set; }

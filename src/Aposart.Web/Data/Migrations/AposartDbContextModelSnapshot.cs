@@ -703,6 +703,10 @@ namespace Aposart.Web.Data.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("audience_training_id");
 
+                    b.Property<Guid?>("AudienceWorkingGroupId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("audience_working_group_id");
+
                     b.Property<Guid?>("AuthorId")
                         .HasColumnType("uuid")
                         .HasColumnName("author_id");

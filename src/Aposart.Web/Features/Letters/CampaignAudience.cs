@@ -31,6 +31,8 @@ public sealed class CampaignAudience(AposartDbContext db, TimeProvider clock)
                 && r.ProfessionalId == p.Id && r.Status == RegistrationStatus.Confirmed)),
             // The representatives of the CPTS's components: the professionals tied to a structure of the directory.
             AudienceKind.Partners => people.Where(p => p.Organisations.Any()),
+            AudienceKind.WorkingGroupMembers => people.Where(p => db.WorkingGroupMembers.Any(m => m.GroupId == campaign.AudienceWorkingGroupId
+                && m.UserId == p.UserId && m.Status == GroupMembershipStatus.Member)),
             _ => people,
         };
         var rows = await people.Select(p => new

@@ -383,6 +383,7 @@ public sealed class LettersController(AposartDbContext db, UserManager<AppUser> 
         AudienceKind.Communes => $"{c.Audience.Label()} : {string.Join(", ", await db.Communes.Where(x => c.AudienceCommunes.Contains(x.InseeCode)).Select(x => x.Name).ToListAsync(cancellationToken))}",
         AudienceKind.Colleges => $"{c.Audience.Label()} : {string.Join(", ", await db.Colleges.Where(x => c.AudienceColleges.Contains(x.Id)).Select(x => x.Name).ToListAsync(cancellationToken))}",
         AudienceKind.TrainingRegistrants => $"{c.Audience.Label()} : {await db.Trainings.Where(t => t.Id == c.AudienceTrainingId).Select(t => t.Title).SingleOrDefaultAsync(cancellationToken)}",
+        AudienceKind.WorkingGroupMembers => $"{c.Audience.Label()} : {await db.WorkingGroups.Where(g => g.Id == c.AudienceWorkingGroupId).Select(g => g.Name).SingleOrDefaultAsync(cancellationToken)}",
         _ => c.Audience.Label(),
     };
 
@@ -393,8 +394,9 @@ public sealed class LettersController(AposartDbContext db, UserManager<AppUser> 
         var now = clock.GetUtcNow().AddDays(-60);
         var trainings = await db.Trainings.AsNoTracking().Where(t => t.Status != TrainingStatus.Draft && t.Sessions.Any(s => s.StartsAt >= now))
             .OrderBy(t => t.Sessions.Min(s => s.StartsAt)).Select(t => new SelectListItem(t.Title, t.Id.ToString())).ToListAsync(cancellationToken);
+        var groups = await db.WorkingGroups.AsNoTracking().OrderBy(g => g.Name).Select(g => new SelectListItem(g.Name, g.Id.ToString())).ToListAsync(cancellationToken);
         var count = saved is null ? (int?)null : await audience.CountAsync(saved, cancellationToken);
-        return new LetterForm(input, action, communes, colleges, trainings, count);
+        return new LetterForm(input, action, communes, colleges, trainings, groups, count);
     }
 }
 
@@ -429,6 +431,9 @@ public sealed class LetterInput
     [Display(Name = "Formation")]
     public Guid? TrainingId { get; set; }
 
+    [Display(Name = "Groupe de travail")]
+    public Guid? WorkingGroupId { get; set; }
+
     public uint Version { get; set; }
 
     public IEnumerable<(string Field, string Message)> CrossFieldProblems()
@@ -449,6 +454,10 @@ public sealed class LetterInput
         {
             yield return (nameof(TrainingId), "Choisissez la formation.");
         }
+        if (Audience == AudienceKind.WorkingGroupMembers && WorkingGroupId is null)
+        {
+            yield return (nameof(WorkingGroupId), "Choisissez le groupe de travail.");
+        }
     }
 
     public void ApplyTo(Campaign campaign)
@@ -461,12 +470,13 @@ public sealed class LetterInput
         campaign.AudienceCommunes = Audience == AudienceKind.Communes ? [.. Communes.Distinct()] : [];
         campaign.AudienceColleges = Audience == AudienceKind.Colleges ? [.. Colleges.Distinct()] : [];
         campaign.AudienceTrainingId = Audience == AudienceKind.TrainingRegistrants ? TrainingId : null;
+        campaign.AudienceWorkingGroupId = Audience == AudienceKind.WorkingGroupMembers ? WorkingGroupId : null;
     }
 
     public static LetterInput From(Campaign c) => new()
     {
         Kind = c.Kind, Subject = c.Subject, Body = c.Body, Audience = c.Audience, Professions = [.. c.AudienceProfessions], Communes = [.. c.AudienceCommunes],
-        Colleges = [.. c.AudienceColleges], TrainingId = c.AudienceTrainingId, Version = c.Version,
+        Colleges = [.. c.AudienceColleges], TrainingId = c.AudienceTrainingId, WorkingGroupId = c.AudienceWorkingGroupId, Version = c.Version,
     };
 }
 
@@ -475,7 +485,7 @@ public sealed record CampaignProgress(int Sent, int Failed, int Pending, int? Pe
 public sealed record LetterList(IReadOnlyList<Campaign> Rows, IReadOnlyDictionary<Guid, CampaignProgress> Progress, int Total, PagerModel Pager);
 
 public sealed record LetterForm(LetterInput Input, string Action, IReadOnlyList<SelectListItem> Communes, IReadOnlyList<SelectListItem> Colleges,
-    IReadOnlyList<SelectListItem> Trainings, int? RecipientCount);
+    IReadOnlyList<SelectListItem> Trainings, IReadOnlyList<SelectListItem> Groups, int? RecipientCount);
 
 public sealed record LetterPage(Campaign Campaign, int Recipients, string AudienceText, CampaignProgress Progress, int RequiredApprovals, bool CanApprove,
     bool IsBoard, DateTimeOffset Now);

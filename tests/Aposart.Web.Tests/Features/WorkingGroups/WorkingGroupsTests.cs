@@ -64,6 +64,16 @@ public sealed class WorkingGroupsTests(PortalFactory portal) : IClassFixture<Por
         Assert.Contains("Cette demande a déjà été traitée", (await leadBrowser.PostFromAsync(leadPage, $"/espace/groupes/{group}/demandes/{request}", ("accept", "false"))).Text);
         Assert.Contains("vous êtes membre du groupe", (await portal.Smtp.SingleMessageToAsync(anne.Email!)).TextBody);
 
+        // The group's mailing: a flashmail to its members reaches the lead and Anne, not the others.
+        var flash = await coordinator.SubmitAsync(await coordinator.GetAsync("/gestion/lettres/nouvelle?kind=Flashmail"), "/gestion/lettres/nouvelle", new Dictionary<string, string>
+        {
+            ["Input.Kind"] = nameof(CampaignKind.Flashmail), ["Input.Subject"] = "Prochaine réunion du groupe", ["Input.Body"] = "Ordre du jour en pièce jointe.",
+            ["Input.Audience"] = nameof(AudienceKind.WorkingGroupMembers),
+        });
+        Assert.Contains("Choisissez le groupe de travail", flash.ErrorFor("Input.WorkingGroupId"));
+        flash = await coordinator.SubmitAsync(flash, "/gestion/lettres/nouvelle", new Dictionary<string, string> { ["Input.WorkingGroupId"] = group.ToString() });
+        Assert.Contains("Membres d'un groupe de travail : Insuffisance cardiaque — 2 adresse(s)", flash.Text);
+
         // A meeting of the group convenes its two members, and no one else.
         var form = new Dictionary<string, string>
         {
