@@ -17,11 +17,9 @@ public sealed class MeetingManagerHandler(AposartDbContext db) : AuthorizationHa
 {
     public const string Policy = "MeetingManager";
 
-    public static bool IsStaff(ClaimsPrincipal user) => user.IsInRole(Roles.Board) || user.IsInRole(Roles.Coordinator) || user.IsInRole(Roles.Admin);
-
     protected override async Task HandleRequirementAsync(AuthorizationHandlerContext context, MeetingManagerRequirement requirement)
     {
-        if (IsStaff(context.User))
+        if (context.User.IsStaff())
         {
             context.Succeed(requirement);
             return;

@@ -35,6 +35,10 @@ public sealed class MeetingRunController(AposartDbContext db, UserManager<AppUse
         {
             ModelState.AddModelError("", "La réunion est close : on n'y ajoute plus de résolution.");
         }
+        if ((input.IsElection || input.SetsFees) && !meeting.Kind.IsAssembly())
+        {
+            ModelState.AddModelError("", "Seule une assemblée générale élit le bureau ou fixe les cotisations.");
+        }
         if (!ModelState.IsValid)
         {
             return View(nameof(Manage), await PageAsync(id, input, new MeetingTaskInput(), cancellationToken));

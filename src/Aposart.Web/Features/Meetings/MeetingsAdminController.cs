@@ -96,7 +96,7 @@ public sealed class MeetingsAdminController(AposartDbContext db, UserManager<App
         {
             ModelState.AddModelError("", "Une réunion convoquée ne se modifie plus : les convocations sont parties avec cette date et cet ordre du jour.");
         }
-        else if (!MeetingManagerHandler.IsStaff(User) && (input.Kind != MeetingKind.WorkingGroup || input.WorkingGroupId != meeting.WorkingGroupId))
+        else if (!User.IsStaff() && (input.Kind != MeetingKind.WorkingGroup || input.WorkingGroupId != meeting.WorkingGroupId))
         {
             // A lead runs their group's meetings; turning one into another kind of meeting is the bureau's.
             ModelState.AddModelError("", "Une réunion du groupe reste une réunion du groupe.");
@@ -176,7 +176,7 @@ public sealed class MeetingsAdminController(AposartDbContext db, UserManager<App
     {
         var groups = await db.WorkingGroups.AsNoTracking().OrderBy(g => g.Name).ToDictionaryAsync(g => g.Id, g => g.Name, cancellationToken);
         // Someone who is not staff only ever edits a meeting of a group they lead: its kind and group stay.
-        var fixedGroup = input.WorkingGroupId is { } id && (!MeetingManagerHandler.IsStaff(User) || action == MeetingLinks.NewForGroup(id)) ? groups.GetValueOrDefault(id) : null;
+        var fixedGroup = input.WorkingGroupId is { } id && (!User.IsStaff() || action == MeetingLinks.NewForGroup(id)) ? groups.GetValueOrDefault(id) : null;
         return new MeetingFormPage(input, action, isNew, groups, fixedGroup);
     }
 

@@ -40,7 +40,7 @@ public sealed class WorkingGroupsController(AposartDbContext db, UserManager<App
             return NotFound();
         }
         var me = Me();
-        var canDecide = IsStaff || await membership.LeadsAsync(id, me, cancellationToken);
+        var canDecide = User.IsStaff() || await membership.LeadsAsync(id, me, cancellationToken);
         var members = await db.WorkingGroupMembers.AsNoTracking().Where(m => m.GroupId == id && (m.Status == GroupMembershipStatus.Member || canDecide))
             .Join(db.Users, m => m.UserId, u => u.Id, (m, u) => new { m, u })
             .OrderBy(x => x.m.Status).ThenByDescending(x => x.m.IsLead).ThenBy(x => x.u.LastName).ThenBy(x => x.u.FirstName)
@@ -74,7 +74,7 @@ public sealed class WorkingGroupsController(AposartDbContext db, UserManager<App
     [HttpPost(WorkingGroupsLinks.DecideTemplate)]
     public async Task<IActionResult> Decide(Guid id, Guid memberId, bool accept, CancellationToken cancellationToken)
     {
-        if (!IsStaff && !await membership.LeadsAsync(id, Me(), cancellationToken))
+        if (!User.IsStaff() && !await membership.LeadsAsync(id, Me(), cancellationToken))
         {
             return Forbid();
         }
@@ -84,6 +84,4 @@ public sealed class WorkingGroupsController(AposartDbContext db, UserManager<App
     }
 
     private Guid Me() => Guid.Parse(users.GetUserId(User)!);
-
-    private bool IsStaff => User.IsInRole(Roles.Coordinator) || User.IsInRole(Roles.Board) || User.IsInRole(Roles.Admin);
 }

@@ -171,6 +171,9 @@ public sealed class WorkingGroupsTests(PortalFactory portal) : IClassFixture<Por
         manage = await leadBrowser.SubmitAsync(manage, $"/gestion/reunions/{meeting}/convoquer", new Dictionary<string, string>());
         Assert.Contains("Les convocations sont parties", manage.Text);
         Assert.Equal(2, await portal.WithDbAsync(db => db.MeetingInvitees.CountAsync(i => i.MeetingId == meeting)));
+        var fees = await leadBrowser.PostFromAsync(manage, $"/gestion/reunions/{meeting}/resolutions", ("NewResolution.Title", "Cotisations"),
+            ("NewResolution.Majority", nameof(MajorityRule.SimpleOfCast)), ("NewResolution.SetsFees", "true"), ("NewResolution.IndividualFee", "5"), ("NewResolution.StructureFee", "5"));
+        Assert.Contains("Seule une assemblée générale élit le bureau ou fixe les cotisations", fees.Text);
 
         // Neither the other group's lead nor a plain member runs it; the lead runs nothing else.
         var otherBrowser = await portal.SignedInAsync(otherLead);
