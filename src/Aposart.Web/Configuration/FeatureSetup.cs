@@ -42,12 +42,13 @@ public static class FeatureSetup
         services.AddScoped<TrainingRegistrar>().AddScoped<TrainingDocuments>().AddScoped<TrainingSurveys>();
         services.AddScoped<Features.Meetings.MeetingConvocation>().AddScoped<Features.Meetings.MeetingAnswers>().AddScoped<Features.Meetings.MeetingVotes>().AddScoped<Features.Meetings.MeetingDocuments>()
             .AddScoped<Features.Meetings.MeetingElections>().AddScoped<Features.Meetings.MeetingMinutes>().AddScoped<Features.Meetings.MeetingTasks>()
-            .AddScoped<Features.WorkingGroups.WorkingGroupMembership>()
+            .AddScoped<Features.WorkingGroups.WorkingGroupMembership>().AddScoped<Features.Agenda.PublicRegistrations>()
             .AddScoped<Microsoft.AspNetCore.Authorization.IAuthorizationHandler, Features.Meetings.MeetingManagerHandler>()
             .AddAuthorizationBuilder().AddPolicy(Features.Meetings.MeetingManagerHandler.Policy,
                 policy => policy.RequireAuthenticatedUser().AddRequirements(new Features.Meetings.MeetingManagerRequirement()));
         services.AddPeriodicJob<TrainingReminders>();
         services.AddPeriodicJob<Features.Meetings.MeetingReminders>();
+        services.AddPeriodicJob<Features.Agenda.PublicRegistrationRetention>();
         services.Configure<LetterOptions>(configuration.GetSection(LetterOptions.Section));
         services.AddScoped<CampaignAudience>().AddScoped<Infrastructure.Mail.IOutboxCampaigns, CampaignDispatch>();
         services.Configure<DashboardOptions>(configuration.GetSection(DashboardOptions.Section));

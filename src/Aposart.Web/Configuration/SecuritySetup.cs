@@ -24,6 +24,10 @@ public static class SecuritySetup
                 RateLimitPartition.GetFixedWindowLimiter(
                     context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
                     _ => new FixedWindowRateLimiterOptions { PermitLimit = limits.ContactPermitLimit, Window = TimeSpan.FromHours(1), QueueLimit = 0 }));
+            options.AddPolicy(RateLimitOptions.RegistrationPolicy, context =>
+                RateLimitPartition.GetFixedWindowLimiter(
+                    context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                    _ => new FixedWindowRateLimiterOptions { PermitLimit = limits.RegistrationPermitLimit, Window = TimeSpan.FromHours(1), QueueLimit = 0 }));
             // The SAS platform's calls, counted per client address: per presented key would give whoever tries random keys a
             // fresh allowance with each one.
             var sas = configuration.GetSection(Features.Sas.SasOptions.Section).Get<Features.Sas.SasOptions>() ?? new Features.Sas.SasOptions();

@@ -41,6 +41,7 @@ public enum IndicatorSource
     SnpSlotsGiven = 6,
     SnpSlotsHonoured = 7,
     SnpGpShare = 8,
+    PublicMeetingParticipants = 9,
 }
 
 public static class ActionSheetText
@@ -86,6 +87,7 @@ public static class ActionSheetText
         IndicatorSource.SnpSlotsGiven => "Calculé : créneaux de soins non programmés attribués dans l'année",
         IndicatorSource.SnpSlotsHonoured => "Calculé : créneaux de soins non programmés honorés dans l'année",
         IndicatorSource.SnpGpShare => "Calculé : part des médecins généralistes du territoire proposant des créneaux (%)",
+        IndicatorSource.PublicMeetingParticipants => "Calculé : participants aux réunions publiques de l'année",
         _ => source.ToString(),
     };
 }

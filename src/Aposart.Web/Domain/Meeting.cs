@@ -126,6 +126,8 @@ public class Meeting : IAuditable
     public DateTimeOffset? ConvenedAt { get; set; }
     public string? ConvenedByName { get; set; }
     public DateTimeOffset? ReminderSentAt { get; set; }
+    /// <summary>For a public meeting: the seats; registrations beyond go to the waiting list (null: no limit).</summary>
+    public int? Capacity { get; set; }
     /// <summary>For a working group's meeting: the group, whose members are convened.</summary>
     public Guid? WorkingGroupId { get; set; }
     public WorkingGroup? WorkingGroup { get; set; }
@@ -142,6 +144,7 @@ public class Meeting : IAuditable
     public List<MeetingInvitee> Invitees { get; set; } = [];
     public List<Resolution> Resolutions { get; set; } = [];
     public List<MeetingTask> Tasks { get; set; } = [];
+    public List<PublicRegistration> Registrations { get; set; } = [];
 
     public DateTimeOffset CreatedAt { get; set; }
     public Guid? CreatedById { get; set; }
@@ -267,4 +270,32 @@ public class MeetingTask
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset? DoneAt { get; set; }
     public string? DoneByName { get; set; }
+}
+
+public enum PublicRegistrationStatus
+{
+    Confirmed = 1,
+    Waitlisted = 2,
+    Cancelled = 3,
+}
+
+/// <summary>
+/// Someone registered to a public meeting or evening from the public agenda, with or without an account: a professional
+/// (their profession) or a patient (no profession). Their link (token) lets them cancel, which gives the seat to the first
+/// on the waiting list.
+/// </summary>
+public class PublicRegistration
+{
+    public Guid Id { get; set; }
+    public Guid MeetingId { get; set; }
+    public Meeting? Meeting { get; set; }
+    public string Name { get; set; } = "";
+    public string Email { get; set; } = "";
+    /// <summary>Null for a patient or a relative (« usager »).</summary>
+    public Profession? Profession { get; set; }
+    public PublicRegistrationStatus Status { get; set; }
+    public string Token { get; set; } = "";
+    public DateTimeOffset CreatedAt { get; set; }
+    public DateTimeOffset? CancelledAt { get; set; }
+    public DateTimeOffset? ConfirmedFromWaitlistAt { get; set; }
 }

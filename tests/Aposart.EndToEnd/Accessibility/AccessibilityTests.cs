@@ -22,7 +22,9 @@ public sealed class AccessibilityTests(DemoLivePortal portal)
         [
             "/", "/la-cpts", "/annuaire", "/annuaire?profession=Nurse", $"/annuaire/{professional}", "/annuaire/structures", $"/annuaire/structures/{structure}",
             "/formations", $"/formations/{training}", "/actions", "/lettres", $"/lettres/{letter}", "/vaccination", "/actualites", $"/actualites/{article}",
-            "/contact", "/mentions-legales", "/confidentialite", "/accessibilite",
+            "/contact", "/mentions-legales", "/confidentialite", "/accessibilite", "/agenda",
+            $"/agenda/reunions/{await portal.WithDbAsync(db => db.Meetings.Where(m => m.Kind == Web.Domain.MeetingKind.Public).Select(m => m.Id).FirstAsync())}",
+            $"/agenda/inscriptions/{await portal.WithDbAsync(db => db.PublicRegistrations.Select(r => r.Token).FirstAsync())}",
             "/compte/connexion", "/compte/inscription", "/compte/mot-de-passe-oublie", "/compte/renvoyer-confirmation", "/erreur/404",
         ];
     }

@@ -409,6 +409,13 @@ public sealed class AuthorisationMatrixTests(PortalFactory portal) : IClassFixtu
         GET /gestion/vaccination/{id:guid}/planning.csv Staff
         GET /la-cpts Public
         GET /la-cpts/assemblees/{id:guid}/compte-rendu.pdf Public
+        GET /agenda Public
+        GET /agenda/reunions/{id:guid} Public
+        POST /agenda/reunions/{id:guid} Public
+        GET /agenda/inscriptions/{token} Public
+        POST /agenda/inscriptions/{token}/annuler Public
+        GET /agenda/inscriptions/{token}/reunion.ics Public
+        GET /gestion/reunions/{id:guid}/inscriptions.csv Staff
         GET /lettres Public
         GET /lettres/{id:guid} Public
         GET /mentions-legales Public

@@ -130,3 +130,17 @@ public sealed class WorkingGroupMemberConfiguration : IEntityTypeConfiguration<W
         builder.HasOne<AppUser>().WithMany().HasForeignKey(m => m.UserId).OnDelete(DeleteBehavior.Cascade);
     }
 }
+
+public sealed class PublicRegistrationConfiguration : IEntityTypeConfiguration<PublicRegistration>
+{
+    public void Configure(EntityTypeBuilder<PublicRegistration> builder)
+    {
+        builder.Property(r => r.Name).HasMaxLength(200);
+        builder.Property(r => r.Email).HasMaxLength(254);
+        builder.Property(r => r.Token).HasMaxLength(64);
+        builder.HasIndex(r => r.Token).IsUnique();
+        // One live registration per address and meeting: registering twice, or twice at once, holds one seat.
+        builder.HasIndex(r => new { r.MeetingId, r.Email }).IsUnique().HasFilter("status <> 3");
+        builder.HasOne(r => r.Meeting).WithMany(m => m.Registrations).HasForeignKey(r => r.MeetingId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

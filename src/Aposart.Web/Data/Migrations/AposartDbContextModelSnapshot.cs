@@ -1763,6 +1763,10 @@ namespace Aposart.Web.Data.Migrations
                         .HasColumnType("character varying(20000)")
                         .HasColumnName("agenda");
 
+                    b.Property<int?>("Capacity")
+                        .HasColumnType("integer")
+                        .HasColumnName("capacity");
+
                     b.Property<DateTimeOffset?>("ConvenedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("convened_at");
@@ -2750,6 +2754,70 @@ namespace Aposart.Web.Data.Migrations
                         .HasDatabaseName("ix_professionals_profession_last_name");
 
                     b.ToTable("professionals", (string)null);
+                });
+
+            modelBuilder.Entity("Aposart.Web.Domain.PublicRegistration", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset?>("CancelledAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("cancelled_at");
+
+                    b.Property<DateTimeOffset?>("ConfirmedFromWaitlistAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("confirmed_from_waitlist_at");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("character varying(254)")
+                        .HasColumnName("email");
+
+                    b.Property<Guid>("MeetingId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("meeting_id");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name");
+
+                    b.Property<int?>("Profession")
+                        .HasColumnType("integer")
+                        .HasColumnName("profession");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer")
+                        .HasColumnName("status");
+
+                    b.Property<string>("Token")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("token");
+
+                    b.HasKey("Id")
+                        .HasName("pk_public_registrations");
+
+                    b.HasIndex("Token")
+                        .IsUnique()
+                        .HasDatabaseName("ix_public_registrations_token");
+
+                    b.HasIndex("MeetingId", "Email")
+                        .IsUnique()
+                        .HasDatabaseName("ix_public_registrations_meeting_id_email")
+                        .HasFilter("status <> 3");
+
+                    b.ToTable("public_registrations", (string)null);
                 });
 
             modelBuilder.Entity("Aposart.Web.Domain.RegisterEntry", b =>
@@ -4816,6 +4884,18 @@ namespace Aposart.Web.Data.Migrations
                         .HasConstraintName("fk_professionals_users_user_id");
                 });
 
+            modelBuilder.Entity("Aposart.Web.Domain.PublicRegistration", b =>
+                {
+                    b.HasOne("Aposart.Web.Domain.Meeting", "Meeting")
+                        .WithMany("Registrations")
+                        .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_public_registrations_meetings_meeting_id");
+
+                    b.Navigation("Meeting");
+                });
+
             modelBuilder.Entity("Aposart.Web.Domain.RegisterEntry", b =>
                 {
                     b.HasOne("Aposart.Web.Domain.RegisterImport", null)
@@ -5220,6 +5300,8 @@ namespace Aposart.Web.Data.Migrations
             modelBuilder.Entity("Aposart.Web.Domain.Meeting", b =>
                 {
                     b.Navigation("Invitees");
+
+                    b.Navigation("Registrations");
 
                     b.Navigation("Resolutions");
 

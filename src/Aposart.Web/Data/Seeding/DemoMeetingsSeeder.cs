@@ -83,7 +83,30 @@ public sealed class DemoMeetingsSeeder(AposartDbContext db, TimeProvider clock)
         });
         db.Meetings.Add(await HeldBureauMeetingAsync(demoUsers, names, now, cancellationToken));
         await SeedWorkingGroupAsync(demoUsers, names, now, cancellationToken);
+        db.Meetings.Add(PublicEvening(now));
         await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>An evening of exchanges next month, published on the agenda, with two registrations.</summary>
+    private static Meeting PublicEvening(DateTimeOffset now)
+    {
+        var day = DateOnly.FromDateTime(now.ToParis().DateTime).AddDays(35);
+        var evening = new Meeting
+        {
+            Id = Guid.CreateVersion7(), Kind = MeetingKind.Public, Title = "Soirée d'échanges : la douleur chronique", Status = MeetingStatus.Convened, Capacity = 40,
+            StartsAt = ParisTime.FromParis(day, new TimeOnly(19, 30)), EndsAt = ParisTime.FromParis(day, new TimeOnly(21, 30)), Place = "Salle des fêtes",
+            Agenda = "Médecins, pharmaciens, kinésithérapeutes, infirmiers et patients : comment mieux accompagner la douleur chronique sur le territoire.",
+            ConvenedAt = now.AddDays(-3), ConvenedByName = "Coordination",
+        };
+        foreach (var (name, email, profession) in new[] { ("Lucie Exemple", "lucie.exemple@demo.aposart.fr", (Profession?)null), ("Hugo Exemple", "hugo.exemple@demo.aposart.fr", Profession.Pharmacist) })
+        {
+            evening.Registrations.Add(new PublicRegistration
+            {
+                Id = Guid.CreateVersion7(), Name = name, Email = email, Profession = profession, Status = PublicRegistrationStatus.Confirmed,
+                Token = Convert.ToHexString(Guid.NewGuid().ToByteArray()), CreatedAt = now.AddDays(-2),
+            });
+        }
+        return evening;
     }
 
     private async Task SeedWorkingGroupAsync(IReadOnlyDictionary<string, Guid> demoUsers, Dictionary<Guid, AppUser> names, DateTimeOffset now, CancellationToken cancellationToken)

@@ -48,6 +48,7 @@ public sealed class IndicatorValues(AposartDbContext db, TimeProvider clock)
             IndicatorSource.SnpSlotsGiven when year <= CurrentYear => (await SnpFiguresAsync(year, cancellationToken))?.Given,
             IndicatorSource.SnpSlotsHonoured when year <= CurrentYear => (await SnpFiguresAsync(year, cancellationToken))?.Honoured,
             IndicatorSource.SnpGpShare when year <= CurrentYear => (await SnpFiguresAsync(year, cancellationToken))?.GpShare,
+            IndicatorSource.PublicMeetingParticipants when year <= CurrentYear => await PublicParticipantsAsync(year, cancellationToken),
             _ => null,
         };
         computed[(source, year)] = value;
@@ -130,6 +131,20 @@ public sealed class IndicatorValues(AposartDbContext db, TimeProvider clock)
     }
 
     /// <summary>Null for a year the portal holds no membership of (before it was used): the value entered then stands.</summary>
+    /// <summary>Registrations kept (not cancelled, not left waiting) to the public meetings held in the year; none held: no figure.</summary>
+    private async Task<decimal?> PublicParticipantsAsync(int year, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var (from, to) = (ParisTime.FromParis(new DateOnly(year, 1, 1), TimeOnly.MinValue), ParisTime.FromParis(new DateOnly(year + 1, 1, 1), TimeOnly.MinValue));
+        var held = db.Meetings.Where(m => m.Kind == MeetingKind.Public && m.Status != MeetingStatus.Cancelled && m.Status != MeetingStatus.Draft
+            && m.StartsAt >= from && m.StartsAt < to && m.StartsAt <= now);
+        if (!await held.AnyAsync(cancellationToken))
+        {
+            return null;
+        }
+        return await db.PublicRegistrations.CountAsync(r => held.Any(m => m.Id == r.MeetingId) && r.Status == PublicRegistrationStatus.Confirmed, cancellationToken);
+    }
+
     private async Task<decimal?> AdherentsAsync(int year, CancellationToken cancellationToken)
     {
         if (!await db.Memberships.AnyAsync(m => m.Year == year, cancellationToken))

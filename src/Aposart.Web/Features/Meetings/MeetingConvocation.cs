@@ -78,6 +78,15 @@ public sealed class MeetingConvocation(AposartDbContext db, PortalMailer mailer,
         {
             return "La date de la réunion est passée : changez-la avant de convoquer.";
         }
+        if (meeting.Kind == MeetingKind.Public)
+        {
+            // Nobody is convened to a public meeting: it is published on the agenda, where anyone registers.
+            meeting.Status = MeetingStatus.Convened;
+            meeting.ConvenedAt = clock.GetUtcNow();
+            meeting.ConvenedByName = byName;
+            await db.SaveChangesAsync(cancellationToken);
+            return null;
+        }
         var invitees = await AudienceAsync(meeting, cancellationToken);
         if (invitees.Count == 0)
         {

@@ -6,8 +6,8 @@ namespace Aposart.Web.Features.Meetings;
 
 public sealed class MeetingInput : IValidatableObject
 {
-    /// <summary>The kinds convened from this page; public evenings come with their own pages.</summary>
-    public static readonly MeetingKind[] Offered = [MeetingKind.OrdinaryAssembly, MeetingKind.ExtraordinaryAssembly, MeetingKind.Board, MeetingKind.WorkingGroup];
+    /// <summary>The kinds prepared from this page (a public meeting is published on the agenda rather than convened).</summary>
+    public static readonly MeetingKind[] Offered = [MeetingKind.OrdinaryAssembly, MeetingKind.ExtraordinaryAssembly, MeetingKind.Board, MeetingKind.WorkingGroup, MeetingKind.Public];
 
     [Display(Name = "Type de réunion")]
     [Required(ErrorMessage = "Choisissez le type de réunion.")]
@@ -47,6 +47,10 @@ public sealed class MeetingInput : IValidatableObject
     [Display(Name = "Groupe de travail")]
     public Guid? WorkingGroupId { get; set; }
 
+    [Display(Name = "Places (réunion publique)")]
+    [Range(1, 10_000, ErrorMessage = "Entre 1 et 10 000 places.")]
+    public int? Capacity { get; set; }
+
     public uint Version { get; set; }
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
@@ -73,7 +77,7 @@ public sealed class MeetingInput : IValidatableObject
     {
         Kind = m.Kind, Title = m.Title, Date = DateOnly.FromDateTime(m.StartsAt.ToParis().DateTime), Start = TimeOnly.FromDateTime(m.StartsAt.ToParis().DateTime),
         End = TimeOnly.FromDateTime(m.EndsAt.ToParis().DateTime), Place = m.Place, VideoLink = m.VideoLink, Agenda = m.Agenda, Version = m.Version,
-        WorkingGroupId = m.WorkingGroupId,
+        WorkingGroupId = m.WorkingGroupId, Capacity = m.Capacity,
     };
 
     public void ApplyTo(Meeting m)
@@ -86,6 +90,7 @@ public sealed class MeetingInput : IValidatableObject
         m.VideoLink = VideoLink.TrimmedOrNull();
         m.Agenda = Agenda!.Trim();
         m.WorkingGroupId = Kind == MeetingKind.WorkingGroup ? WorkingGroupId : null;
+        m.Capacity = Kind == MeetingKind.Public ? Capacity : null;
     }
 }
 

@@ -10,7 +10,8 @@ using Microsoft.EntityFrameworkCore;
 namespace Aposart.Web.Features.Meetings;
 
 public sealed record MeetingManagePage(Meeting Meeting, QuorumState Quorum, int DaysShort, int Audience, ResolutionInput NewResolution,
-    IReadOnlyDictionary<Guid, int> ProxiesHeld, IReadOnlyDictionary<Guid, int> OnlineVotes, MeetingTaskInput NewTask, IReadOnlyDictionary<Guid, string> Fiches);
+    IReadOnlyDictionary<Guid, int> ProxiesHeld, IReadOnlyDictionary<Guid, int> OnlineVotes, MeetingTaskInput NewTask, IReadOnlyDictionary<Guid, string> Fiches,
+    IReadOnlyList<PublicRegistration> Registrations);
 
 public sealed record ScanPage(Meeting Meeting, MeetingInvitee Invitee);
 
@@ -186,6 +187,9 @@ public sealed class MeetingRunController(AposartDbContext db, UserManager<AppUse
         var fiches = await db.ActionSheets.AsNoTracking().OrderBy(a => a.Number)
             .ToDictionaryAsync(a => a.Id, a => $"Fiche {a.Number} – {a.Title}", cancellationToken);
         meeting.Tasks.Sort((a, b) => a.CreatedAt.CompareTo(b.CreatedAt));
-        return new MeetingManagePage(meeting, quorum, convocation.DaysShort(meeting), audience, input, proxies, online, taskInput, fiches);
+        var registrations = meeting.Kind == MeetingKind.Public
+            ? await db.PublicRegistrations.AsNoTracking().Where(r => r.MeetingId == id).OrderBy(r => r.Status).ThenBy(r => r.CreatedAt).Take(500).ToListAsync(cancellationToken)
+            : [];
+        return new MeetingManagePage(meeting, quorum, convocation.DaysShort(meeting), audience, input, proxies, online, taskInput, fiches, registrations);
     }
 }

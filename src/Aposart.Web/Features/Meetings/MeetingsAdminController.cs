@@ -132,7 +132,9 @@ public sealed class MeetingsAdminController(AposartDbContext db, UserManager<App
         }
         var me = await users.GetUserAsync(User);
         var error = await convocation.ConveneAsync(id, me?.NameOrEmail ?? "", cancellationToken);
-        TempData[error is null ? "Message" : "Error"] = error ?? "Les convocations sont parties : chacun peut répondre sur le portail.";
+        TempData[error is null ? "Message" : "Error"] = error ?? (meeting.Kind == MeetingKind.Public
+            ? "La réunion est publiée sur l'agenda : chacun peut s'y inscrire."
+            : "Les convocations sont parties : chacun peut répondre sur le portail.");
         return Redirect(MeetingLinks.Manage(id));
     }
 

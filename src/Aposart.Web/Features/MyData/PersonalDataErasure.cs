@@ -178,6 +178,7 @@ public sealed class PersonalDataErasure(AposartDbContext db, UserManager<AppUser
         await db.MailSubscribers.Where(s => addresses.Contains(s.Address)).ExecuteDeleteAsync(cancellationToken);
         await db.Invitations.Where(i => addresses.Contains(i.Email)).ExecuteDeleteAsync(cancellationToken);
         await db.ContactMessages.Where(m => addresses.Contains(m.Email.ToLower())).ExecuteDeleteAsync(cancellationToken);
+        await db.PublicRegistrations.Where(r => addresses.Contains(r.Email)).ExecuteDeleteAsync(cancellationToken);
     }
 
     public static void Anonymise(Professional professional, DateTimeOffset now)

@@ -93,6 +93,9 @@ public sealed class PersonalDataExport(AposartDbContext db, UserManager<AppUser>
                     .Select(t => new { meeting = t.Meeting!.Title, t.What, t.AssigneeName, t.DueOn, t.DoneAt }).ToListAsync(cancellationToken),
                 workingGroups = await db.WorkingGroupMembers.AsNoTracking().Where(m => m.UserId == user.Id).OrderBy(m => m.RequestedAt)
                     .Select(m => new { group = m.Group!.Name, status = m.Status.ToString(), m.IsLead, m.RequestedAt, m.AcceptedAt }).ToListAsync(cancellationToken),
+                publicRegistrations = await db.PublicRegistrations.AsNoTracking().Where(r => addresses.Contains(r.Email)).OrderBy(r => r.CreatedAt)
+                    .Select(r => new { meeting = r.Meeting!.Title, r.Name, r.Email, profession = r.Profession.ToString(), status = r.Status.ToString(), r.CreatedAt })
+                    .ToListAsync(cancellationToken),
                 candidacies = await db.Candidates.AsNoTracking().Where(c => c.Invitee!.UserId == user.Id)
                     .Join(db.Resolutions, c => c.ResolutionId, r => r.Id, (c, r) => new { meeting = r.Meeting!.Title, election = r.Title, c.Name, c.Votes, c.Elected })
                     .ToListAsync(cancellationToken),

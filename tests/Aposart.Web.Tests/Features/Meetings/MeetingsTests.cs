@@ -270,8 +270,8 @@ public sealed class MeetingsTests(PortalFactory portal) : IClassFixture<PortalFa
         Assert.Contains("finir après son début", page.ErrorFor("Input.End"));
         Assert.Contains("lieu ou un lien", page.ErrorFor("Input.Place"));
         Assert.Equal("AG à corriger", page.ValueOf("Input.Title"));
-        form["Input.Kind"] = "Public";
-        Assert.Contains("Choisissez un type de la liste", (await board.FillAsync("/gestion/reunions/nouvelle", form)).ErrorFor("Input.Kind"));
+        form["Input.Kind"] = "7";
+        Assert.Contains("La valeur « 7 » n'est pas valide", (await board.FillAsync("/gestion/reunions/nouvelle", form)).ErrorFor("Input.Kind"));
     }
 
     [Fact]
