@@ -78,6 +78,7 @@ public class AposartDbContext(DbContextOptions<AposartDbContext> options)
     public DbSet<WorkingGroup> WorkingGroups => Set<WorkingGroup>();
     public DbSet<WorkingGroupMember> WorkingGroupMembers => Set<WorkingGroupMember>();
     public DbSet<PublicRegistration> PublicRegistrations => Set<PublicRegistration>();
+    public DbSet<MeetingDocument> MeetingDocuments => Set<MeetingDocument>();
 
     /// <summary>The one place that says how the portal talks to PostgreSQL, shared by the app, the CLI and the tests.</summary>
     public static void Configure(DbContextOptionsBuilder builder, string connectionString) =>

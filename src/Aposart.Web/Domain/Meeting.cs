@@ -145,6 +145,7 @@ public class Meeting : IAuditable
     public List<Resolution> Resolutions { get; set; } = [];
     public List<MeetingTask> Tasks { get; set; } = [];
     public List<PublicRegistration> Registrations { get; set; } = [];
+    public List<MeetingDocument> Documents { get; set; } = [];
 
     public DateTimeOffset CreatedAt { get; set; }
     public Guid? CreatedById { get; set; }
@@ -298,4 +299,12 @@ public class PublicRegistration
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset? CancelledAt { get; set; }
     public DateTimeOffset? ConfirmedFromWaitlistAt { get; set; }
+}
+
+/// <summary>A paper of a meeting (report, accounts, draft statutes): a members' document, versioned as they all are.</summary>
+public class MeetingDocument
+{
+    public Guid MeetingId { get; set; }
+    public Guid DocumentId { get; set; }
+    public MemberDocument? Document { get; set; }
 }

@@ -154,6 +154,7 @@ public sealed class AuthorisationMatrixTests(PortalFactory portal) : IClassFixtu
         POST /gestion/reunions/{id:guid}/compte-rendu/publication Board
         GET /gestion/reunions/{id:guid}/compte-rendu.pdf LeadOrStaff
         POST /gestion/reunions/{id:guid}/actions LeadOrStaff
+        POST /gestion/reunions/{id:guid}/documents LeadOrStaff
         POST /gestion/reunions/{id:guid}/actions/{taskId:guid}/faite LeadOrStaff
         GET /compte/confirmation Public
         GET /compte/connexion Public

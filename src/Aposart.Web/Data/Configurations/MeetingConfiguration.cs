@@ -144,3 +144,13 @@ public sealed class PublicRegistrationConfiguration : IEntityTypeConfiguration<P
         builder.HasOne(r => r.Meeting).WithMany(m => m.Registrations).HasForeignKey(r => r.MeetingId).OnDelete(DeleteBehavior.Cascade);
     }
 }
+
+public sealed class MeetingDocumentConfiguration : IEntityTypeConfiguration<MeetingDocument>
+{
+    public void Configure(EntityTypeBuilder<MeetingDocument> builder)
+    {
+        builder.HasKey(d => new { d.MeetingId, d.DocumentId });
+        builder.HasOne<Meeting>().WithMany(m => m.Documents).HasForeignKey(d => d.MeetingId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne(d => d.Document).WithMany().HasForeignKey(d => d.DocumentId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

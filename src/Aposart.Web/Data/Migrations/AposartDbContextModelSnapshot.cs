@@ -1875,6 +1875,25 @@ namespace Aposart.Web.Data.Migrations
                     b.ToTable("meetings", (string)null);
                 });
 
+            modelBuilder.Entity("Aposart.Web.Domain.MeetingDocument", b =>
+                {
+                    b.Property<Guid>("MeetingId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("meeting_id");
+
+                    b.Property<Guid>("DocumentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("document_id");
+
+                    b.HasKey("MeetingId", "DocumentId")
+                        .HasName("pk_meeting_documents");
+
+                    b.HasIndex("DocumentId")
+                        .HasDatabaseName("ix_meeting_documents_document_id");
+
+                    b.ToTable("meeting_documents", (string)null);
+                });
+
             modelBuilder.Entity("Aposart.Web.Domain.MeetingInvitee", b =>
                 {
                     b.Property<Guid>("Id")
@@ -4705,6 +4724,25 @@ namespace Aposart.Web.Data.Migrations
                     b.Navigation("WorkingGroup");
                 });
 
+            modelBuilder.Entity("Aposart.Web.Domain.MeetingDocument", b =>
+                {
+                    b.HasOne("Aposart.Web.Domain.MemberDocument", "Document")
+                        .WithMany()
+                        .HasForeignKey("DocumentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_meeting_documents_member_documents_document_id");
+
+                    b.HasOne("Aposart.Web.Domain.Meeting", null)
+                        .WithMany("Documents")
+                        .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_meeting_documents_meetings_meeting_id");
+
+                    b.Navigation("Document");
+                });
+
             modelBuilder.Entity("Aposart.Web.Domain.MeetingInvitee", b =>
                 {
                     b.HasOne("Aposart.Web.Domain.Meeting", "Meeting")
@@ -5299,6 +5337,8 @@ namespace Aposart.Web.Data.Migrations
 
             modelBuilder.Entity("Aposart.Web.Domain.Meeting", b =>
                 {
+                    b.Navigation("Documents");
+
                     b.Navigation("Invitees");
 
                     b.Navigation("Registrations");

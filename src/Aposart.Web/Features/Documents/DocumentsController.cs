@@ -18,8 +18,6 @@ public sealed record DocumentsPage(IReadOnlyList<DocumentCategory> Categories, I
 [Authorize(Roles = Roles.Members)]
 public sealed class DocumentsController(AposartDbContext db, UserManager<AppUser> users, TimeProvider clock) : Controller
 {
-    private const long MaxBytes = 10 * 1024 * 1024;
-
     [HttpGet(DocumentsLinks.Mine)]
     public async Task<IActionResult> Index(CancellationToken cancellationToken) => View(await PageAsync(false, cancellationToken));
 
@@ -60,7 +58,7 @@ public sealed class DocumentsController(AposartDbContext db, UserManager<AppUser
         var refusal = categoryId is null || !await db.DocumentCategories.AnyAsync(c => c.Id == categoryId, cancellationToken) ? "Choisissez la rubrique."
             : cleanTitle is null || cleanTitle.Length > 200 ? "Donnez un titre de 200 caractères au plus."
             : null;
-        var (content, type, fileRefusal) = await ReadAsync(file, cancellationToken);
+        var (content, type, fileRefusal) = await UploadedDocument.ReadAsync(file, cancellationToken);
         if ((refusal ??= fileRefusal) is not null)
         {
             TempData["Error"] = refusal;
@@ -86,7 +84,7 @@ public sealed class DocumentsController(AposartDbContext db, UserManager<AppUser
         {
             return NotFound();
         }
-        var (content, type, refusal) = await ReadAsync(file, cancellationToken);
+        var (content, type, refusal) = await UploadedDocument.ReadAsync(file, cancellationToken);
         if (refusal is not null)
         {
             TempData["Error"] = refusal;
@@ -103,34 +101,9 @@ public sealed class DocumentsController(AposartDbContext db, UserManager<AppUser
 
     private async Task<DocumentVersion> VersionAsync(int number, IFormFile file, byte[] content, string type) => new()
     {
-        Number = number, FileName = FileName(file.FileName), ContentType = type, Size = content.LongLength, Content = content, UploadedAt = clock.GetUtcNow(),
+        Number = number, FileName = UploadedDocument.FileName(file.FileName), ContentType = type, Size = content.LongLength, Content = content, UploadedAt = clock.GetUtcNow(),
         UploadedByName = (await users.GetUserAsync(User))!.NameOrEmail,
     };
-
-    private static async Task<(byte[]? Content, string? Type, string? Refusal)> ReadAsync(IFormFile? file, CancellationToken cancellationToken)
-    {
-        if (file is null || file.Length == 0)
-        {
-            return (null, null, "Choisissez un fichier.");
-        }
-        if (file.Length > MaxBytes)
-        {
-            return (null, null, "Le fichier dépasse 10 Mo.");
-        }
-        using var buffer = new MemoryStream();
-        await file.CopyToAsync(buffer, cancellationToken);
-        var content = buffer.ToArray();
-        return FileSignatures.DocumentType(content) is { } type
-            ? (content, type, null)
-            : (null, null, "Ce fichier n'est ni un PDF, ni un document Word (.docx), ni un classeur Excel (.xlsx), ni une image : son contenu ne correspond pas.");
-    }
-
-    /// <summary>The name as the member will save it: no folders, no characters a file system refuses.</summary>
-    private static string FileName(string name)
-    {
-        var cleaned = string.Concat(Path.GetFileName(name).Select(c => Path.GetInvalidFileNameChars().Contains(c) || c is '?' or '*' or ':' or '"' ? '-' : c)).Trim();
-        return cleaned.Length == 0 ? "document" : cleaned.Length > 200 ? cleaned[^200..] : cleaned;
-    }
 
     private async Task<DocumentsPage> PageAsync(bool manage, CancellationToken cancellationToken)
     {

@@ -96,10 +96,15 @@ public sealed class MeetingConvocation(AposartDbContext db, PortalMailer mailer,
                 : "Aucun membre du bureau en fonction : personne à convoquer.";
         }
         var ics = IcsFile(meeting);
+        var paragraphs = Convocation(meeting);
+        if (await MeetingPaper.OfAsync(db, meeting.Id, cancellationToken) is { Count: > 0 } papers)
+        {
+            paragraphs.Add("Documents de la réunion : " + string.Join(" ; ", papers.Select(p => $"« {p.Title} » {mailer.Link(p.Link)}")));
+        }
         foreach (var invitee in invitees)
         {
             db.MeetingInvitees.Add(invitee);
-            mailer.Queue(invitee.Email, invitee.Name, $"Convocation : {meeting.Title}", Convocation(meeting),
+            mailer.Queue(invitee.Email, invitee.Name, $"Convocation : {meeting.Title}", paragraphs,
                 ("Répondre à la convocation", MeetingLinks.Answer(meeting.Id)), [new MailAttachment("reunion.ics", IcsCalendar.ContentType, ics)]);
         }
         meeting.Status = MeetingStatus.Convened;

@@ -68,6 +68,9 @@ public static class MeetingLinks
     public const string PublicMinutesTemplate = "/la-cpts/assemblees/{id:guid}/compte-rendu.pdf";
     public static string PublicMinutes(Guid id) => $"/la-cpts/assemblees/{id}/compte-rendu.pdf";
 
+    public const string DocumentsTemplate = ManageTemplate + "/documents";
+    public static string Documents(Guid id) => $"{Manage(id)}/documents";
+
     public const string AddTaskTemplate = ManageTemplate + "/actions";
     public static string AddTask(Guid id) => $"{Manage(id)}/actions";
 

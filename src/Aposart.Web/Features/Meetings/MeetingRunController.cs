@@ -11,7 +11,7 @@ namespace Aposart.Web.Features.Meetings;
 
 public sealed record MeetingManagePage(Meeting Meeting, QuorumState Quorum, int DaysShort, int Audience, ResolutionInput NewResolution,
     IReadOnlyDictionary<Guid, int> ProxiesHeld, IReadOnlyDictionary<Guid, int> OnlineVotes, MeetingTaskInput NewTask, IReadOnlyDictionary<Guid, string> Fiches,
-    IReadOnlyList<PublicRegistration> Registrations);
+    IReadOnlyList<PublicRegistration> Registrations, IReadOnlyList<MeetingPaper> Papers);
 
 public sealed record ScanPage(Meeting Meeting, MeetingInvitee Invitee);
 
@@ -190,6 +190,7 @@ public sealed class MeetingRunController(AposartDbContext db, UserManager<AppUse
         var registrations = meeting.Kind == MeetingKind.Public
             ? await db.PublicRegistrations.AsNoTracking().Where(r => r.MeetingId == id).OrderBy(r => r.Status).ThenBy(r => r.CreatedAt).Take(500).ToListAsync(cancellationToken)
             : [];
-        return new MeetingManagePage(meeting, quorum, convocation.DaysShort(meeting), audience, input, proxies, online, taskInput, fiches, registrations);
+        return new MeetingManagePage(meeting, quorum, convocation.DaysShort(meeting), audience, input, proxies, online, taskInput, fiches, registrations,
+            await MeetingPaper.OfAsync(db, id, cancellationToken));
     }
 }

@@ -17,7 +17,8 @@ public sealed record MyTaskRow(MeetingTask Task, string MeetingTitle, string? Fi
 public sealed record MyMeetingsPage(IReadOnlyList<MyMeetingRow> Meetings, IReadOnlyList<MyTaskRow> Tasks);
 
 public sealed record MyMeetingPage(Meeting Meeting, MeetingInvitee Me, IReadOnlyList<MeetingInvitee> Holders, AnswerInput Reply, StatutesRules Rules,
-    IReadOnlyDictionary<Guid, List<VoterRight>> Rights, string DoorCodeImage, string? ProxyHolderName, IReadOnlyList<string> ProxiesHeld, bool CanAnswer);
+    IReadOnlyDictionary<Guid, List<VoterRight>> Rights, string DoorCodeImage, string? ProxyHolderName, IReadOnlyList<string> ProxiesHeld, bool CanAnswer,
+    IReadOnlyList<MeetingPaper> Papers);
 
 /// <summary>My convocations: the answer (coming, not coming, proxy), my door code, and my votes while a vote is open.</summary>
 [Authorize]
@@ -121,6 +122,6 @@ public sealed class MyMeetingsController(AposartDbContext db, UserManager<AppUse
             settings.Get(SettingsSections.Statutes) ?? new StatutesRules(), rights, image,
             others.FirstOrDefault(o => o.Id == me.ProxyHolderId)?.Name,
             [.. others.Where(o => o.ProxyHolderId == me.Id && o.Answer == MeetingAnswer.Proxy).Select(o => o.Name)],
-            meeting.Status == MeetingStatus.Convened && meeting.StartsAt > clock.GetUtcNow());
+            meeting.Status == MeetingStatus.Convened && meeting.StartsAt > clock.GetUtcNow(), await MeetingPaper.OfAsync(db, id, cancellationToken));
     }
 }

@@ -11,8 +11,11 @@ public sealed record GroupCard(Guid Id, string Name, string? Description, string
 
 public sealed record GroupMeetingRow(Guid Id, string Title, DateTimeOffset StartsAt, MeetingStatus Status, bool MinutesApproved);
 
+/// <summary>A document of the group: a paper of one of its meetings, or the approved minutes of one; its latest version.</summary>
+public sealed record GroupDocument(Guid DocumentId, Guid VersionId, string Title, string FileName);
+
 public sealed record GroupPage(WorkingGroup Group, IReadOnlyList<GroupMemberRow> Members, IReadOnlyList<GroupMeetingRow> Meetings, GroupMembershipStatus? Mine,
-    bool CanDecide);
+    bool CanDecide, IReadOnlyList<GroupDocument> Documents);
 
 /// <summary>The adherents' side of working groups: every group, asking to join or leaving, the group's page; leads answer requests.</summary>
 [Authorize(Roles = Roles.Members)]
@@ -51,7 +54,13 @@ public sealed class WorkingGroupsController(AposartDbContext db, UserManager<App
             .Select(m => new GroupMeetingRow(m.Id, m.Title, m.StartsAt, m.Status, m.MinutesApprovedAt != null)).Take(50).ToListAsync(cancellationToken);
         var mine = await db.WorkingGroupMembers.AsNoTracking().Where(m => m.GroupId == id && m.UserId == me).Select(m => (GroupMembershipStatus?)m.Status)
             .FirstOrDefaultAsync(cancellationToken);
-        return View(new GroupPage(group, members, meetings, mine, canDecide));
+        var meetingIds = db.Meetings.Where(m => m.WorkingGroupId == id);
+        var documents = await db.MemberDocuments.AsNoTracking()
+            .Where(d => db.MeetingDocuments.Any(p => p.DocumentId == d.Id && meetingIds.Any(m => m.Id == p.MeetingId)) || meetingIds.Any(m => m.MinutesDocumentId == d.Id))
+            .OrderByDescending(d => d.CreatedAt)
+            .Select(d => d.Versions.OrderByDescending(v => v.Number).Select(v => new GroupDocument(d.Id, v.Id, d.Title, v.FileName)).First())
+            .Take(100).ToListAsync(cancellationToken);
+        return View(new GroupPage(group, members, meetings, mine, canDecide, documents));
     }
 
     [HttpPost(WorkingGroupsLinks.JoinTemplate)]

@@ -170,6 +170,36 @@ public sealed class MeetingsTests(PortalFactory portal) : IClassFixture<PortalFa
     }
 
     [Fact]
+    public async Task Papers_joined_to_a_meeting_go_with_its_convocation_and_stay_on_the_adherents_page_a_new_file_under_a_title_being_its_next_version()
+    {
+        var year = 2036;
+        var adherent = await AdherentAsync(year, "Papiers-Lectrice");
+        var (board, _) = await portal.SignedInAsync(Roles.Professional, Roles.Member, Roles.Board);
+        var (page, id) = await CreateMeetingAsync(board, MeetingForm(new DateOnly(year, 6, 20)));
+        var report = System.Text.Encoding.ASCII.GetBytes("%PDF-1.4\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n");
+        var notPdf = await board.UploadAsync(page, $"/gestion/reunions/{id}/documents", ("file", "MZ exécutable"u8.ToArray(), "rapport.pdf"), ("title", "Rapport d'activité"));
+        Assert.Contains("ni un PDF", notPdf.Text);
+        var noTitle = await board.UploadAsync(page, $"/gestion/reunions/{id}/documents", ("file", report, "rapport.pdf"), ("title", " "));
+        Assert.Contains("Donnez au document un titre", noTitle.Text);
+        page = await board.UploadAsync(page, $"/gestion/reunions/{id}/documents", ("file", report, "rapport-v1.pdf"), ("title", "Rapport d'activité"));
+        Assert.Contains("« Rapport d'activité » : version 1 ajoutée", page.Text);
+        page = await board.SubmitAsync(page, $"/gestion/reunions/{id}/convoquer", new Dictionary<string, string>());
+        var mail = await portal.Smtp.SingleMessageToAsync(adherent.Email!);
+        Assert.Contains("Documents de la réunion : « Rapport d'activité »", mail.TextBody);
+        var link = MailLinks.PathOf(mail, "/espace/documents/");
+
+        // After the convocation, a corrected file under the same title: version 2, the first kept.
+        page = await board.UploadAsync(page, $"/gestion/reunions/{id}/documents", ("file", report, "rapport-v2.pdf"), ("title", "Rapport d'activité"));
+        Assert.Contains("version 2 ajoutée", page.Text);
+        var reader = await portal.SignedInAsync(adherent);
+        var answer = await reader.GetAsync($"/espace/reunions/{id}");
+        Assert.Contains("Rapport d'activité (rapport-v2.pdf, version 2)", answer.Text);
+        var first = await reader.Http.GetAsync(link);
+        Assert.Equal("application/pdf", first.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(2, await portal.WithDbAsync(db => db.DocumentVersions.CountAsync(v => db.MeetingDocuments.Any(d => d.MeetingId == id && d.DocumentId == v.DocumentId))));
+    }
+
+    [Fact]
     public async Task Two_votes_of_one_adherent_sent_at_the_same_instant_count_once()
     {
         var year = 2031;

@@ -86,6 +86,7 @@ public sealed class PersonalDataTests(QuietOutboxPortal portal) : IClassFixture<
         ["ballot_casts"] = "who voted on a resolution, for whom: deleted with the account",
         ["meeting_tasks"] = "a task given to a person in a meeting (their name as written): exported; the name anonymised and the link to the account cleared on erasure, as is the name of who marked a task done",
         ["working_groups"] = "none",
+        ["meeting_documents"] = "none (which members' documents are a meeting's papers)",
         ["public_registrations"] = "registrations to public meetings (name, address, profession or usager), with or without an account: those under the account's address exported and deleted with it; every one anonymised a month after the meeting",
         ["working_group_members"] = "the groups a person is in or asked to join: exported, deleted with the account; a lead's name as who accepted someone: anonymised",
         ["candidates"] = "who stood in an election (name as convened) and their votes: deleted with the account, as the convocation they stand from",

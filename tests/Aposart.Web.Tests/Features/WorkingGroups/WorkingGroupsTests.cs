@@ -196,7 +196,9 @@ public sealed class WorkingGroupsTests(PortalFactory portal) : IClassFixture<Por
         var (board, _) = await portal.SignedInAsync(Roles.Professional, Roles.Board);
         Assert.Contains("approuvé par un de ses animateurs", (await board.GetAsync($"/gestion/reunions/{meeting}/compte-rendu")).Text);
         Assert.Contains("Le compte rendu est approuvé", (await leadBrowser.PostFromAsync(saved, $"/gestion/reunions/{meeting}/compte-rendu/approuver")).Text);
-        Assert.Contains("compte rendu dans les documents des adhérents", (await leadBrowser.GetAsync($"/espace/groupes/{group}")).Text);
+        var groupAfter = await leadBrowser.GetAsync($"/espace/groupes/{group}");
+        Assert.Contains("compte rendu dans les documents des adhérents", groupAfter.Text);
+        Assert.Contains($"Compte rendu – Soins palliatifs n° 1 ({day:dd/MM/yyyy}) (compte-rendu-{day:yyyy-MM-dd}.pdf)", groupAfter.Text);
         portal.Clock.Reset();
     }
 }
