@@ -96,8 +96,8 @@ public sealed class AgendaController(AposartDbContext db, PublicRegistrations re
     [HttpPost(AgendaLinks.CancelTemplate)]
     public async Task<IActionResult> Cancel(string token, CancellationToken cancellationToken)
     {
-        var cancelled = await registrations.CancelAsync(token, cancellationToken);
-        TempData[cancelled ? "Message" : "Error"] = cancelled ? "Votre inscription est annulée." : "Cette inscription est déjà annulée.";
+        var error = await registrations.CancelAsync(token, cancellationToken);
+        TempData[error is null ? "Message" : "Error"] = error ?? "Votre inscription est annulée.";
         return Redirect(AgendaLinks.Registration(token));
     }
 

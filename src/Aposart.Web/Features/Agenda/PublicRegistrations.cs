@@ -48,26 +48,33 @@ public sealed class PublicRegistrations(AposartDbContext db, PortalMailer mailer
         return new(registration, null);
     }
 
-    /// <summary>Cancels, once; a confirmed seat given back goes to the first on the waiting list.</summary>
-    public async Task<bool> CancelAsync(string token, CancellationToken cancellationToken)
+    /// <summary>
+    /// Cancels, once, before the meeting (afterwards the registration is what the indicators count); a confirmed seat given
+    /// back goes to the first on the waiting list. Returns why not, or null.
+    /// </summary>
+    public async Task<string?> CancelAsync(string token, CancellationToken cancellationToken)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var registration = await db.PublicRegistrations.SingleOrDefaultAsync(r => r.Token == token, cancellationToken);
         if (registration is null)
         {
-            return false;
+            return "Cette inscription n'existe pas.";
         }
         await db.Database.ExecuteSqlAsync($"SELECT 1 FROM meetings WHERE id = {registration.MeetingId} FOR UPDATE", cancellationToken);
         await db.Entry(registration).ReloadAsync(cancellationToken);
         if (registration.Status == PublicRegistrationStatus.Cancelled)
         {
-            return false;
+            return "Cette inscription est déjà annulée.";
+        }
+        var meeting = await db.Meetings.AsNoTracking().SingleAsync(m => m.Id == registration.MeetingId, cancellationToken);
+        if (meeting.StartsAt <= clock.GetUtcNow())
+        {
+            return "La réunion a commencé : l'inscription ne s'annule plus.";
         }
         var gaveSeat = registration.Status == PublicRegistrationStatus.Confirmed;
         registration.Status = PublicRegistrationStatus.Cancelled;
         registration.CancelledAt = clock.GetUtcNow();
-        var meeting = await db.Meetings.AsNoTracking().SingleAsync(m => m.Id == registration.MeetingId, cancellationToken);
-        if (gaveSeat && meeting.StartsAt > clock.GetUtcNow()
+        if (gaveSeat
             && await db.PublicRegistrations.Where(r => r.MeetingId == meeting.Id && r.Status == PublicRegistrationStatus.Waitlisted)
                 .OrderBy(r => r.CreatedAt).ThenBy(r => r.Id).FirstOrDefaultAsync(cancellationToken) is { } next)
         {
@@ -77,7 +84,7 @@ public sealed class PublicRegistrations(AposartDbContext db, PortalMailer mailer
         }
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        return true;
+        return null;
     }
 
     /// <summary>The meeting as an iCalendar file for a registrant (its link is the public page, not a member's).</summary>

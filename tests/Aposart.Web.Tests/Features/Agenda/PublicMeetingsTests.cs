@@ -81,8 +81,13 @@ public sealed class PublicMeetingsTests(PortalFactory portal) : IClassFixture<Po
         Assert.Contains("Chloé Kiné;chloe@exemple.fr;Masseur-kinésithérapeute;Inscrit·e", csv);
         Assert.Contains("Alice Patiente;alice@exemple.fr;Usager;Annulée", csv);
 
-        // Once the evening is held, its participants count in the fiche indicators of the year.
+        // Once the evening is held, its participants count in the fiche indicators of the year, and a seat no longer cancels
+        // (Bruno's page was opened before, with its cancel button).
+        var brunoLink = MailLinks.PathOf(await portal.Smtp.SingleMessageToAsync("bruno@exemple.fr"), "/agenda/inscriptions/");
+        var late = portal.NewBrowser();
+        var brunoPage = await late.GetAsync(brunoLink);
         portal.Clock.Advance(TimeSpan.FromDays(11));
+        Assert.Contains("l'inscription ne s'annule plus", (await late.SubmitAsync(brunoPage, brunoLink + "/annuler", new Dictionary<string, string>())).Text);
         using (var scope = portal.Services.CreateScope())
         {
             var values = scope.ServiceProvider.GetRequiredService<IndicatorValues>();
