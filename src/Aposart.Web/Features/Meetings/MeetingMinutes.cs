@@ -137,12 +137,7 @@ public sealed class MeetingMinutes(AposartDbContext db, MeetingTasks tasks, PdfF
         }
         var meeting = await db.Meetings.SingleAsync(m => m.Id == meetingId, cancellationToken);
         var pdf = Pdf(meeting);
-        var category = await db.DocumentCategories.SingleOrDefaultAsync(c => c.Name == DocumentCategory, cancellationToken);
-        if (category is null)
-        {
-            category = new DocumentCategory { Name = DocumentCategory, SortOrder = await db.DocumentCategories.CountAsync(cancellationToken) + 1 };
-            db.DocumentCategories.Add(category);
-        }
+        var category = await db.NamedAsync(DocumentCategory, cancellationToken);
         var document = new MemberDocument
         {
             Id = Guid.CreateVersion7(), Category = category, CreatedAt = now,

@@ -48,8 +48,7 @@ public sealed class MeetingPapersController(AposartDbContext db, UserManager<App
         }
         else
         {
-            var category = await db.DocumentCategories.SingleOrDefaultAsync(c => c.Name == Category, cancellationToken)
-                ?? db.DocumentCategories.Add(new DocumentCategory { Name = Category, SortOrder = await db.DocumentCategories.CountAsync(cancellationToken) + 1 }).Entity;
+            var category = await db.NamedAsync(Category, cancellationToken);
             version.Number = 1;
             var document = new MemberDocument { Id = Guid.CreateVersion7(), Category = category, Title = cleanTitle!, CreatedAt = now, Versions = [version] };
             db.MemberDocuments.Add(document);
