@@ -74,6 +74,7 @@ public class AposartDbContext(DbContextOptions<AposartDbContext> options)
     public DbSet<Ballot> Ballots => Set<Ballot>();
     public DbSet<BallotCast> BallotCasts => Set<BallotCast>();
     public DbSet<Candidate> Candidates => Set<Candidate>();
+    public DbSet<CollegeVote> CollegeVotes => Set<CollegeVote>();
     public DbSet<MeetingTask> MeetingTasks => Set<MeetingTask>();
     public DbSet<WorkingGroup> WorkingGroups => Set<WorkingGroup>();
     public DbSet<WorkingGroupMember> WorkingGroupMembers => Set<WorkingGroupMember>();

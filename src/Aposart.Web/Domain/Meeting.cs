@@ -193,6 +193,11 @@ public class Resolution
     public string? Text { get; set; }
     public ResolutionKind Kind { get; set; }
     public MajorityRule Majority { get; set; }
+    /// <summary>
+    /// The statutes weight the collèges: the majority must hold in each collège of the convened, counted apart (a
+    /// collège outvoted is not carried by the others).
+    /// </summary>
+    public bool PerCollege { get; set; }
     public decimal? IndividualFee { get; set; }
     public decimal? StructureFee { get; set; }
     /// <summary>For an election: how many are elected.</summary>
@@ -213,6 +218,8 @@ public class Resolution
     /// <summary>Members present and represented when the vote closed: the base of the « of members » rules.</summary>
     public int? ResultRepresented { get; set; }
     public bool? Adopted { get; set; }
+    /// <summary>For a resolution decided <see cref="PerCollege"/>: the count of each collège, stored at the close.</summary>
+    public List<CollegeVote> CollegeVotes { get; set; } = [];
     public DateTimeOffset? AppliedAt { get; set; }
     public string? AppliedByName { get; set; }
     public uint Version { get; set; }
@@ -228,6 +235,32 @@ public class Ballot
     public Guid ResolutionId { get; set; }
     public BallotChoice Choice { get; set; }
     public Guid? CandidateId { get; set; }
+    /// <summary>
+    /// For a resolution decided per collège only: the collège of the adherent this vote is for, so that each collège is
+    /// counted apart. Null otherwise, and for an adherent in no collège.
+    /// </summary>
+    public int? CollegeId { get; set; }
+}
+
+/// <summary>One collège's count of a resolution decided per collège: its online ballots, its room counts, its majority.</summary>
+public class CollegeVote
+{
+    public Guid Id { get; set; }
+    public Guid ResolutionId { get; set; }
+    /// <summary>The collège as the convened stood in it (null: those convened in no collège, counted as one group).</summary>
+    public int? CollegeId { get; set; }
+    public string CollegeName { get; set; } = "";
+    public int RoomFor { get; set; }
+    public int RoomAgainst { get; set; }
+    public int RoomAbstain { get; set; }
+    public int ResultFor { get; set; }
+    public int ResultAgainst { get; set; }
+    public int ResultAbstain { get; set; }
+    /// <summary>The collège's members present, represented or who voted online at the close: the base of the « of members » rules.</summary>
+    public int Represented { get; set; }
+    public bool Adopted { get; set; }
+    /// <summary>Only a collège some of whose members took part weighs on the result: an absent collège cannot block a resolution.</summary>
+    public bool Counts => Represented > 0;
 }
 
 /// <summary>A convened adherent standing in an election, with the votes counted at the close.</summary>

@@ -12,7 +12,7 @@ namespace Aposart.EndToEnd.Journeys;
 
 /// <summary>
 /// An assembly in Chromium: prepared and convened by the bureau, answered with a proxy, presence taken from a phone, an online
-/// vote, an election whose winner a bureau member seats on the bureau.
+/// vote, a resolution counted per collège, an election whose winner a bureau member seats on the bureau.
 /// </summary>
 public sealed partial class AssemblyJourneyTests(LivePortal portal) : IClassFixture<LivePortal>
 {
@@ -46,6 +46,12 @@ public sealed partial class AssemblyJourneyTests(LivePortal portal) : IClassFixt
         });
         await Forms.ClickToNextPageAsync(board, board.GetByRole(AriaRole.Button, new() { Name = "Ajouter la résolution" }));
         await Expect(board.Locator("main")).ToContainTextAsync("Élection : 1 siège(s) à pourvoir");
+        await Forms.FillAsync(board, new Dictionary<string, string>
+        {
+            ["NewResolution.Title"] = "Modification des statuts", ["NewResolution.Majority"] = nameof(MajorityRule.TwoThirdsOfCast), ["NewResolution.PerCollege"] = "true",
+        });
+        await Forms.ClickToNextPageAsync(board, board.GetByRole(AriaRole.Button, new() { Name = "Ajouter la résolution" }));
+        await Expect(board.Locator("main")).ToContainTextAsync("Majorité des deux tiers des suffrages exprimés, requise dans chaque collège");
         await Expect(board.Locator("main")).ToContainTextAsync("2 personne(s) seront convoquées");
         await Axe.AssertAccessibleAsync(board);
         await Forms.ClickToNextPageAsync(board, board.GetByRole(AriaRole.Button, new() { Name = "Envoyer les convocations" }));
@@ -53,6 +59,7 @@ public sealed partial class AssemblyJourneyTests(LivePortal portal) : IClassFixt
         var meetingId = Guid.Parse(new Uri(manage).AbsolutePath.Split('/')[3]);
         var report = board.GetByRole(AriaRole.Article, new() { Name = "Résolution n° 1 : Approbation du rapport d'activité" });
         var election = board.GetByRole(AriaRole.Article, new() { Name = "Résolution n° 2 : Élection au bureau" });
+        var statutes = board.GetByRole(AriaRole.Article, new() { Name = "Résolution n° 3 : Modification des statuts" });
         await election.GetByLabel("Déclarer un candidat (parmi les convoqués)").SelectOptionAsync(new SelectOptionValue { Label = "Claire Parcours-Présente" });
         await Forms.ClickToNextPageAsync(board, election.GetByRole(AriaRole.Button, new() { Name = "Ajouter la candidature" }));
         await Expect(board.Locator("main")).ToContainTextAsync("Candidature enregistrée");
@@ -87,6 +94,7 @@ public sealed partial class AssemblyJourneyTests(LivePortal portal) : IClassFixt
 
         await Forms.ClickToNextPageAsync(board, report.GetByRole(AriaRole.Button, new() { Name = "Ouvrir le vote" }));
         await Forms.ClickToNextPageAsync(board, election.GetByRole(AriaRole.Button, new() { Name = "Ouvrir le vote" }));
+        await Forms.ClickToNextPageAsync(board, statutes.GetByRole(AriaRole.Button, new() { Name = "Ouvrir le vote" }));
         await annePage.GotoAsync($"/espace/reunions/{meetingId}");
         await annePage.GotoAsync($"/espace/reunions/{meetingId}");
         var reportBallot = annePage.GetByRole(AriaRole.Article, new() { Name = "N° 1 : Approbation du rapport d'activité" });
@@ -101,6 +109,10 @@ public sealed partial class AssemblyJourneyTests(LivePortal portal) : IClassFixt
         await Forms.ClickToNextPageAsync(annePage, electionBallot.GetByRole(AriaRole.Group, new() { Name = "Mon vote : cochez au plus 1 nom(s)" }).GetByRole(AriaRole.Button, new() { Name = "Voter" }));
         await Forms.ClickToNextPageAsync(annePage, electionBallot.GetByRole(AriaRole.Group, new() { Name = "Pour Claire Parcours-Pouvoir (pouvoir) : cochez au plus 1 nom(s)" }).GetByRole(AriaRole.Button, new() { Name = "Voter" }));
         await Expect(electionBallot).ToContainTextAsync("Pour Claire Parcours-Pouvoir (pouvoir) : voix enregistrée");
+        var statutesBallot = annePage.GetByRole(AriaRole.Article, new() { Name = "N° 3 : Modification des statuts" });
+        await statutesBallot.GetByRole(AriaRole.Group, new() { Name = "Mon vote" }).GetByLabel("Pour").CheckAsync();
+        await Forms.ClickToNextPageAsync(annePage, statutesBallot.GetByRole(AriaRole.Group, new() { Name = "Mon vote" }).GetByRole(AriaRole.Button, new() { Name = "Voter" }));
+        await Expect(statutesBallot).ToContainTextAsync("Mon vote : voix enregistrée");
         await Axe.AssertAccessibleAsync(annePage);
 
         await board.GotoAsync(manage);
@@ -109,6 +121,12 @@ public sealed partial class AssemblyJourneyTests(LivePortal portal) : IClassFixt
         await election.GetByLabel("Voix pour Claire Parcours-Présente (dans la salle)").FillAsync("0");
         await Forms.ClickToNextPageAsync(board, election.GetByRole(AriaRole.Button, new() { Name = "Clore le vote et compter" }));
         await Expect(election).ToContainTextAsync("Élu·e(s) : Claire Parcours-Présente (1 voix). 1 bulletin(s) blanc(s).");
+        // Per collège: the room's counts are entered for each collège of the convened, then each collège's count is shown.
+        var college = await portal.WithDbAsync(db => db.Colleges.OrderBy(c => c.SortOrder).Select(c => c.Name).FirstAsync());
+        await statutes.GetByRole(AriaRole.Group, new() { Name = $"Dans la salle, collège {college}" }).GetByLabel("Pour").FillAsync("1");
+        await Forms.ClickToNextPageAsync(board, statutes.GetByRole(AriaRole.Button, new() { Name = "Clore le vote et compter" }));
+        await Expect(statutes).ToContainTextAsync("Adoptée : 2 pour, 0 contre, 0 abstention(s)");
+        await Expect(statutes.GetByRole(AriaRole.Row, new() { Name = college }).GetByRole(AriaRole.Cell).Last).ToHaveTextAsync("atteinte");
         await Axe.AssertAccessibleAsync(board);
         await Forms.ClickToNextPageAsync(board, election.GetByRole(AriaRole.Button, new() { Name = "Installer les élus au bureau" }));
         await Expect(board.Locator("main")).ToContainTextAsync("Les élus sont installés au bureau");

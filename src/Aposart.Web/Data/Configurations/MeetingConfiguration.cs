@@ -54,6 +54,17 @@ public sealed class ResolutionConfiguration : IEntityTypeConfiguration<Resolutio
         builder.Property(r => r.Version).IsRowVersion();
         builder.HasIndex(r => new { r.MeetingId, r.Number }).IsUnique();
         builder.HasMany(r => r.Candidates).WithOne().HasForeignKey(c => c.ResolutionId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(r => r.CollegeVotes).WithOne().HasForeignKey(c => c.ResolutionId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+public sealed class CollegeVoteConfiguration : IEntityTypeConfiguration<CollegeVote>
+{
+    public void Configure(EntityTypeBuilder<CollegeVote> builder)
+    {
+        builder.Property(c => c.CollegeName).HasMaxLength(100);
+        // The collège is a snapshot of the convocation, like the invitee's: no key to a collège renamed or removed since.
+        builder.HasIndex(c => new { c.ResolutionId, c.CollegeId }).IsUnique().AreNullsDistinct(false);
     }
 }
 

@@ -538,6 +538,10 @@ namespace Aposart.Web.Data.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("choice");
 
+                    b.Property<int?>("CollegeId")
+                        .HasColumnType("integer")
+                        .HasColumnName("college_id");
+
                     b.Property<Guid>("ResolutionId")
                         .HasColumnType("uuid")
                         .HasColumnName("resolution_id");
@@ -1070,6 +1074,71 @@ namespace Aposart.Web.Data.Migrations
                         .HasDatabaseName("ix_colleges_name");
 
                     b.ToTable("colleges", (string)null);
+                });
+
+            modelBuilder.Entity("Aposart.Web.Domain.CollegeVote", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<bool>("Adopted")
+                        .HasColumnType("boolean")
+                        .HasColumnName("adopted");
+
+                    b.Property<int?>("CollegeId")
+                        .HasColumnType("integer")
+                        .HasColumnName("college_id");
+
+                    b.Property<string>("CollegeName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("college_name");
+
+                    b.Property<int>("Represented")
+                        .HasColumnType("integer")
+                        .HasColumnName("represented");
+
+                    b.Property<Guid>("ResolutionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("resolution_id");
+
+                    b.Property<int>("ResultAbstain")
+                        .HasColumnType("integer")
+                        .HasColumnName("result_abstain");
+
+                    b.Property<int>("ResultAgainst")
+                        .HasColumnType("integer")
+                        .HasColumnName("result_against");
+
+                    b.Property<int>("ResultFor")
+                        .HasColumnType("integer")
+                        .HasColumnName("result_for");
+
+                    b.Property<int>("RoomAbstain")
+                        .HasColumnType("integer")
+                        .HasColumnName("room_abstain");
+
+                    b.Property<int>("RoomAgainst")
+                        .HasColumnType("integer")
+                        .HasColumnName("room_against");
+
+                    b.Property<int>("RoomFor")
+                        .HasColumnType("integer")
+                        .HasColumnName("room_for");
+
+                    b.HasKey("Id")
+                        .HasName("pk_college_votes");
+
+                    b.HasIndex("ResolutionId", "CollegeId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_college_votes_resolution_id_college_id");
+
+                    NpgsqlIndexBuilderExtensions.AreNullsDistinct(b.HasIndex("ResolutionId", "CollegeId"), false);
+
+                    b.ToTable("college_votes", (string)null);
                 });
 
             modelBuilder.Entity("Aposart.Web.Domain.Commune", b =>
@@ -3045,6 +3114,10 @@ namespace Aposart.Web.Data.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("number");
 
+                    b.Property<bool>("PerCollege")
+                        .HasColumnType("boolean")
+                        .HasColumnName("per_college");
+
                     b.Property<bool>("RenewsBoard")
                         .HasColumnType("boolean")
                         .HasColumnName("renews_board");
@@ -4627,6 +4700,16 @@ namespace Aposart.Web.Data.Migrations
                     b.Navigation("Centre");
                 });
 
+            modelBuilder.Entity("Aposart.Web.Domain.CollegeVote", b =>
+                {
+                    b.HasOne("Aposart.Web.Domain.Resolution", null)
+                        .WithMany("CollegeVotes")
+                        .HasForeignKey("ResolutionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_college_votes_resolutions_resolution_id");
+                });
+
             modelBuilder.Entity("Aposart.Web.Domain.CompensationEntry", b =>
                 {
                     b.HasOne("Aposart.Web.Domain.ActionSheet", "ActionSheet")
@@ -5375,6 +5458,8 @@ namespace Aposart.Web.Data.Migrations
             modelBuilder.Entity("Aposart.Web.Domain.Resolution", b =>
                 {
                     b.Navigation("Candidates");
+
+                    b.Navigation("CollegeVotes");
                 });
 
             modelBuilder.Entity("Aposart.Web.Domain.SpreadsheetImport", b =>

@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Aposart.Web.Data.Seeding;
 
 /// <summary>
-/// An annual assembly convened for next month, with its three resolutions and an election of the bureau (two candidates),
+/// An annual assembly convened for next month, with its three resolutions, an election of the bureau (two candidates) and an amendment decided per collège,
 /// the demo adherents convened, one coming and one giving a proxy; a bureau meeting in preparation; and last month's bureau
 /// meeting, held, with a decision for an adherent on the first fiche action and its minutes in draft; a working group on
 /// that fiche (led by the second bureau member, the demo doctor a member, the demo adherent asking to join) whose meeting of
@@ -26,7 +26,7 @@ public sealed class DemoMeetingsSeeder(AposartDbContext db, TimeProvider clock)
             Id = Guid.CreateVersion7(), Kind = MeetingKind.OrdinaryAssembly, Title = $"Assemblée générale ordinaire {day.Year}",
             StartsAt = ParisTime.FromParis(day, new TimeOnly(19, 0)), EndsAt = ParisTime.FromParis(day, new TimeOnly(21, 0)),
             Place = "Maison des associations, salle 2", VideoLink = "https://visio.example.org/ag-cpts",
-            Agenda = "1. Rapport moral de la présidence\n2. Rapport d'activité et indicateurs des fiches action\n3. Comptes de l'exercice\n4. Cotisations de l'an prochain\n5. Élection du bureau\n6. Questions diverses",
+            Agenda = "1. Rapport moral de la présidence\n2. Rapport d'activité et indicateurs des fiches action\n3. Comptes de l'exercice\n4. Cotisations de l'an prochain\n5. Élection du bureau\n6. Modification des statuts\n7. Questions diverses",
             Status = MeetingStatus.Convened, ConvenedAt = now.AddDays(-2), ConvenedByName = "Bastien Bureau",
             Resolutions =
             [
@@ -42,9 +42,18 @@ public sealed class DemoMeetingsSeeder(AposartDbContext db, TimeProvider clock)
                     Number = 4, Title = "Élection du bureau", Kind = ResolutionKind.Election, Majority = MajorityRule.SimpleOfCast, Seats = 3, RenewsBoard = true,
                     Text = "Le bureau est renouvelé en entier pour trois ans.",
                 },
+                new Resolution
+                {
+                    Number = 5, Title = "Modification des statuts : composition des collèges", Majority = MajorityRule.TwoThirdsOfCast, PerCollege = true,
+                    Text = "Les statuts pondèrent les collèges : la modification doit réunir les deux tiers des suffrages exprimés dans chaque collège.",
+                },
             ],
         };
         var names = await db.Users.Where(u => demoUsers.Values.Contains(u.Id)).ToDictionaryAsync(u => u.Id, cancellationToken);
+        // Each convened adherent stands in the collège of their latest membership, as a convocation would have recorded.
+        var colleges = (await db.Memberships.AsNoTracking().Where(m => demoUsers.Values.Contains(m.Professional!.UserId!.Value)).OrderBy(m => m.Year)
+            .Select(m => new { UserId = m.Professional!.UserId!.Value, m.CollegeId, m.College!.Name }).ToListAsync(cancellationToken))
+            .GroupBy(m => m.UserId).ToDictionary(g => g.Key, g => g.Last());
         MeetingInvitee? holder = null;
         foreach (var email in new[] { "bureau@demo.aposart.fr", "bureau2@demo.aposart.fr", "membre@demo.aposart.fr", "medecin@demo.aposart.fr" })
         {
@@ -55,6 +64,7 @@ public sealed class DemoMeetingsSeeder(AposartDbContext db, TimeProvider clock)
             var invitee = new MeetingInvitee
             {
                 Id = Guid.CreateVersion7(), UserId = id, Name = user.DisplayName, Email = email, AttendanceCode = Convert.ToHexString(Guid.NewGuid().ToByteArray()),
+                CollegeId = colleges.GetValueOrDefault(id)?.CollegeId, CollegeName = colleges.GetValueOrDefault(id)?.Name,
             };
             if (email == "bureau@demo.aposart.fr")
             {

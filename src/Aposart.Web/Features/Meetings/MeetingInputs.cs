@@ -109,6 +109,9 @@ public sealed class ResolutionInput : IValidatableObject
     [Display(Name = "Majorité requise")]
     public MajorityRule? Majority { get; set; }
 
+    [Display(Name = "Majorité requise dans chaque collège")]
+    public bool PerCollege { get; set; }
+
     [Display(Name = "Fixe les cotisations de l'année suivante")]
     public bool SetsFees { get; set; }
 
@@ -147,6 +150,10 @@ public sealed class ResolutionInput : IValidatableObject
         {
             yield return new ValidationResult("Une élection ne fixe pas les cotisations : faites-en deux résolutions.", [nameof(SetsFees)]);
         }
+        if (IsElection && PerCollege)
+        {
+            yield return new ValidationResult("Une élection n'a pas de majorité par collège : les plus nombreuses voix l'emportent.", [nameof(PerCollege)]);
+        }
         if (IsElection && Seats is null)
         {
             yield return new ValidationResult("Indiquez le nombre de sièges à pourvoir.", [nameof(Seats)]);
@@ -178,6 +185,14 @@ public sealed class RoomCountInput
 
     /// <summary>For an election: the votes each candidate got in the room, by candidate id.</summary>
     public Dictionary<Guid, int> CandidateVotes { get; set; } = [];
+
+    /// <summary>
+    /// For a resolution decided per collège: the room's counts of each collège, by collège id (0 for those in no
+    /// collège); the room's totals are their sums.
+    /// </summary>
+    public Dictionary<int, int> CollegeFor { get; set; } = [];
+    public Dictionary<int, int> CollegeAgainst { get; set; } = [];
+    public Dictionary<int, int> CollegeAbstain { get; set; } = [];
 }
 
 public sealed class StatutesRulesInput
@@ -196,6 +211,9 @@ public sealed class StatutesRulesInput
 
     [Display(Name = "Le quorum s'apprécie dans chaque collège")]
     public bool QuorumPerCollege { get; set; }
+
+    [Display(Name = "Les résolutions requièrent la majorité dans chaque collège")]
+    public bool MajorityPerCollege { get; set; }
 
     [Display(Name = "Durée du mandat d'un membre élu du bureau (années)")]
     [Range(0, 10, ErrorMessage = "Entre 0 et 10 ans.")]

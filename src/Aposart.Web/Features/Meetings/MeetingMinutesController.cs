@@ -87,7 +87,8 @@ public sealed class MeetingMinutesController(AposartDbContext db, UserManager<Ap
             : NotFound();
 
     private Task<Meeting?> LoadAsync(Guid id, CancellationToken cancellationToken) =>
-        db.Meetings.AsNoTracking().Include(m => m.Invitees).Include(m => m.Resolutions).ThenInclude(r => r.Candidates).Include(m => m.Tasks)
+        db.Meetings.AsNoTracking().Include(m => m.Invitees).Include(m => m.Resolutions).ThenInclude(r => r.Candidates)
+            .Include(m => m.Resolutions).ThenInclude(r => r.CollegeVotes).Include(m => m.Tasks)
             .AsSplitQuery().SingleOrDefaultAsync(m => m.Id == id, cancellationToken);
 
     private async Task<MinutesPage> PageAsync(Meeting meeting, MinutesInput input, CancellationToken cancellationToken) =>

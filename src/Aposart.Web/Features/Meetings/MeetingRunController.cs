@@ -22,7 +22,7 @@ public sealed class MeetingRunController(AposartDbContext db, UserManager<AppUse
 {
     [HttpGet(MeetingLinks.ManageTemplate)]
     public async Task<IActionResult> Manage(Guid id, CancellationToken cancellationToken) =>
-        await PageAsync(id, new ResolutionInput(), new MeetingTaskInput(), cancellationToken) is { } page ? View(page) : NotFound();
+        await PageAsync(id, NewResolution(), new MeetingTaskInput(), cancellationToken) is { } page ? View(page) : NotFound();
 
     [HttpPost(MeetingLinks.AddResolutionTemplate)]
     public async Task<IActionResult> AddResolution(Guid id, [Bind(Prefix = nameof(MeetingManagePage.NewResolution))] ResolutionInput input, CancellationToken cancellationToken)
@@ -50,7 +50,7 @@ public sealed class MeetingRunController(AposartDbContext db, UserManager<AppUse
             MeetingId = id, Number = number + 1, Title = input.Title!.Trim(), Text = input.Text.TrimmedOrNull(),
             Majority = input.Majority ?? MajorityRule.SimpleOfCast, Kind = input.ResolutionKind,
             IndividualFee = input.SetsFees ? input.IndividualFee : null, StructureFee = input.SetsFees ? input.StructureFee : null,
-            Seats = input.IsElection ? input.Seats : null, RenewsBoard = input.IsElection && input.RenewsBoard,
+            Seats = input.IsElection ? input.Seats : null, RenewsBoard = input.IsElection && input.RenewsBoard, PerCollege = input.PerCollege && !input.IsElection && meeting.Kind.IsAssembly(),
         });
         try
         {
@@ -79,7 +79,7 @@ public sealed class MeetingRunController(AposartDbContext db, UserManager<AppUse
         }
         if (!ModelState.IsValid)
         {
-            return View(nameof(Manage), await PageAsync(id, new ResolutionInput(), input, cancellationToken));
+            return View(nameof(Manage), await PageAsync(id, NewResolution(), input, cancellationToken));
         }
         TempData["Message"] = "Décision enregistrée.";
         return Redirect(MeetingLinks.Manage(id) + "#actions");
@@ -143,12 +143,16 @@ public sealed class MeetingRunController(AposartDbContext db, UserManager<AppUse
         {
             ModelState.AddModelError(nameof(RoomCountInput.CandidateVotes), "Un nombre entre 0 et 100 000 pour chaque candidat.");
         }
+        if (input.CollegeFor.Values.Concat(input.CollegeAgainst.Values).Concat(input.CollegeAbstain.Values).Any(v => v is < 0 or > 100_000))
+        {
+            ModelState.AddModelError(nameof(RoomCountInput.CollegeFor), "Un nombre entre 0 et 100 000 pour chaque collège.");
+        }
         if (!ModelState.IsValid)
         {
             TempData["Error"] = string.Join(" ", ModelState.Values.SelectMany(v => v.Errors).Select(e => e.ErrorMessage).Distinct());
             return Redirect(MeetingLinks.Manage(id) + "#resolutions");
         }
-        var error = await votes.CloseAsync(id, resolutionId, input.RoomFor, input.RoomAgainst, input.RoomAbstain, input.CandidateVotes, cancellationToken);
+        var error = await votes.CloseAsync(id, resolutionId, input, cancellationToken);
         TempData[error is null ? "Message" : "Error"] = error ?? "Le vote est clos et son résultat enregistré.";
         return Redirect(MeetingLinks.Manage(id) + "#resolutions");
     }
@@ -163,9 +167,13 @@ public sealed class MeetingRunController(AposartDbContext db, UserManager<AppUse
         return Redirect(MeetingLinks.Manage(id) + "#resolutions");
     }
 
+    /// <summary>A blank resolution, decided per collège when the statutes say so.</summary>
+    private ResolutionInput NewResolution() => new() { PerCollege = (settings.Get(SettingsSections.Statutes) ?? new StatutesRules()).MajorityPerCollege };
+
     private async Task<MeetingManagePage?> PageAsync(Guid id, ResolutionInput input, MeetingTaskInput taskInput, CancellationToken cancellationToken)
     {
-        var meeting = await db.Meetings.AsNoTracking().Include(m => m.Resolutions).ThenInclude(r => r.Candidates).Include(m => m.Invitees).Include(m => m.Tasks).AsSplitQuery()
+        var meeting = await db.Meetings.AsNoTracking().Include(m => m.Resolutions).ThenInclude(r => r.Candidates)
+            .Include(m => m.Resolutions).ThenInclude(r => r.CollegeVotes).Include(m => m.Invitees).Include(m => m.Tasks).AsSplitQuery()
             .SingleOrDefaultAsync(m => m.Id == id, cancellationToken);
         if (meeting is null)
         {

@@ -1,6 +1,5 @@
 using Aposart.Web.Data;
 using Aposart.Web.Domain;
-using Aposart.Web.Infrastructure.Settings;
 using Aposart.Web.Infrastructure.Web;
 using Microsoft.EntityFrameworkCore;
 
@@ -15,7 +14,7 @@ public sealed record VoterRight(Guid ForInviteeId, string ForName, bool Own, boo
 /// with a random id and no date. A second vote for the same adherent, even sent at the same instant, fails on the key and
 /// its ballot is rolled back with it.
 /// </summary>
-public sealed class MeetingVotes(AposartDbContext db, PortalSettings settings, TimeProvider clock)
+public sealed class MeetingVotes(AposartDbContext db, TimeProvider clock)
 {
     public async Task<List<VoterRight>> RightsAsync(Guid resolutionId, MeetingInvitee voter, CancellationToken cancellationToken)
     {
@@ -63,6 +62,12 @@ public sealed class MeetingVotes(AposartDbContext db, PortalSettings settings, T
         if (right.AlreadyCast)
         {
             return AlreadyCast(right);
+        }
+        if (resolution.PerCollege)
+        {
+            // Counted apart per collège: the ballot carries the collège of whom the vote is for, and nothing else of them.
+            var college = await db.MeetingInvitees.AsNoTracking().Where(i => i.Id == forInviteeId).Select(i => i.CollegeId).SingleAsync(cancellationToken);
+            ballots.ForEach(b => b.CollegeId = college);
         }
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         db.BallotCasts.Add(new BallotCast { ResolutionId = resolutionId, ForInviteeId = forInviteeId, ByInviteeId = voter.Id });
@@ -125,11 +130,13 @@ public sealed class MeetingVotes(AposartDbContext db, PortalSettings settings, T
 
     /// <summary>
     /// Closes the vote and stores its result: the online ballots plus the counts of the room, judged by the resolution's
-    /// rule against the members present and represented at this moment, with those who voted online. The row is locked while counting, so that a
-    /// vote arriving meanwhile either is counted or is told it came too late.
+    /// rule against the members present and represented at this moment, with those who voted online. A resolution decided
+    /// per collège is judged in each collège of the convened, on its own ballots and room counts, and adopted only when
+    /// every collège adopts it — a collège none of whose members took part (absent, unrepresented, no online vote) cannot
+    /// block it. The row is locked while counting, so that a vote arriving meanwhile either is counted or is
+    /// told it came too late.
     /// </summary>
-    public async Task<string?> CloseAsync(Guid meetingId, Guid resolutionId, int roomFor, int roomAgainst, int roomAbstain,
-        IReadOnlyDictionary<Guid, int> roomVotesByCandidate, CancellationToken cancellationToken)
+    public async Task<string?> CloseAsync(Guid meetingId, Guid resolutionId, RoomCountInput room, CancellationToken cancellationToken)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await db.Database.ExecuteSqlAsync($"SELECT 1 FROM resolutions WHERE id = {resolutionId} FOR UPDATE", cancellationToken);
@@ -138,43 +145,86 @@ public sealed class MeetingVotes(AposartDbContext db, PortalSettings settings, T
         {
             return "Ce vote n'est pas ouvert.";
         }
-        var ballots = await db.Ballots.Where(b => b.ResolutionId == resolutionId && b.CandidateId == null).GroupBy(b => b.Choice)
-            .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
         var invitees = await db.MeetingInvitees.AsNoTracking().Where(i => i.MeetingId == meetingId).ToListAsync(cancellationToken);
-        var quorum = QuorumState.Of(invitees, settings.Get(SettingsSections.Statutes) ?? new StatutesRules());
         // Those who voted online from elsewhere took part too: the « of members » rules count them with the present and represented.
         var represented = QuorumState.Represented(invitees);
-        var participants = invitees.Where(i => i.Present || represented(i)).Select(i => i.Id).Concat(await db.BallotCasts.Where(c => c.ResolutionId == resolutionId).Select(c => c.ForInviteeId).ToListAsync(cancellationToken))
-            .Distinct().Count();
-        resolution.RoomFor = roomFor;
-        resolution.RoomAgainst = roomAgainst;
-        resolution.RoomAbstain = roomAbstain;
-        resolution.ResultFor = ballots.GetValueOrDefault(BallotChoice.For) + roomFor;
-        resolution.ResultAgainst = ballots.GetValueOrDefault(BallotChoice.Against) + roomAgainst;
-        resolution.ResultAbstain = ballots.GetValueOrDefault(BallotChoice.Abstain) + roomAbstain;
-        resolution.ResultRepresented = Math.Max(quorum.Overall.Counted, participants);
-        resolution.Adopted = Adopted(resolution.Majority, resolution.ResultFor.Value, resolution.ResultAgainst.Value, resolution.ResultRepresented.Value);
+        var participants = invitees.Where(i => i.Present || represented(i)).Select(i => i.Id)
+            .Concat(await db.BallotCasts.Where(c => c.ResolutionId == resolutionId).Select(c => c.ForInviteeId).ToListAsync(cancellationToken))
+            .ToHashSet();
+        var online = await db.Ballots.Where(b => b.ResolutionId == resolutionId && b.CandidateId == null).GroupBy(b => new { b.CollegeId, b.Choice })
+            .Select(g => new OnlineCount(g.Key.CollegeId, g.Key.Choice, g.Count())).ToListAsync(cancellationToken);
+        if (resolution.PerCollege)
+        {
+            var colleges = invitees.Select(i => i.CollegeId ?? 0).ToHashSet();
+            if (room.CollegeFor.Keys.Concat(room.CollegeAgainst.Keys).Concat(room.CollegeAbstain.Keys).Any(key => !colleges.Contains(key)))
+            {
+                return "Les décomptes de la salle doivent porter sur les collèges des convoqués.";
+            }
+            resolution.CollegeVotes = CountPerCollege(resolution.Majority, invitees, participants, online, room);
+            room = new RoomCountInput
+            {
+                RoomFor = room.CollegeFor.Values.Sum(), RoomAgainst = room.CollegeAgainst.Values.Sum(), RoomAbstain = room.CollegeAbstain.Values.Sum(),
+            };
+        }
+        resolution.RoomFor = room.RoomFor;
+        resolution.RoomAgainst = room.RoomAgainst;
+        resolution.RoomAbstain = room.RoomAbstain;
+        resolution.ResultFor = online.Where(o => o.Choice == BallotChoice.For).Sum(o => o.Count) + room.RoomFor;
+        resolution.ResultAgainst = online.Where(o => o.Choice == BallotChoice.Against).Sum(o => o.Count) + room.RoomAgainst;
+        resolution.ResultAbstain = online.Where(o => o.Choice == BallotChoice.Abstain).Sum(o => o.Count) + room.RoomAbstain;
+        resolution.ResultRepresented = participants.Count;
+        resolution.Adopted = resolution.PerCollege
+            ? resolution.CollegeVotes.Any(c => c.Counts) && resolution.CollegeVotes.Where(c => c.Counts).All(c => c.Adopted)
+            : Adopted(resolution.Majority, resolution.ResultFor.Value, resolution.ResultAgainst.Value, resolution.ResultRepresented.Value);
         if (resolution.Kind == ResolutionKind.Election)
         {
-            var online = await db.Ballots.Where(b => b.ResolutionId == resolutionId && b.CandidateId != null).GroupBy(b => b.CandidateId!.Value)
-                .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
-            foreach (var candidate in resolution.Candidates)
-            {
-                candidate.RoomVotes = roomVotesByCandidate.GetValueOrDefault(candidate.Id);
-                candidate.Votes = online.GetValueOrDefault(candidate.Id) + candidate.RoomVotes;
-            }
-            var elected = Elected(resolution.Candidates.Select(c => (c.Id, c.Votes!.Value)).ToList(), resolution.Seats ?? 0);
-            resolution.Candidates.ForEach(c => c.Elected = elected.Contains(c.Id));
-            // For an election « pour » is the voices given to candidates and « abstention » the blank votes.
-            resolution.ResultFor = resolution.Candidates.Sum(c => c.Votes!.Value);
-            resolution.ResultAgainst = 0;
-            resolution.Adopted = elected.Count > 0;
+            await CountElectionAsync(resolution, room.CandidateVotes, cancellationToken);
         }
         resolution.VoteStatus = VoteStatus.Closed;
         resolution.VoteClosedAt = clock.GetUtcNow();
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return null;
+    }
+
+    private sealed record OnlineCount(int? CollegeId, BallotChoice Choice, int Count);
+
+    /// <summary>Each collège of the convened judged apart: its online ballots, its room counts, its members who took part.</summary>
+    private static List<CollegeVote> CountPerCollege(MajorityRule rule, IReadOnlyList<MeetingInvitee> invitees, IReadOnlySet<Guid> participants,
+        IReadOnlyList<OnlineCount> online, RoomCountInput room) =>
+        [.. invitees.GroupBy(i => i.CollegeId).Select(college =>
+        {
+            var key = college.Key ?? 0;
+            int Online(BallotChoice choice) => online.Where(o => o.CollegeId == college.Key && o.Choice == choice).Sum(o => o.Count);
+            var vote = new CollegeVote
+            {
+                CollegeId = college.Key, CollegeName = college.First().CollegeName ?? "Sans collège",
+                RoomFor = room.CollegeFor.GetValueOrDefault(key), RoomAgainst = room.CollegeAgainst.GetValueOrDefault(key), RoomAbstain = room.CollegeAbstain.GetValueOrDefault(key),
+                Represented = college.Count(i => participants.Contains(i.Id)),
+            };
+            vote.ResultFor = Online(BallotChoice.For) + vote.RoomFor;
+            vote.ResultAgainst = Online(BallotChoice.Against) + vote.RoomAgainst;
+            vote.ResultAbstain = Online(BallotChoice.Abstain) + vote.RoomAbstain;
+            vote.Adopted = Adopted(rule, vote.ResultFor, vote.ResultAgainst, vote.Represented);
+            return vote;
+        }).OrderBy(c => c.CollegeName, StringComparer.Create(ParisTime.French, true))];
+
+    /// <summary>An election's count: each candidate's online and room votes, the most voted elected up to the seats.</summary>
+    private async Task CountElectionAsync(Resolution resolution, IReadOnlyDictionary<Guid, int> roomVotesByCandidate, CancellationToken cancellationToken)
+    {
+        var online = await db.Ballots.Where(b => b.ResolutionId == resolution.Id && b.CandidateId != null).GroupBy(b => b.CandidateId!.Value)
+            .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
+        foreach (var candidate in resolution.Candidates)
+        {
+            candidate.RoomVotes = roomVotesByCandidate.GetValueOrDefault(candidate.Id);
+            candidate.Votes = online.GetValueOrDefault(candidate.Id) + candidate.RoomVotes;
+        }
+        var elected = Elected(resolution.Candidates.Select(c => (c.Id, c.Votes!.Value)).ToList(), resolution.Seats ?? 0);
+        resolution.Candidates.ForEach(c => c.Elected = elected.Contains(c.Id));
+        // For an election « pour » is the voices given to candidates and « abstention » the blank votes.
+        resolution.ResultFor = resolution.Candidates.Sum(c => c.Votes!.Value);
+        resolution.ResultAgainst = 0;
+        resolution.Adopted = elected.Count > 0;
     }
 
     /// <summary>

@@ -145,7 +145,7 @@ public sealed class MeetingsAdminController(AposartDbContext db, UserManager<App
         return View(new StatutesRulesInput
         {
             AssemblyNoticeDays = rules.AssemblyNoticeDays, MaxProxies = rules.MaxProxies, QuorumPercent = rules.QuorumPercent, QuorumPerCollege = rules.QuorumPerCollege,
-            BoardTermYears = rules.BoardTermYears,
+            MajorityPerCollege = rules.MajorityPerCollege, BoardTermYears = rules.BoardTermYears,
         });
     }
 
@@ -160,7 +160,7 @@ public sealed class MeetingsAdminController(AposartDbContext db, UserManager<App
         await settings.SaveAsync(db, SettingsSections.Statutes, new StatutesRules
         {
             AssemblyNoticeDays = input.AssemblyNoticeDays, MaxProxies = input.MaxProxies, QuorumPercent = input.QuorumPercent, QuorumPerCollege = input.QuorumPerCollege,
-            BoardTermYears = input.BoardTermYears,
+            MajorityPerCollege = input.MajorityPerCollege, BoardTermYears = input.BoardTermYears,
         }, me?.Id, me?.NameOrEmail ?? "", cancellationToken);
         TempData["Message"] = "Les règles des statuts sont enregistrées.";
         return Redirect(MeetingLinks.Rules);

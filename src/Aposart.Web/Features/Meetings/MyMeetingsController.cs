@@ -100,6 +100,7 @@ public sealed class MyMeetingsController(AposartDbContext db, UserManager<AppUse
     {
         var userId = Me();
         var me = await db.MeetingInvitees.AsNoTracking().Include(i => i.Meeting!).ThenInclude(m => m.Resolutions).ThenInclude(r => r.Candidates)
+            .Include(i => i.Meeting!).ThenInclude(m => m.Resolutions).ThenInclude(r => r.CollegeVotes).AsSplitQuery()
             .SingleOrDefaultAsync(i => i.MeetingId == id && i.UserId == userId && i.Meeting!.Status != MeetingStatus.Draft, cancellationToken);
         if (me?.Meeting is not { } meeting)
         {

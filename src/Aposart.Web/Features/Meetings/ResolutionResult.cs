@@ -13,7 +13,11 @@ public static class ResolutionResult
         }
         if (r.Kind != ResolutionKind.Election)
         {
-            return $"{(r.Adopted == true ? "Adoptée" : "Rejetée")} : {r.ResultFor} pour, {r.ResultAgainst} contre, {r.ResultAbstain} abstention(s).";
+            var overall = $"{(r.Adopted == true ? "Adoptée" : "Rejetée")} : {r.ResultFor} pour, {r.ResultAgainst} contre, {r.ResultAbstain} abstention(s).";
+            return r.PerCollege
+                ? $"{overall} Majorité requise dans chaque collège : {string.Join(" ; ", Ordered(r.CollegeVotes).Select(c =>
+                    $"{c.CollegeName} {Verdict(c)} ({c.ResultFor} pour, {c.ResultAgainst} contre, {c.ResultAbstain} abstention(s))"))}."
+                : overall;
         }
         static string Voices(Candidate c) => $"{c.Name} ({c.Votes} voix)";
         var ranked = r.Candidates.OrderByDescending(c => c.Votes ?? 0).ThenBy(c => c.Name, StringComparer.Create(Infrastructure.Web.ParisTime.French, true)).ToList();
@@ -33,4 +37,11 @@ public static class ResolutionResult
         parts.Add($"{r.ResultAbstain} bulletin(s) blanc(s).");
         return string.Join(" ", parts);
     }
+
+    /// <summary>A collège's majority, reached or not; a collège none of whose members took part is not counted.</summary>
+    public static string Verdict(CollegeVote c) => !c.Counts ? "non compté, aucun de ses membres n'ayant pris part au vote" : c.Adopted ? "atteinte" : "non atteinte";
+
+    /// <summary>The collèges in the order of their names, as everywhere the portal lists them.</summary>
+    public static IEnumerable<CollegeVote> Ordered(IEnumerable<CollegeVote> votes) =>
+        votes.OrderBy(c => c.CollegeName, StringComparer.Create(Infrastructure.Web.ParisTime.French, true));
 }

@@ -84,6 +84,8 @@ public sealed record StatutesRules
     public int QuorumPercent { get; init; } = 25;
     /// <summary>The quorum is reached in each collège, not only overall.</summary>
     public bool QuorumPerCollege { get; init; }
+    /// <summary>Resolutions are decided in each collège: new resolutions start with « majorité dans chaque collège » ticked.</summary>
+    public bool MajorityPerCollege { get; init; }
     /// <summary>Years a bureau member elected by an assembly serves (0: until the next election).</summary>
     public int BoardTermYears { get; init; } = 3;
 }

@@ -50,9 +50,6 @@ public sealed class MeetingsTests(PortalFactory portal) : IClassFixture<PortalFa
             ["Reply.ProxyHolderId"] = holder?.ToString() ?? "",
         });
 
-    private Task<Guid> ResolutionIdAsync(Guid meetingId, int number) =>
-        portal.WithDbAsync(db => db.Resolutions.Where(r => r.MeetingId == meetingId && r.Number == number).Select(r => r.Id).SingleAsync());
-
     [Fact]
     public async Task The_bureau_convenes_the_assembly_adherents_answer_with_proxies_presence_is_taken_the_quorum_reached_and_the_fee_vote_sets_next_years_fees()
     {
@@ -129,7 +126,7 @@ public sealed class MeetingsTests(PortalFactory portal) : IClassFixture<PortalFa
         Assert.Contains(PdfText.Squeezed("1 présent(s), 2 représenté(s) sur 4 convoqué(s)"), sheet);
 
         // The fee resolution's online vote: Anne votes for herself and for each proxy, once each.
-        var fees = await ResolutionIdAsync(id, 3);
+        var fees = await MeetingSteps.ResolutionIdAsync(portal, id, 3);
         manage = await board.SubmitAsync(manage, $"/gestion/reunions/{id}/resolutions/{fees}/ouvrir", new Dictionary<string, string>());
         Assert.Contains("Le vote est ouvert", manage.Text);
         var ballotPage = await anneBrowser.GetAsync($"/espace/reunions/{id}");
@@ -163,10 +160,10 @@ public sealed class MeetingsTests(PortalFactory portal) : IClassFixture<PortalFa
         var applyAgain = await board.PostFromAsync(manage, $"/gestion/reunions/{id}/resolutions/{fees}/appliquer");
         Assert.Contains("déjà été appliquée", applyAgain.Text);
 
-        // Secret ballot: the choices' table holds nothing that leads to a person.
+        // Secret ballot: the choices' table holds nothing that leads to a person (the collège is filled only for a resolution decided per collège).
         var columns = await portal.WithDbAsync(db => db.Database.SqlQueryRaw<string>(
             "SELECT column_name AS \"Value\" FROM information_schema.columns WHERE table_name = 'ballots' ORDER BY column_name").ToListAsync());
-        Assert.Equal(["candidate_id", "choice", "id", "resolution_id"], columns);
+        Assert.Equal(["candidate_id", "choice", "college_id", "id", "resolution_id"], columns);
     }
 
     [Fact]
@@ -208,7 +205,7 @@ public sealed class MeetingsTests(PortalFactory portal) : IClassFixture<PortalFa
         var (page, id) = await CreateMeetingAsync(board, MeetingForm(new DateOnly(year, 3, 20), "AG de la course"));
         page = await AddResolutionAsync(board, page, id, "Résolution disputée", MajorityRule.SimpleOfCast);
         page = await board.SubmitAsync(page, $"/gestion/reunions/{id}/convoquer", new Dictionary<string, string>());
-        var resolution = await ResolutionIdAsync(id, 1);
+        var resolution = await MeetingSteps.ResolutionIdAsync(portal, id, 1);
         await board.SubmitAsync(page, $"/gestion/reunions/{id}/resolutions/{resolution}/ouvrir", new Dictionary<string, string>());
         var me = await InviteeIdAsync(id, voter.Id);
 
