@@ -140,6 +140,7 @@ public sealed class AuthorisationMatrixTests(PortalFactory portal) : IClassFixtu
         POST /gestion/reunions/{id:guid}/convoquer LeadOrStaff
         POST /gestion/reunions/{id:guid}/presences LeadOrStaff
         GET /gestion/reunions/{id:guid}/presences.csv LeadOrStaff
+        GET /gestion/reunions/{id:guid}/resultats.csv LeadOrStaff
         GET /gestion/reunions/{id:guid}/emargement.pdf LeadOrStaff
         POST /gestion/reunions/{id:guid}/resolutions LeadOrStaff
         POST /gestion/reunions/{id:guid}/resolutions/{resolutionId:guid}/ouvrir LeadOrStaff

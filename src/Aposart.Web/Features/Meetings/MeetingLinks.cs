@@ -31,6 +31,9 @@ public static class MeetingLinks
     public const string AttendanceCsvTemplate = ManageTemplate + "/presences.csv";
     public static string AttendanceCsv(Guid id) => $"{Manage(id)}/presences.csv";
 
+    public const string ResultsCsvTemplate = ManageTemplate + "/resultats.csv";
+    public static string ResultsCsv(Guid id) => $"{Manage(id)}/resultats.csv";
+
     public const string AttendanceSheetTemplate = ManageTemplate + "/emargement.pdf";
     public static string AttendanceSheet(Guid id) => $"{Manage(id)}/emargement.pdf";
 

@@ -122,6 +122,14 @@ public sealed class MeetingRunController(AposartDbContext db, UserManager<AppUse
                 [i.Name, i.CollegeName, i.Answer.Label(), i.ProxyHolderId is { } h ? names.GetValueOrDefault(h) : null, i.Present ? "oui" : "non"]));
     }
 
+    [HttpGet(MeetingLinks.ResultsCsvTemplate)]
+    public async Task<IActionResult> ResultsCsv(Guid id, CancellationToken cancellationToken)
+    {
+        var resolutions = await db.Resolutions.AsNoTracking().Include(r => r.Candidates).Include(r => r.CollegeVotes).AsSplitQuery()
+            .Where(r => r.MeetingId == id).OrderBy(r => r.Number).ToListAsync(cancellationToken);
+        return CsvExport.File("resultats-des-votes.csv", ResolutionResult.CsvHeaders, resolutions.SelectMany(ResolutionResult.CsvRows));
+    }
+
     [HttpGet(MeetingLinks.AttendanceSheetTemplate)]
     public async Task<IActionResult> AttendanceSheet(Guid id, CancellationToken cancellationToken) =>
         await documents.AttendanceSheetAsync(id, cancellationToken) is { } pdf ? File(pdf, "application/pdf", "feuille-emargement.pdf") : NotFound();

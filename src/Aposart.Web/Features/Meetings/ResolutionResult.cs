@@ -38,6 +38,35 @@ public static class ResolutionResult
         return string.Join(" ", parts);
     }
 
+    public static readonly string[] CsvHeaders =
+        ["N°", "Résolution", "Règle", "Collège ou candidat", "Pour", "Contre", "Abstentions ou bulletins blancs", "Membres présents, représentés ou ayant voté", "Résultat"];
+
+    /// <summary>
+    /// A resolution's lines in the results' export: the whole count, then each collège's (decided per collège) or each
+    /// candidate's (an election).
+    /// </summary>
+    public static IEnumerable<IReadOnlyList<string?>> CsvRows(Resolution r)
+    {
+        var rule = r.Kind == ResolutionKind.Election ? $"Élection, {r.Seats} siège(s)" : r.Majority.Label() + (r.PerCollege ? ", dans chaque collège" : "");
+        string? Count(int? value) => value?.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        if (r.VoteStatus != VoteStatus.Closed)
+        {
+            yield return [Count(r.Number), r.Title, rule, "Ensemble", null, null, null, null, "Vote non clos"];
+            yield break;
+        }
+        var outcome = r.Kind == ResolutionKind.Election ? (r.Adopted == true ? "Élu·e(s)" : "Personne n'est élu") : r.Adopted == true ? "Adoptée" : "Rejetée";
+        yield return [Count(r.Number), r.Title, rule, "Ensemble", Count(r.ResultFor), Count(r.ResultAgainst), Count(r.ResultAbstain), Count(r.ResultRepresented), outcome];
+        foreach (var c in Ordered(r.CollegeVotes))
+        {
+            yield return [Count(r.Number), r.Title, rule, c.CollegeName, Count(c.ResultFor), Count(c.ResultAgainst), Count(c.ResultAbstain), Count(c.Represented),
+                !c.Counts ? "Non compté : aucun de ses membres n'a pris part au vote" : c.Adopted ? "Majorité atteinte" : "Majorité non atteinte"];
+        }
+        foreach (var c in r.Candidates.OrderByDescending(c => c.Votes ?? 0).ThenBy(c => c.Name, StringComparer.Create(Infrastructure.Web.ParisTime.French, true)))
+        {
+            yield return [Count(r.Number), r.Title, rule, c.Name, Count(c.Votes), null, null, null, c.Elected ? "Élu·e" : "Non élu·e"];
+        }
+    }
+
     /// <summary>A collège's majority, reached or not; a collège none of whose members took part is not counted.</summary>
     public static string Verdict(CollegeVote c) => !c.Counts ? "non compté, aucun de ses membres n'ayant pris part au vote" : c.Adopted ? "atteinte" : "non atteinte";
 

@@ -136,5 +136,14 @@ public sealed class CollegeVotesTests(PortalFactory portal) : IClassFixture<Port
         manage = await board.SubmitAsync(manage, $"/gestion/reunions/{id}/resolutions/{charter}/clore",
             new Dictionary<string, string> { [$"CollegeFor[{first.Id}]"] = "2", [$"CollegeFor[{second.Id}]"] = "1" });
         Assert.Contains("Adoptée : 3 pour, 0 contre, 0 abstention(s) ; 3 membre(s) présents et représentés à la clôture (dont dans la salle : 3 pour, 0 contre, 0 abstention(s))", manage.Text);
+
+        // The results, with each collège's count, in a spreadsheet.
+        Assert.NotNull(manage.Find($"a[href='/gestion/reunions/{id}/resultats.csv']"));
+        var csv = (await board.Http.GetStringAsync($"/gestion/reunions/{id}/resultats.csv")).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(1 + 4 + 1 + 4, csv.Length);
+        Assert.Contains("1;Modification des statuts;Majorité simple des suffrages exprimés, dans chaque collège;Ensemble;3;2;0;5;Rejetée", csv);
+        Assert.Contains($"1;Modification des statuts;Majorité simple des suffrages exprimés, dans chaque collège;{second.Name};0;2;0;2;Majorité non atteinte", csv);
+        Assert.Contains($"3;Adhésion à la charte territoriale;Majorité simple des suffrages exprimés, dans chaque collège;{third.Name};0;0;0;0;Non compté : aucun de ses membres n'a pris part au vote", csv);
+        Assert.Contains("2;Approbation des comptes;Majorité simple des suffrages exprimés;Ensemble;3;2;0;3;Adoptée", csv);
     }
 }
