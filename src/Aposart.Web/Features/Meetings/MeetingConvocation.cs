@@ -46,7 +46,7 @@ public sealed class MeetingConvocation(AposartDbContext db, PortalMailer mailer,
                 .Select(u => new { u.Id, u.FirstName, u.LastName, u.Email }).ToDictionaryAsync(u => u.Id, cancellationToken);
             return [.. rows.DistinctBy(r => r.UserId).Where(r => people.ContainsKey(r.UserId))
                 .Select(r => Invitee(meeting, r.UserId, $"{people[r.UserId].FirstName} {people[r.UserId].LastName}", people[r.UserId].Email, r.CollegeId, r.College))
-                .OrderBy(i => i.Name, StringComparer.Create(ParisTime.French, true))];
+                .OrderBy(i => i.Name, ParisTime.FrenchOrder)];
         }
         if (meeting.Kind == MeetingKind.Board)
         {
@@ -62,7 +62,7 @@ public sealed class MeetingConvocation(AposartDbContext db, PortalMailer mailer,
             var members = await db.WorkingGroupMembers.AsNoTracking().Where(m => m.GroupId == groupId && m.Status == GroupMembershipStatus.Member)
                 .Join(db.Users, m => m.UserId, u => u.Id, (m, u) => new { u.Id, u.FirstName, u.LastName, u.Email })
                 .ToListAsync(cancellationToken);
-            return [.. members.Select(b => Invitee(meeting, b.Id, $"{b.FirstName} {b.LastName}", b.Email, null, null)).OrderBy(i => i.Name, StringComparer.Create(ParisTime.French, true))];
+            return [.. members.Select(b => Invitee(meeting, b.Id, $"{b.FirstName} {b.LastName}", b.Email, null, null)).OrderBy(i => i.Name, ParisTime.FrenchOrder)];
         }
         return [];
     }

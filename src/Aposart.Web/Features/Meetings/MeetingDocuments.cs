@@ -22,7 +22,7 @@ public sealed class MeetingDocuments(AposartDbContext db, PdfFonts fonts, IOptio
         {
             return null;
         }
-        var invitees = meeting.Invitees.OrderBy(i => i.Name, StringComparer.Create(ParisTime.French, true)).ToList();
+        var invitees = meeting.Invitees.OrderBy(i => i.Name, ParisTime.FrenchOrder).ToList();
         var names = invitees.ToDictionary(i => i.Id, i => i.Name);
         var held = invitees.Where(i => i.Answer == MeetingAnswer.Proxy && i.ProxyHolderId is not null).ToLookup(i => i.ProxyHolderId!.Value, i => i.Name);
         var quorum = QuorumState.Of(invitees, settings.Get(SettingsSections.Statutes) ?? new StatutesRules());

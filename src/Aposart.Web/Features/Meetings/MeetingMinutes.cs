@@ -25,7 +25,7 @@ public sealed class MeetingMinutes(AposartDbContext db, MeetingTasks tasks, PdfF
     /// <summary>The draft: the meeting's facts, its agenda, who came, the quorum, each resolution with its result, the decisions.</summary>
     public async Task<string> DraftAsync(Meeting meeting, CancellationToken cancellationToken)
     {
-        var invitees = meeting.Invitees.OrderBy(i => i.Name, StringComparer.Create(ParisTime.French, true)).ToList();
+        var invitees = meeting.Invitees.OrderBy(i => i.Name, ParisTime.FrenchOrder).ToList();
         var names = invitees.ToDictionary(i => i.Id, i => i.Name);
         var quorum = QuorumState.Of(invitees, settings.Get(SettingsSections.Statutes) ?? new StatutesRules());
         var fiches = await tasks.FicheTitlesAsync(meeting.Tasks, cancellationToken);

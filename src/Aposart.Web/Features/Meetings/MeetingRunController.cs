@@ -50,7 +50,8 @@ public sealed class MeetingRunController(AposartDbContext db, UserManager<AppUse
             MeetingId = id, Number = number + 1, Title = input.Title!.Trim(), Text = input.Text.TrimmedOrNull(),
             Majority = input.Majority ?? MajorityRule.SimpleOfCast, Kind = input.ResolutionKind,
             IndividualFee = input.SetsFees ? input.IndividualFee : null, StructureFee = input.SetsFees ? input.StructureFee : null,
-            Seats = input.IsElection ? input.Seats : null, RenewsBoard = input.IsElection && input.RenewsBoard, PerCollege = input.PerCollege && !input.IsElection && meeting.Kind.IsAssembly(),
+            Seats = input.IsElection ? input.Seats : null, RenewsBoard = input.IsElection && input.RenewsBoard,
+            PerCollege = input.PerCollege && !input.IsElection && meeting.Kind.IsAssembly(),
         });
         try
         {
@@ -190,7 +191,7 @@ public sealed class MeetingRunController(AposartDbContext db, UserManager<AppUse
         meeting.Resolutions.Sort((a, b) => a.Number.CompareTo(b.Number));
         foreach (var resolution in meeting.Resolutions)
         {
-            resolution.Candidates = [.. resolution.Candidates.OrderByDescending(c => c.Votes ?? 0).ThenBy(c => c.Name, StringComparer.Create(ParisTime.French, true))];
+            resolution.Candidates = [.. ResolutionResult.Ranked(resolution.Candidates)];
         }
         meeting.Invitees.Sort((a, b) => string.Compare(a.Name, b.Name, ParisTime.French, System.Globalization.CompareOptions.IgnoreCase));
         var quorum = QuorumState.Of(meeting.Invitees, settings.Get(SettingsSections.Statutes) ?? new StatutesRules());

@@ -155,7 +155,7 @@ public sealed class MeetingVotes(AposartDbContext db, TimeProvider clock)
             .Select(g => new OnlineCount(g.Key.CollegeId, g.Key.Choice, g.Count())).ToListAsync(cancellationToken);
         if (resolution.PerCollege)
         {
-            var colleges = invitees.Select(i => i.CollegeId ?? 0).ToHashSet();
+            var colleges = invitees.Select(CollegeGroups.KeyOf).ToHashSet();
             if (room.CollegeFor.Keys.Concat(room.CollegeAgainst.Keys).Concat(room.CollegeAbstain.Keys).Any(key => !colleges.Contains(key)))
             {
                 return "Les décomptes de la salle doivent porter sur les collèges des convoqués.";
@@ -194,11 +194,11 @@ public sealed class MeetingVotes(AposartDbContext db, TimeProvider clock)
         IReadOnlyList<OnlineCount> online, RoomCountInput room) =>
         [.. invitees.GroupBy(i => i.CollegeId).Select(college =>
         {
-            var key = college.Key ?? 0;
+            var key = CollegeGroups.KeyOf(college.First());
             int Online(BallotChoice choice) => online.Where(o => o.CollegeId == college.Key && o.Choice == choice).Sum(o => o.Count);
             var vote = new CollegeVote
             {
-                CollegeId = college.Key, CollegeName = college.First().CollegeName ?? "Sans collège",
+                CollegeId = college.Key, CollegeName = CollegeGroups.NameOf(college.First()),
                 RoomFor = room.CollegeFor.GetValueOrDefault(key), RoomAgainst = room.CollegeAgainst.GetValueOrDefault(key), RoomAbstain = room.CollegeAbstain.GetValueOrDefault(key),
                 Represented = college.Count(i => participants.Contains(i.Id)),
             };
@@ -207,7 +207,7 @@ public sealed class MeetingVotes(AposartDbContext db, TimeProvider clock)
             vote.ResultAbstain = Online(BallotChoice.Abstain) + vote.RoomAbstain;
             vote.Adopted = Adopted(rule, vote.ResultFor, vote.ResultAgainst, vote.Represented);
             return vote;
-        }).OrderBy(c => c.CollegeName, StringComparer.Create(ParisTime.French, true))];
+        }).OrderBy(c => c.CollegeName, ParisTime.FrenchOrder)];
 
     /// <summary>An election's count: each candidate's online and room votes, the most voted elected up to the seats.</summary>
     private async Task CountElectionAsync(Resolution resolution, IReadOnlyDictionary<Guid, int> roomVotesByCandidate, CancellationToken cancellationToken)

@@ -1,5 +1,6 @@
 using Aposart.Web.Domain;
 using Aposart.Web.Infrastructure.Settings;
+using Aposart.Web.Infrastructure.Web;
 
 namespace Aposart.Web.Features.Meetings;
 
@@ -34,7 +35,7 @@ public sealed record QuorumState(IReadOnlyList<QuorumLine> Lines, int Percent, b
         var lines = new List<QuorumLine> { Line("Ensemble des convoqués", invitees) };
         if (rules.QuorumPerCollege)
         {
-            lines.AddRange(invitees.GroupBy(i => i.CollegeName ?? "Sans collège").OrderBy(g => g.Key).Select(g => Line(g.Key, g)));
+            lines.AddRange(invitees.GroupBy(CollegeGroups.NameOf).OrderBy(g => g.Key, ParisTime.FrenchOrder).Select(g => Line(g.Key, g)));
         }
         return new QuorumState(lines, rules.QuorumPercent, rules.QuorumPerCollege);
     }

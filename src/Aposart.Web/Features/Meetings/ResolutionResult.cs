@@ -1,4 +1,5 @@
 using Aposart.Web.Domain;
+using Aposart.Web.Infrastructure.Web;
 
 namespace Aposart.Web.Features.Meetings;
 
@@ -20,7 +21,7 @@ public static class ResolutionResult
                 : overall;
         }
         static string Voices(Candidate c) => $"{c.Name} ({c.Votes} voix)";
-        var ranked = r.Candidates.OrderByDescending(c => c.Votes ?? 0).ThenBy(c => c.Name, StringComparer.Create(Infrastructure.Web.ParisTime.French, true)).ToList();
+        var ranked = Ranked(r.Candidates).ToList();
         var elected = ranked.Where(c => c.Elected).ToList();
         var parts = new List<string>
         {
@@ -61,7 +62,7 @@ public static class ResolutionResult
             yield return [Count(r.Number), r.Title, rule, c.CollegeName, Count(c.ResultFor), Count(c.ResultAgainst), Count(c.ResultAbstain), Count(c.Represented),
                 !c.Counts ? "Non compté : aucun de ses membres n'a pris part au vote" : c.Adopted ? "Majorité atteinte" : "Majorité non atteinte"];
         }
-        foreach (var c in r.Candidates.OrderByDescending(c => c.Votes ?? 0).ThenBy(c => c.Name, StringComparer.Create(Infrastructure.Web.ParisTime.French, true)))
+        foreach (var c in Ranked(r.Candidates))
         {
             yield return [Count(r.Number), r.Title, rule, c.Name, Count(c.Votes), null, null, null, c.Elected ? "Élu·e" : "Non élu·e"];
         }
@@ -70,7 +71,11 @@ public static class ResolutionResult
     /// <summary>A collège's majority, reached or not; a collège none of whose members took part is not counted.</summary>
     public static string Verdict(CollegeVote c) => !c.Counts ? "non compté, aucun de ses membres n'ayant pris part au vote" : c.Adopted ? "atteinte" : "non atteinte";
 
+    /// <summary>An election's candidates, the most voted first, then by name.</summary>
+    public static IEnumerable<Candidate> Ranked(IEnumerable<Candidate> candidates) =>
+        candidates.OrderByDescending(c => c.Votes ?? 0).ThenBy(c => c.Name, ParisTime.FrenchOrder);
+
     /// <summary>The collèges in the order of their names, as everywhere the portal lists them.</summary>
     public static IEnumerable<CollegeVote> Ordered(IEnumerable<CollegeVote> votes) =>
-        votes.OrderBy(c => c.CollegeName, StringComparer.Create(Infrastructure.Web.ParisTime.French, true));
+        votes.OrderBy(c => c.CollegeName, ParisTime.FrenchOrder);
 }

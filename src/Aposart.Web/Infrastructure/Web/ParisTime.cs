@@ -7,6 +7,8 @@ public static class ParisTime
 {
     public static readonly TimeZoneInfo Zone = TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris");
     public static readonly CultureInfo French = CultureInfo.GetCultureInfo("fr-FR");
+    /// <summary>Names in the order a French reader expects (accents and case aside).</summary>
+    public static readonly StringComparer FrenchOrder = StringComparer.Create(French, true);
 
     public static DateTimeOffset ToParis(this DateTimeOffset instant) => TimeZoneInfo.ConvertTime(instant, Zone);
 
