@@ -173,6 +173,11 @@ public sealed class MeetingVotes(AposartDbContext db, TimeProvider clock)
         resolution.ResultAgainst = online.Where(o => o.Choice == BallotChoice.Against).Sum(o => o.Count) + room.RoomAgainst;
         resolution.ResultAbstain = online.Where(o => o.Choice == BallotChoice.Abstain).Sum(o => o.Count) + room.RoomAbstain;
         resolution.ResultRepresented = participants.Count;
+        if (resolution.Kind != ResolutionKind.Election && Miscounted(resolution) is { } miscount)
+        {
+            db.ChangeTracker.Clear();
+            return miscount;
+        }
         resolution.Adopted = resolution.PerCollege
             ? resolution.CollegeVotes.Any(c => c.Counts) && resolution.CollegeVotes.Where(c => c.Counts).All(c => c.Adopted)
             : Adopted(resolution.Majority, resolution.ResultFor.Value, resolution.ResultAgainst.Value, resolution.ResultRepresented.Value);
@@ -185,6 +190,22 @@ public sealed class MeetingVotes(AposartDbContext db, TimeProvider clock)
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return null;
+    }
+
+    /// <summary>
+    /// Each member who took part has one voice: more voices than members, overall or in a collège, is a slip in the room's
+    /// count that would change the result unseen, so the close is refused and the vote stays open.
+    /// </summary>
+    private static string? Miscounted(Resolution r)
+    {
+        const string Check = "vérifiez les décomptes de la salle ; le vote reste ouvert.";
+        if (r.ResultFor + r.ResultAgainst + r.ResultAbstain is { } voices && voices > r.ResultRepresented)
+        {
+            return $"{voices} voix pour {r.ResultRepresented} membre(s) présent(s), représenté(s) ou ayant voté en ligne : {Check}";
+        }
+        return r.CollegeVotes.FirstOrDefault(c => c.ResultFor + c.ResultAgainst + c.ResultAbstain > c.Represented) is { } college
+            ? $"Collège {college.CollegeName} : {college.ResultFor + college.ResultAgainst + college.ResultAbstain} voix pour {college.Represented} membre(s) présent(s), représenté(s) ou ayant voté en ligne : {Check}"
+            : null;
     }
 
     private sealed record OnlineCount(int? CollegeId, BallotChoice Choice, int Count);

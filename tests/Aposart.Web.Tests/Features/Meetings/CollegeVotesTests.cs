@@ -98,13 +98,16 @@ public sealed class CollegeVotesTests(PortalFactory portal) : IClassFixture<Port
             .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key ?? 0, g => g.Count));
         Assert.Equal(new Dictionary<int, int> { [first.Id] = 3, [second.Id] = 1 }, boxes);
 
-        // In the room, Denis votes against. A count for a collège nobody was convened from, or below zero, is refused and the vote stays open.
+        // In the room, Denis votes against. A count for a collège nobody was convened from, below zero, or more voices than
+        // the collège's members who took part, is refused and the vote stays open.
         var manage = await board.GetAsync($"/gestion/reunions/{id}");
         Assert.NotNull(manage.Find($"input[name='CollegeAgainst[{second.Id}]']"));
         var stranger = await board.SubmitAsync(manage, $"/gestion/reunions/{id}/resolutions/{perCollege}/clore", new Dictionary<string, string> { ["CollegeFor[99999]"] = "4" });
         Assert.Contains("Les décomptes de la salle doivent porter sur les collèges des convoqués", stranger.Text);
         var negative = await board.SubmitAsync(manage, $"/gestion/reunions/{id}/resolutions/{perCollege}/clore", new Dictionary<string, string> { [$"CollegeFor[{first.Id}]"] = "-1" });
         Assert.Contains("Un nombre entre 0 et 100 000 pour chaque collège", negative.Text);
+        var overcount = await board.SubmitAsync(manage, $"/gestion/reunions/{id}/resolutions/{perCollege}/clore", new Dictionary<string, string> { [$"CollegeFor[{first.Id}]"] = "1" });
+        Assert.Contains($"Collège {first.Name} : 4 voix pour 3 membre(s) présent(s), représenté(s) ou ayant voté en ligne", overcount.Text);
         Assert.Equal(VoteStatus.Open, await portal.WithDbAsync(db => db.Resolutions.Where(r => r.Id == perCollege).Select(r => r.VoteStatus).SingleAsync()));
 
         manage = await board.SubmitAsync(manage, $"/gestion/reunions/{id}/resolutions/{perCollege}/clore", new Dictionary<string, string> { [$"CollegeAgainst[{second.Id}]"] = "1" });
@@ -122,12 +125,12 @@ public sealed class CollegeVotesTests(PortalFactory portal) : IClassFixture<Port
                 .OrderBy(s => s, StringComparer.Create(new System.Globalization.CultureInfo("fr-FR"), true))) + ".";
         Assert.Contains(expected, (await anneBrowser.GetAsync($"/espace/reunions/{id}")).Text);
 
-        // The same voices on a resolution decided overall adopt it.
+        // Decided overall, the room carries a resolution the second collège is against: Anne and her proxy for, Denis against.
         var overall = await MeetingSteps.ResolutionIdAsync(portal, id, 2);
         manage = await board.SubmitAsync(manage, $"/gestion/reunions/{id}/resolutions/{overall}/ouvrir", new Dictionary<string, string>());
         manage = await board.SubmitAsync(manage, $"/gestion/reunions/{id}/resolutions/{overall}/clore",
-            new Dictionary<string, string> { ["RoomFor"] = "3", ["RoomAgainst"] = "2", ["RoomAbstain"] = "0" });
-        Assert.Contains("Adoptée : 3 pour, 2 contre, 0 abstention(s) ;", manage.Text);
+            new Dictionary<string, string> { ["RoomFor"] = "2", ["RoomAgainst"] = "1", ["RoomAbstain"] = "0" });
+        Assert.Contains("Adoptée : 2 pour, 1 contre, 0 abstention(s) ;", manage.Text);
         Assert.Equal(0, await portal.WithDbAsync(db => db.CollegeVotes.CountAsync(c => c.ResolutionId == overall)));
 
         // Both collèges present vote for in the room: adopted, Fanny's absent collège blocking nothing.
@@ -144,6 +147,6 @@ public sealed class CollegeVotesTests(PortalFactory portal) : IClassFixture<Port
         Assert.Contains("1;Modification des statuts;Majorité simple des suffrages exprimés, dans chaque collège;Ensemble;3;2;0;5;Rejetée", csv);
         Assert.Contains($"1;Modification des statuts;Majorité simple des suffrages exprimés, dans chaque collège;{second.Name};0;2;0;2;Majorité non atteinte", csv);
         Assert.Contains($"3;Adhésion à la charte territoriale;Majorité simple des suffrages exprimés, dans chaque collège;{third.Name};0;0;0;0;Non compté : aucun de ses membres n'a pris part au vote", csv);
-        Assert.Contains("2;Approbation des comptes;Majorité simple des suffrages exprimés;Ensemble;3;2;0;3;Adoptée", csv);
+        Assert.Contains("2;Approbation des comptes;Majorité simple des suffrages exprimés;Ensemble;2;1;0;3;Adoptée", csv);
     }
 }
