@@ -198,13 +198,14 @@ public sealed class MeetingVotes(AposartDbContext db, TimeProvider clock)
     /// </summary>
     private static string? Miscounted(Resolution r)
     {
-        const string Check = "vérifiez les décomptes de la salle ; le vote reste ouvert.";
-        if (r.ResultFor + r.ResultAgainst + r.ResultAbstain is { } voices && voices > r.ResultRepresented)
+        static string Refused(int voices, int members) =>
+            $"{voices} voix pour {members} membre(s) présent(s), représenté(s) ou ayant voté en ligne : vérifiez les décomptes de la salle ; le vote reste ouvert.";
+        if (r.ResultFor + r.ResultAgainst + r.ResultAbstain is { } voices && r.ResultRepresented is { } members && voices > members)
         {
-            return $"{voices} voix pour {r.ResultRepresented} membre(s) présent(s), représenté(s) ou ayant voté en ligne : {Check}";
+            return Refused(voices, members);
         }
         return r.CollegeVotes.FirstOrDefault(c => c.ResultFor + c.ResultAgainst + c.ResultAbstain > c.Represented) is { } college
-            ? $"Collège {college.CollegeName} : {college.ResultFor + college.ResultAgainst + college.ResultAbstain} voix pour {college.Represented} membre(s) présent(s), représenté(s) ou ayant voté en ligne : {Check}"
+            ? $"Collège {college.CollegeName} : {Refused(college.ResultFor + college.ResultAgainst + college.ResultAbstain, college.Represented)}"
             : null;
     }
 

@@ -1,6 +1,5 @@
 using Aposart.Web.Domain;
 using Aposart.Web.Infrastructure.Settings;
-using Aposart.Web.Infrastructure.Web;
 
 namespace Aposart.Web.Features.Meetings;
 
@@ -35,7 +34,7 @@ public sealed record QuorumState(IReadOnlyList<QuorumLine> Lines, int Percent, b
         var lines = new List<QuorumLine> { Line("Ensemble des convoqués", invitees) };
         if (rules.QuorumPerCollege)
         {
-            lines.AddRange(invitees.GroupBy(CollegeGroups.NameOf).OrderBy(g => g.Key, ParisTime.FrenchOrder).Select(g => Line(g.Key, g)));
+            lines.AddRange(CollegeGroups.Of(invitees).Select(c => Line(c.Name, invitees.Where(i => CollegeGroups.KeyOf(i) == c.Key))));
         }
         return new QuorumState(lines, rules.QuorumPercent, rules.QuorumPerCollege);
     }
